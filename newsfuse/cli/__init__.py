@@ -1,0 +1,1 @@
+"""The ``newsfuse`` command line: thin commands over the library."""

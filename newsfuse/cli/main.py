@@ -1,0 +1,50 @@
+"""Entry point of the ``newsfuse`` command: builds the Typer app from each stage's command module."""
+
+from __future__ import annotations
+
+import sys
+from importlib import import_module
+
+import typer
+
+from newsfuse.errors import NewsfuseError
+
+app = typer.Typer(
+    name="newsfuse",
+    help="Turn news reports into deduplicated, corroborated event records with provenance.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+eval_app = typer.Typer(help="Score newsfuse against gold-annotated corpora.", no_args_is_help=True)
+export_app = typer.Typer(help="Write stored results as files for other tools.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+app.add_typer(export_app, name="export")
+
+# Each module defines ``register(app, eval_app, export_app)`` and adds its own commands.
+COMMAND_MODULES = [
+    "newsfuse.cli.ingest_commands",
+]
+
+
+def build_app() -> typer.Typer:
+    for name in COMMAND_MODULES:
+        import_module(name).register(app, eval_app, export_app)
+    return app
+
+
+def main() -> None:
+    debug = "--debug" in sys.argv
+    if debug:
+        sys.argv.remove("--debug")
+    try:
+        build_app()(standalone_mode=True)
+    except NewsfuseError as exc:
+        if debug:
+            raise
+        print(f"error: {exc.one_line()}", file=sys.stderr)
+        sys.exit(2)
+
+
+if __name__ == "__main__":
+    main()

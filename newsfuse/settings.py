@@ -1,0 +1,60 @@
+"""Configuration in one place: CLI options override ``NEWSFUSE_*`` variables override defaults.
+
+Only this module reads the environment; stages receive a ``Settings`` (or the values they need).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any, Mapping
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    db: Path = Path("newsfuse.db")
+    batch_size: int = 200  # articles per ingest transaction
+    max_document_bytes: int = 10_000_000  # larger inputs are skipped, not truncated
+    min_text_chars: int = 20  # shorter bodies are not news articles
+    fetch_timeout: float = 20.0
+    fetch_max_bytes: int = 10_000_000
+    fetch_max_redirects: int = 5
+    fetch_retries: int = 2
+    user_agent: str = "newsfuse/0.1 (+https://github.com/newsfuse/newsfuse)"
+    allow_private: bool = False  # fetch from loopback/private/link-local addresses
+    respect_robots: bool = True
+    token: str | None = None  # bearer token for write endpoints of the REST API
+    gazetteers: tuple[Path, ...] = ()  # user-supplied CSV/YAML gazetteer files
+    use_embeddings: bool = True  # sentence embeddings as a clustering signal
+
+    def with_overrides(self, **overrides: Any) -> "Settings":
+        """A copy with the given options set; ``None`` means "not given" and is ignored."""
+        given = {k: v for k, v in overrides.items() if v is not None}
+        return replace(self, **given)
+
+
+def _coerce(value: str, default: Any) -> Any:
+    if isinstance(default, bool):
+        return value.strip().lower() in {"1", "true", "yes", "on"}
+    if isinstance(default, int):
+        return int(value)
+    if isinstance(default, float):
+        return float(value)
+    if isinstance(default, Path):
+        return Path(value)
+    if isinstance(default, tuple):
+        return tuple(Path(p) for p in value.split(os.pathsep) if p)
+    return value
+
+
+def load_settings(environ: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
+    """Defaults, then ``NEWSFUSE_<FIELD>`` environment variables, then explicit overrides."""
+    environ = os.environ if environ is None else environ
+    base = Settings()
+    from_env: dict[str, Any] = {}
+    for f in fields(Settings):
+        raw = environ.get(f"NEWSFUSE_{f.name.upper()}")
+        if raw is not None:
+            from_env[f.name] = _coerce(raw, getattr(base, f.name))
+    return replace(base, **from_env).with_overrides(**overrides)
