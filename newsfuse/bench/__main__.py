@@ -9,7 +9,9 @@ from importlib import import_module
 from newsfuse.bench.report import print_report
 
 # Each module defines ``run(quick: bool) -> list[BenchRow]``.
-BENCHMARKS = {}
+BENCHMARKS = {
+    "ingest": "newsfuse.bench.ingest",
+}
 
 
 def main(argv: list[str] | None = None) -> int:

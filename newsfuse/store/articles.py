@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
-from typing import Iterator, Sequence
+from datetime import UTC, datetime
 
 from newsfuse.records import Article, DateSource
 from newsfuse.store.sqlite import SQLiteConnection
@@ -52,18 +52,31 @@ class ArticleTable:
         new: list[str] = []
         existing: list[str] = []
         with self.db.transaction() as conn:
-            now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+            now = datetime.now(UTC).isoformat(timespec="seconds")
             cursor = conn.execute(
                 "INSERT INTO ingest_batches (run_id, article_count, committed_at) VALUES (?, 0, ?)", (run_id, now)
             )
             batch_id = cursor.lastrowid
             for article in articles:
                 cursor = conn.execute(
-                    f"INSERT OR IGNORE INTO articles ({_COLUMNS}, batch_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    # ON CONFLICT(id) rather than OR IGNORE: only "same content" is passed over; a row that
+                    # breaks another constraint must fail (and roll back its batch), not pass as already stored.
+                    f"INSERT INTO articles ({_COLUMNS}, batch_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+                    " ON CONFLICT(id) DO NOTHING",
                     (
-                        article.id, article.external_id, article.url, article.source, article.title, article.text,
-                        article.language, article.published, article.published_via.value, article.dateline,
-                        article.ingested_at or now, article.origin, json.dumps(dict(article.extra), ensure_ascii=False),
+                        article.id,
+                        article.external_id,
+                        article.url,
+                        article.source,
+                        article.title,
+                        article.text,
+                        article.language,
+                        article.published,
+                        article.published_via.value,
+                        article.dateline,
+                        article.ingested_at or now,
+                        article.origin,
+                        json.dumps(dict(article.extra), ensure_ascii=False),
                         batch_id,
                     ),
                 )
@@ -86,7 +99,9 @@ class ArticleTable:
         """By id, by external id, or by a unique id prefix of at least 6 characters."""
         rows = self.db.query(f"SELECT {_COLUMNS} FROM articles WHERE id = ? OR external_id = ? LIMIT 2", (key, key))
         if not rows and len(key) >= 6:
-            rows = self.db.query(f"SELECT {_COLUMNS} FROM articles WHERE id LIKE ? LIMIT 2", (key.replace("%", "") + "%",))
+            rows = self.db.query(
+                f"SELECT {_COLUMNS} FROM articles WHERE id LIKE ? LIMIT 2", (key.replace("%", "") + "%",)
+            )
         return row_to_article(rows[0]) if len(rows) == 1 else None
 
     def get_articles(self, ids: Sequence[str]) -> list[Article]:
@@ -94,7 +109,10 @@ class ArticleTable:
         for start in range(0, len(ids), 500):
             chunk = list(ids[start : start + 500])
             marks = ",".join("?" * len(chunk))
-            out.extend(row_to_article(r) for r in self.db.query(f"SELECT {_COLUMNS} FROM articles WHERE id IN ({marks})", tuple(chunk)))
+            out.extend(
+                row_to_article(r)
+                for r in self.db.query(f"SELECT {_COLUMNS} FROM articles WHERE id IN ({marks})", tuple(chunk))
+            )
         order = {article_id: i for i, article_id in enumerate(ids)}
         return sorted(out, key=lambda a: order[a.id])
 
@@ -144,7 +162,10 @@ class ArticleTable:
             " COUNT(DISTINCT source) AS sources FROM articles"
         )
         row = rows[0]
-        languages = {r[0] or "unknown": r[1] for r in self.db.query("SELECT language, COUNT(*) FROM articles GROUP BY language ORDER BY 2 DESC")}
+        languages = {
+            r[0] or "unknown": r[1]
+            for r in self.db.query("SELECT language, COUNT(*) FROM articles GROUP BY language ORDER BY 2 DESC")
+        }
         batches = self.db.query("SELECT COUNT(*) FROM ingest_batches")[0][0]
         return {
             "articles": row["n"],
