@@ -11,6 +11,9 @@ from newsfuse.bench.report import print_report
 # Each module defines ``run(quick: bool) -> list[BenchRow]``.
 BENCHMARKS = {
     "ingest": "newsfuse.bench.ingest",
+    "extract": "newsfuse.bench.extract",
+    "serve": "newsfuse.bench.serve",
+    "fusion": "newsfuse.bench.fusion",
 }
 
 

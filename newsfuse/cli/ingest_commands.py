@@ -41,6 +41,9 @@ def ingest_command(
     ),
     no_robots: bool = typer.Option(False, "--no-robots", help="Fetch URLs even where robots.txt disallows it."),
     batch_size: int | None = typer.Option(None, "--batch-size", min=1, help="Articles per transaction."),
+    store_only: bool = typer.Option(
+        False, "--store-only", help="Only store the articles; run `newsfuse process` later for events and records."
+    ),
 ) -> None:
     """Read news reports and store them; content already stored is reported, not duplicated.
 
@@ -51,6 +54,11 @@ def ingest_command(
     )
     with open_store(settings.db) as store:
         report = run_ingest(inputs, store, settings, progress=not quiet)
+        if report.new and not store_only:
+            # Imported here: the pipeline loads models, which `--store-only` runs never need.
+            from newsfuse.cli.pipeline_commands import run_pipeline
+
+            run_pipeline(store, list(report.new), settings, quiet)
     for skipped in report.skipped:
         # plain echo, not rich: one unwrapped line per problem, and "[...]" in a file name is not markup
         typer.echo(f"skipped: {skipped.describe()}", err=True)

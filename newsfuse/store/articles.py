@@ -153,6 +153,10 @@ class ArticleTable:
         for row in self.db.connection.execute(sql, params):
             yield row_to_article(row)
 
+    def article_ids(self) -> list[str]:
+        """Every stored article id, in ingest order."""
+        return [row[0] for row in self.db.query("SELECT id FROM articles ORDER BY rowid")]
+
     def count_articles(self) -> int:
         return self.db.query("SELECT COUNT(*) FROM articles")[0][0]
 

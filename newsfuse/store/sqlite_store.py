@@ -5,10 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from newsfuse.store.articles import ArticleTable
+from newsfuse.store.events import EventTable
+from newsfuse.store.extractions import ExtractionTable
+from newsfuse.store.records import EventRecordTable
+from newsfuse.store.relations import RelationTable
 from newsfuse.store.sqlite import SQLiteConnection
 
 
-class SQLiteStore(ArticleTable):
+class SQLiteStore(ArticleTable, ExtractionTable, EventRecordTable, RelationTable, EventTable):
     def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
         self.db = SQLiteConnection(path, readonly=readonly)
         self.location = str(path)
@@ -16,6 +20,9 @@ class SQLiteStore(ArticleTable):
     def stats(self) -> dict:
         out = {"store": self.location, "schema_version": self.db.schema_version()}
         out.update(self.article_stats())
+        out.update(self.relation_stats() | self.event_stats())
+        out.update(self.extraction_stats())
+        out.update(self.event_record_stats())
         return out
 
     def close(self) -> None:

@@ -1,0 +1,264 @@
+"""CLI commands over extraction and resolution: ``extract``, ``entities``, ``entity``, ``eval dates``, ``eval entities``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from newsfuse.cli.output import OutputFormat, emit_json, emit_jsonl, emit_table, message
+from newsfuse.errors import InputError, NotFoundError
+from newsfuse.records import Skipped
+from newsfuse.records.mentions import ArticleExtraction
+from newsfuse.settings import load_settings
+
+DB_HELP = "SQLite store file (default: newsfuse.db, or NEWSFUSE_DB)."
+GAZETTEER_HELP = "Extra gazetteer file (CSV or YAML: name, type, aliases); repeatable."
+
+
+def register(app: typer.Typer, eval_app: typer.Typer, export_app: typer.Typer) -> None:
+    app.command("extract")(extract_command)
+    app.command("entities")(entities_command)
+    app.command("entity")(entity_command)
+    eval_app.command("dates")(eval_dates_command)
+    eval_app.command("entities")(eval_entities_command)
+
+
+def _models(gazetteer: list[Path] | None, settings):
+    from newsfuse.extract import load_models
+
+    return load_models([*settings.gazetteers, *(gazetteer or [])])
+
+
+def extract_command(
+    inputs: list[str] = typer.Argument(None, help="Files, directories, globs, URLs or - (as ingest reads them)."),
+    output: OutputFormat = typer.Option(OutputFormat.jsonl, "--format", help="jsonl (default), json or table."),
+    gazetteer: list[Path] = typer.Option(None, "--gazetteer", help=GAZETTEER_HELP),
+    db: Path | None = typer.Option(
+        None, "--db", help="Instead of INPUTs: extract the stored articles not yet extracted."
+    ),
+    force: bool = typer.Option(False, "--force", help="With --db: extract again articles already extracted."),
+) -> None:
+    """Extract entities, dates, money, quantities, quotes and places from news reports.
+
+    Without a store, one JSON object per article goes to stdout, offsets indexing the article text:
+    newsfuse extract ../shared/seeds --format jsonl. With --db (and no INPUT), stored articles are
+    extracted, resolved against the store's entities and saved: newsfuse extract --db news.db
+    """
+    settings = load_settings(db=db)
+    if not inputs and db is None:
+        raise InputError("extract", "give INPUT files/URLs, or --db to extract stored articles")
+    models = _models(gazetteer, settings)
+    if not inputs:
+        _extract_store(settings, models, force, output)
+        return
+    from newsfuse.extract import extract_and_resolve
+    from newsfuse.ingest import read_documents
+
+    skipped: list[Skipped] = []
+
+    def articles():
+        for item in read_documents(inputs, settings):
+            if isinstance(item, Skipped):
+                skipped.append(item)
+                typer.echo(f"skipped: {item.describe()}", err=True)
+            else:
+                yield item
+
+    def failed(article, exc: Exception) -> None:
+        typer.echo(f"skipped: {article.origin or article.id}: extraction failed: {exc}", err=True)
+
+    results = (e.to_json() for e in extract_and_resolve(articles(), models, on_error=failed))
+    if output is OutputFormat.jsonl:
+        emit_jsonl(results)
+    elif output is OutputFormat.json:
+        emit_json(list(results))
+    else:
+        _summary_table(list(results))
+    message(f"{len(skipped)} input(s) skipped" if skipped else "done")
+
+
+def _extract_store(settings, models, force: bool, output: OutputFormat) -> None:
+    from newsfuse.extract import update
+    from newsfuse.store import open_store
+
+    with open_store(settings.db) as store:
+        ids = [a.id for a in store.iter_articles(order="ingest")]
+        report = update(store, ids, settings, models, force=force)
+    for skipped in report.skipped:
+        typer.echo(f"skipped: {skipped.describe()}", err=True)
+    if output is OutputFormat.table:
+        emit_table("extract", ("articles", "count"), [(k, v) for k, v in report.to_json().items() if k != "skipped"])
+    else:
+        emit_json(report.to_json())
+
+
+def _summary_table(rows: list[dict]) -> None:
+    emit_table(
+        f"{len(rows)} articles",
+        ("id", "published", "entities", "dates", "money", "quantities", "quotes", "places"),
+        [
+            (
+                r["id"],
+                r["published"],
+                len(r["entities"]),
+                len(r["dates"]),
+                len(r["money"]),
+                len(r["quantities"]),
+                len(r["quotes"]),
+                len(r["places"]),
+            )
+            for r in rows
+        ],
+    )
+
+
+def entities_command(
+    db: Path | None = typer.Option(None, "--db", help=DB_HELP),
+    label: str | None = typer.Option(None, "--label", help="Only this type: PERSON, ORG, GPE, ..."),
+    q: str | None = typer.Option(None, "--q", help="Canonical name or alias contains this text."),
+    limit: int | None = typer.Option(50, "--limit", min=1, help="At most this many entities."),
+    output: OutputFormat = typer.Option(OutputFormat.table, "--format", help="table, json or jsonl."),
+) -> None:
+    """List canonical entities in the store, most mentioned first.
+
+    Example: newsfuse entities --db news.db --label PERSON --q guler
+    """
+    from newsfuse.store import open_store
+
+    settings = load_settings(db=db)
+    with open_store(settings.db, readonly=True) as store:
+        found = store.entities(label=label, query=q, limit=limit)
+    rows = [
+        {
+            "id": e.id,
+            "canonical": e.canonical,
+            "label": e.label,
+            "aliases": list(e.aliases),
+            "country_code": e.country_code,
+        }
+        for e in found
+    ]
+    if output is OutputFormat.json:
+        emit_json(rows)
+    elif output is OutputFormat.jsonl:
+        emit_jsonl(rows)
+    else:
+        emit_table(
+            f"{len(rows)} entities",
+            ("id", "canonical", "label", "aliases"),
+            [(r["id"], r["canonical"], r["label"], ", ".join(r["aliases"])) for r in rows],
+        )
+
+
+def entity_command(
+    entity_id: str = typer.Argument(..., help="Entity id (from `newsfuse entities`)."),
+    db: Path | None = typer.Option(None, "--db", help=DB_HELP),
+    output: OutputFormat = typer.Option(OutputFormat.table, "--format", help="table or json."),
+) -> None:
+    """Show one canonical entity, its mentions, and the roles stated for it."""
+    from newsfuse.store import open_store
+
+    settings = load_settings(db=db)
+    with open_store(settings.db, readonly=True) as store:
+        entity = store.get_entity(entity_id)
+        if entity is None:
+            raise NotFoundError(f"no entity {entity_id!r} in the store", hint="list ids with `newsfuse entities`")
+        occurrences = store.entity_mentions(entity_id)
+        roles = _roles_for(store, entity_id, {o.article_id for o in occurrences})
+    payload = {
+        "id": entity.id,
+        "canonical": entity.canonical,
+        "label": entity.label,
+        "aliases": list(entity.aliases),
+        "country_code": entity.country_code,
+        "roles": roles,
+        "mentions": [
+            {
+                "article_id": o.article_id,
+                "start": o.mention.start,
+                "end": o.mention.end,
+                "text": o.mention.text,
+                "label": o.mention.label,
+            }
+            for o in occurrences
+        ],
+    }
+    if output is OutputFormat.table:
+        emit_table(
+            f"{entity.canonical} ({entity.label})",
+            ("article", "start", "text", "label"),
+            [(m["article_id"], m["start"], m["text"], m["label"]) for m in payload["mentions"]],
+        )
+        for role in roles:
+            message(f"role: {role['role']} of {role['of'] or '?'} ({role['article_id']})")
+    else:
+        emit_json(payload)
+
+
+def _roles_for(store, entity_id: str, article_ids: set[str]) -> list[dict]:
+    roles = []
+    for article_id in sorted(article_ids):
+        extraction: ArticleExtraction | None = store.get_extraction(article_id)
+        for fact in extraction.roles if extraction else ():
+            if fact.person_entity_id == entity_id:
+                of = store.get_entity(fact.of_entity_id) if fact.of_entity_id else None
+                roles.append(
+                    {
+                        "article_id": article_id,
+                        "role": fact.role,
+                        "of_entity_id": fact.of_entity_id,
+                        "of": of.canonical if of else None,
+                        "text": fact.text,
+                    }
+                )
+    return roles
+
+
+def eval_dates_command(
+    corpus: Path = typer.Argument(..., help="MEANTIME-format directory (CAT XML files, searched recursively)."),
+    output: OutputFormat = typer.Option(OutputFormat.table, "--format", help="table or json."),
+    errors: bool = typer.Option(False, "--errors", help="Also list every wrong DATE value."),
+) -> None:
+    """TIMEX3 value accuracy, each document resolved against its creation time (DCT).
+
+    Example: newsfuse eval dates ../shared/data/meantime --format json
+    """
+    from newsfuse.eval.dates import evaluate_dates
+
+    report = evaluate_dates(corpus, _models(None, load_settings()))
+    payload = report.to_json()
+    if not errors:
+        payload.pop("errors")
+    if output is OutputFormat.table:
+        rows = [(kind, s["gold"], s["correct"], f"{s['accuracy']:.3f}") for kind, s in payload["by_type"].items()]
+        rows.append(("DATE incl. creation time", "", "", f"{payload['date_accuracy']:.3f}"))
+        emit_table(f"dates: {payload['documents']} documents", ("type", "gold", "correct", "accuracy"), rows)
+        for error in payload.get("errors", []):
+            message(f"{error['doc']}: {error['text']!r} gold {error['gold']} predicted {error['predicted']}")
+    else:
+        emit_json(payload)
+
+
+def eval_entities_command(
+    corpus: Path = typer.Argument(..., help="MEANTIME-format directory (CAT XML files, searched recursively)."),
+    output: OutputFormat = typer.Option(OutputFormat.table, "--format", help="table or json."),
+) -> None:
+    """Entity mention precision, recall and F1 by type (strict span match and overlap).
+
+    Example: newsfuse eval entities ../shared/data/meantime --format json
+    """
+    from newsfuse.eval.entities import evaluate_entities
+
+    report = evaluate_entities(corpus, _models(None, load_settings())).to_json()
+    if output is OutputFormat.table:
+        rows = [
+            (mode, kind, s["gold"], s["predicted"], f"{s['precision']:.3f}", f"{s['recall']:.3f}", f"{s['f1']:.3f}")
+            for mode in ("strict", "overlap")
+            for kind, s in report[mode].items()
+        ]
+        emit_table(
+            f"entities: {report['documents']} documents", ("match", "type", "gold", "predicted", "P", "R", "F1"), rows
+        )
+    else:
+        emit_json(report)

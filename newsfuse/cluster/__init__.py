@@ -1,0 +1,153 @@
+"""Event clustering stage: streaming assignment of articles to events, batch re-clustering, explanations.
+
+Entry points (the pipeline calls these):
+
+- ``update(store, article_ids, settings, models) -> set[str]``: cluster ``article_ids`` in publication
+  order (input order when undated), skipping articles already clustered; returns affected event ids.
+- ``recluster(store, settings, models) -> set[str]``: forget every event and redo the whole store.
+- ``explain(store, id_a, id_b, settings, models) -> Explanation``: each signal and the decision.
+
+``models`` is a ``ClusterModels`` (or any object with an ``embedder`` attribute, or None). Embeddings
+are used when ``settings.use_embeddings`` is true and an embedder is given.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Sequence
+
+import numpy as np
+
+from newsfuse.cluster.embed import MODEL_NAME, ClusterModels, Embedder, load_models
+from newsfuse.cluster.explain import Explanation, explain
+from newsfuse.cluster.features import ArticleFeatures, features_of
+from newsfuse.cluster.index import EventIndex
+from newsfuse.cluster.scoring import ClusterConfig, Signals
+from newsfuse.cluster.stream import StreamClusterer, StreamResult, event_id_for
+from newsfuse.records.article import Article
+from newsfuse.records.relations import EventAssignment, EventMerge
+from newsfuse.settings import Settings
+
+_BATCH = 500
+
+
+def embedder_for(settings: Settings | None, models) -> Embedder | None:
+    if settings is not None and not settings.use_embeddings:
+        return None
+    return getattr(models, "embedder", None)
+
+
+def article_features(store, articles: Sequence[Article], embedder: Embedder | None) -> list[ArticleFeatures]:
+    """Features of ``articles``; embeddings come from the store, missing ones are computed and saved."""
+    if embedder is None:
+        return [features_of(a) for a in articles]
+    vectors = store.load_vectors(embedder.name, [a.id for a in articles])
+    missing = [a for a in articles if a.id not in vectors]
+    if missing:
+        fresh = embedder.embed([f"{a.title}\n{a.text}" if a.title else a.text for a in missing])
+        computed = {a.id: fresh[i] for i, a in enumerate(missing)}
+        store.save_vectors(embedder.name, computed)
+        vectors.update(computed)
+    return [features_of(a, np.asarray(vectors[a.id], dtype=np.float32)) for a in articles]
+
+
+def build_index(store, embedder: Embedder | None = None) -> EventIndex:
+    """The index of every event stored so far (articles re-read, embeddings from the store)."""
+    index = EventIndex()
+    assignments = list(store.iter_assignments())
+    for start in range(0, len(assignments), _BATCH):
+        chunk = assignments[start : start + _BATCH]
+        articles = store.get_articles([a.article_id for a in chunk])
+        for assignment, features in zip(chunk, article_features(store, articles, embedder)):
+            index.observe(features)
+            index.add(assignment.event_id, index.weigh(features))
+    return index
+
+
+def update(
+    store,
+    article_ids: Sequence[str],
+    settings: Settings | None = None,
+    models=None,
+    *,
+    index: EventIndex | None = None,
+    config: ClusterConfig | None = None,
+) -> set[str]:
+    """Cluster the not-yet-clustered ``article_ids``; saves memberships and merges, returns affected events.
+
+    Pass the same ``index`` to successive calls to skip rebuilding it from the store each time.
+    """
+    config = config or ClusterConfig()
+    embedder = embedder_for(settings, models)
+    ordered = store.stream_order(article_ids)
+    done = store.clustered(ordered)
+    pending = [i for i in ordered if i not in done]
+    if not pending:
+        return set()
+    index = index if index is not None else build_index(store, embedder)
+    clusterer = StreamClusterer(index, config, with_embeddings=embedder is not None)
+    result = StreamResult()
+    for start in range(0, len(pending), _BATCH):
+        articles = store.get_articles(pending[start : start + _BATCH])
+        for features in article_features(store, articles, embedder):
+            clusterer.assign(features, result)
+    clusterer.refine(pending, result)
+    save_result(store, index, result)
+    return {e for e in result.affected if e in index.events}
+
+
+def save_result(store, index: EventIndex, result: StreamResult) -> None:
+    assignments = []
+    for article_id, score in result.scores.items():
+        event_id = index.event_of[article_id]
+        founded = index.events[event_id].founder == article_id
+        assignments.append(EventAssignment(article_id, event_id, round(score, 4), founded))
+    assignments.sort(key=lambda a: not a.founded)  # founders first: they create the event rows
+    store.save_clustering(assignments, resolved_merges(result.merges, index))
+
+
+def resolved_merges(merges: list[EventMerge], index: EventIndex) -> list[EventMerge]:
+    """Merges pointing at the surviving event (an event merged into one that was merged later follows on)."""
+    target = {m.alias_id: m.event_id for m in merges}
+
+    def final(event_id: str) -> str:
+        seen = set()
+        while event_id in target and event_id not in seen and event_id not in index.events:
+            seen.add(event_id)
+            event_id = target[event_id]
+        return event_id
+
+    out = []
+    for merge in merges:
+        survivor = final(merge.event_id)
+        if merge.alias_id not in index.events and survivor in index.events:
+            out.append(EventMerge(merge.alias_id, survivor, merge.score, merge.bridge_article_id))
+    return out
+
+
+def recluster(store, settings: Settings | None = None, models=None, *, config: ClusterConfig | None = None) -> set[str]:
+    """Forget all events and cluster every stored article again, in publication order."""
+    store.clear_events()
+    ids = [a.id for a in store.iter_articles(order="published")]
+    return update(store, ids, settings, models, index=EventIndex(), config=config)
+
+
+def iter_event_members(store) -> Iterable[tuple[str, list[str]]]:
+    for event_id in store.event_ids():
+        yield event_id, store.event_members(event_id)
+
+
+__all__ = [
+    "MODEL_NAME",
+    "ClusterConfig",
+    "ClusterModels",
+    "Embedder",
+    "EventIndex",
+    "Explanation",
+    "Signals",
+    "build_index",
+    "event_id_for",
+    "explain",
+    "load_models",
+    "recluster",
+    "update",
+]

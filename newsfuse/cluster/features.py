@@ -1,0 +1,77 @@
+"""What clustering compares: content terms, names and numbers (a light, spaCy-free NER), and the day.
+
+Names are runs of capitalised words plus numbers of three or more digits ("Tara Reid", "Promises",
+"#2013", "#23" is too short and dropped): the participants, places and figures that tell two similar
+happenings apart when their vocabulary is the same.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+
+from newsfuse.records.article import Article
+
+_WORD = re.compile(r"[^\W\d_][\w'\-]*[^\W_]|[^\W\d_]", re.UNICODE)
+# Runs of capitalised words on one line ("Tara Reid", "Promises Treatment Center"); sentence-initial
+# words are kept: a capitalised stopword there is dropped by the stopword list.
+_NAME_RUN = re.compile(r"(?:\b[A-Z][\w'\-]*[^\W_](?:[ \t]+|\b))+")
+_NUMBER = re.compile(r"(?<![\d,.])\d{1,3}(?:,\d{3})+(?![\d,])|(?<![\d,.])\d{3,}(?![\d,])")
+_STOPWORDS = frozenset(
+    "a about above after again against all also although am among an and any are around as at be because been before"
+    " being below between both but by can could did do does doing down during each either even ever every few for"
+    " from further get got had has have having he her here hers herself him himself his how however i if in into is"
+    " it its itself just last least less like made make many may me might more most much must my near neither never"
+    " new next no nor not now of off often on once one only or other our ours out over own per put rather said same"
+    " say says see seen she should since so some still such than that the their theirs them then there these they"
+    " this those though through thus to too two under until up upon us very via was we were what when where whether"
+    " which while who whom whose why will with within without would yet you your yours mr mrs ms"
+    " monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow week month year years"
+    " january february march april may june july august september october november december"
+    " jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleFeatures:
+    """Raw term counts (log-scaled) of one article; IDF weighting happens in the index."""
+
+    article_id: str
+    terms: dict[str, float]  # content words
+    names: dict[str, float]  # capitalised runs, their words, and long numbers
+    day: int | None  # proleptic ordinal of the publication date; None when unknown
+    vector: np.ndarray | None = None  # unit-length sentence embedding, when embeddings are on
+
+
+def article_day(article: Article) -> int | None:
+    value = article.published_date
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value).toordinal()
+    except ValueError:
+        return None
+
+
+def features_of(article: Article, vector: np.ndarray | None = None) -> ArticleFeatures:
+    """Features of ``article`` (title and body together)."""
+    text = f"{article.title}\n{article.text}" if article.title and not article.text.startswith(article.title) else article.text
+    lowered = _WORD.findall(text.casefold())
+    terms = Counter(w for w in lowered if len(w) > 2 and w not in _STOPWORDS)
+    names: Counter[str] = Counter()
+    for run in _NAME_RUN.findall(text):
+        parts = [p for p in run.casefold().split() if p not in _STOPWORDS]
+        names.update(parts)
+        if len(parts) > 1:
+            names["_".join(parts)] += 1
+    names.update("#" + n.replace(",", "") for n in _NUMBER.findall(text))
+    return ArticleFeatures(article.id, _log_scaled(terms), _log_scaled(names), article_day(article), vector)
+
+
+def _log_scaled(counts: Counter[str]) -> dict[str, float]:
+    return {term: 1.0 + math.log(count) for term, count in counts.items()}

@@ -1,0 +1,140 @@
+"""``EventIndex``: the events so far, as centroids, with an inverted index for sub-linear candidate lookup.
+
+Each event keeps the sum of its members' unit vectors (terms, names, embedding) and the squared
+norm of that sum, updated incrementally, so comparing an article with an event costs one pass
+over the article's terms. Candidates come from posting lists of the few most distinctive terms of
+each member; lists keep only the most recent events, so lookup cost does not grow with the corpus.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections import Counter, deque
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from newsfuse.cluster.features import ArticleFeatures
+
+
+@dataclass(slots=True)
+class WeightedArticle:
+    """An article's features weighted by the index's current IDF and scaled to unit length."""
+
+    features: ArticleFeatures
+    terms: dict[str, float]
+    names: dict[str, float]
+    keys: list[str]  # its most distinctive terms and names: posting-list keys
+
+    @property
+    def article_id(self) -> str:
+        return self.features.article_id
+
+
+@dataclass(slots=True)
+class EventState:
+    event_id: str
+    founder: str
+    members: dict[str, WeightedArticle] = field(default_factory=dict)
+    terms: dict[str, float] = field(default_factory=dict)
+    names: dict[str, float] = field(default_factory=dict)
+    terms_norm2: float = 0.0
+    names_norm2: float = 0.0
+    vector: np.ndarray | None = None
+    days: Counter = field(default_factory=Counter)  # publication day -> members published that day
+
+
+def _dot(small: dict[str, float], large: dict[str, float]) -> float:
+    # The key intersection runs in C; only shared keys are multiplied in Python.
+    return sum([small[key] * large[key] for key in small.keys() & large.keys()])
+
+
+def _unit(weights: dict[str, float]) -> dict[str, float]:
+    norm = math.sqrt(sum(v * v for v in weights.values()))
+    return {k: v / norm for k, v in weights.items()} if norm else {}
+
+
+def _add_into(total: dict[str, float], vector: dict[str, float], sign: float) -> float:
+    """Add (or subtract) ``vector`` into ``total``; returns the change of the squared norm."""
+    cross = _dot(vector, total)
+    for key, value in vector.items():
+        total[key] = total.get(key, 0.0) + sign * value
+    return sign * 2 * cross + (1.0 if vector else 0.0)
+
+
+class EventIndex:
+    """Events, document frequencies and posting lists; the state of streaming clustering."""
+
+    def __init__(self, keys_per_article: int = 12, posting_limit: int = 64, max_candidates: int = 24) -> None:
+        self.keys_per_article = keys_per_article
+        self.posting_limit = posting_limit
+        self.max_candidates = max_candidates
+        self.documents = 0
+        self.term_df: Counter[str] = Counter()
+        self.name_df: Counter[str] = Counter()
+        self.events: dict[str, EventState] = {}
+        self.event_of: dict[str, str] = {}
+        self.postings: dict[str, deque[str]] = {}
+
+    def observe(self, features: ArticleFeatures) -> None:
+        """Count the article in document frequencies (before weighing it)."""
+        self.documents += 1
+        self.term_df.update(features.terms.keys())
+        self.name_df.update(features.names.keys())
+
+    def idf(self, df: int) -> float:
+        return math.log((self.documents + 1) / (df + 1)) + 1.0
+
+    def weigh(self, features: ArticleFeatures) -> WeightedArticle:
+        terms = _unit({t: w * self.idf(self.term_df[t]) for t, w in features.terms.items()})
+        names = _unit({t: w * self.idf(self.name_df[t]) for t, w in features.names.items()})
+        # Keys: the heaviest terms, but never ones seen once only (they cannot retrieve anything).
+        ranked = heapq.nlargest(self.keys_per_article, ((w, t) for t, w in terms.items() if self.term_df[t] > 1))
+        ranked += heapq.nlargest(self.keys_per_article // 2, ((w, "@" + t) for t, w in names.items() if self.name_df[t] > 1))
+        return WeightedArticle(features, terms, names, [key for _, key in ranked])
+
+    def candidates(self, article: WeightedArticle) -> list[str]:
+        """Events sharing distinctive terms with ``article``, most shared first."""
+        hits: Counter[str] = Counter()
+        for key in article.keys:
+            hits.update(set(self.postings.get(key, ())))
+        return [event_id for event_id, _ in hits.most_common(self.max_candidates)]
+
+    def add(self, event_id: str, article: WeightedArticle) -> None:
+        event = self.events.get(event_id)
+        if event is None:
+            event = self.events[event_id] = EventState(event_id, article.article_id)
+        event.members[article.article_id] = article
+        event.terms_norm2 += _add_into(event.terms, article.terms, 1.0)
+        event.names_norm2 += _add_into(event.names, article.names, 1.0)
+        vector = article.features.vector
+        if vector is not None:
+            event.vector = vector.astype(np.float32).copy() if event.vector is None else event.vector + vector
+        if article.features.day is not None:
+            event.days[article.features.day] += 1
+        self.event_of[article.article_id] = event_id
+        for key in article.keys:
+            posting = self.postings.setdefault(key, deque(maxlen=self.posting_limit))
+            if event_id not in posting:
+                posting.append(event_id)
+
+    def remove(self, article_id: str) -> WeightedArticle:
+        """Take an article out of its event (its posting entries stay: a stale candidate only costs a score)."""
+        event = self.events[self.event_of.pop(article_id)]
+        article = event.members.pop(article_id)
+        event.terms_norm2 = max(0.0, event.terms_norm2 + _add_into(event.terms, article.terms, -1.0))
+        event.names_norm2 = max(0.0, event.names_norm2 + _add_into(event.names, article.names, -1.0))
+        if article.features.vector is not None and event.vector is not None:
+            event.vector = event.vector - article.features.vector
+        day = article.features.day
+        if day is not None:
+            event.days[day] -= 1
+            if event.days[day] <= 0:
+                del event.days[day]
+        if not event.members:
+            del self.events[event.event_id]
+        return article
+
+    def drop_event(self, event_id: str) -> EventState:
+        return self.events.pop(event_id)

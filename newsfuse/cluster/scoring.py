@@ -1,0 +1,99 @@
+"""How similar an article is to an event: each signal, their weighted combination, and the decision rule."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from newsfuse.cluster.index import EventState, WeightedArticle, _dot
+
+
+@dataclass(frozen=True, slots=True)
+class ClusterConfig:
+    """Weights and thresholds of event clustering; the same for every corpus (no per-corpus flags)."""
+
+    lexical_weight: float = 1.0
+    names_weight: float = 1.0
+    embedding_weight: float = 1.0
+    # Embedding cosines run higher than TF-IDF ones, so the join threshold depends on what is combined.
+    join_threshold_lexical: float = 0.3
+    join_threshold_embeddings: float = 0.4
+    merge_margin: float = 0.1  # a bridge must fit both events this much above the join threshold
+    time_grace_days: int = 3  # follow-up reports within this many days are never penalised
+    time_horizon_days: int = 60  # by this gap the full penalty applies
+    time_penalty: float = 0.15
+    refine_passes: int = 2  # re-assignment passes over the articles of one update (less order dependence)
+
+    def threshold(self, with_embeddings: bool) -> float:
+        return self.join_threshold_embeddings if with_embeddings else self.join_threshold_lexical
+
+
+@dataclass(frozen=True, slots=True)
+class Signals:
+    """Each signal between an article and an event (or another article), and their combination."""
+
+    lexical: float
+    names: float
+    embedding: float | None  # None when embeddings are off or missing
+    days_apart: int | None  # None when either side is undated: time is then neutral
+    time_penalty: float
+    combined: float
+
+    def to_json(self) -> dict:
+        return {
+            "lexical": round(self.lexical, 4),
+            "names": round(self.names, 4),
+            "embedding": None if self.embedding is None else round(self.embedding, 4),
+            "days_apart": self.days_apart,
+            "time_penalty": round(self.time_penalty, 4),
+            "combined": round(self.combined, 4),
+        }
+
+
+def _cosine_to_sum(article: dict[str, float], total: dict[str, float], norm2: float) -> float:
+    if norm2 <= 1e-12 or not article:
+        return 0.0
+    return _dot(article, total) / math.sqrt(norm2)
+
+
+def days_apart(day: int | None, days: list[int]) -> int | None:
+    if day is None or not days:
+        return None
+    first, last = min(days), max(days)
+    return max(0, first - day, day - last)
+
+
+def combine(config: ClusterConfig, lexical: float, names: float, embedding: float | None, gap: int | None) -> Signals:
+    weights = config.lexical_weight + config.names_weight
+    total = config.lexical_weight * lexical + config.names_weight * names
+    if embedding is not None:
+        weights += config.embedding_weight
+        total += config.embedding_weight * embedding
+    penalty = 0.0
+    if gap is not None and gap > config.time_grace_days:
+        penalty = config.time_penalty * min(1.0, (gap - config.time_grace_days) / config.time_horizon_days)
+    return Signals(lexical, names, embedding, gap, penalty, total / weights - penalty)
+
+
+def score_event(config: ClusterConfig, article: WeightedArticle, event: EventState) -> Signals:
+    lexical = _cosine_to_sum(article.terms, event.terms, event.terms_norm2)
+    names = _cosine_to_sum(article.names, event.names, event.names_norm2)
+    embedding = None
+    vector = article.features.vector
+    if vector is not None and event.vector is not None:
+        norm = float(np.linalg.norm(event.vector))
+        embedding = float(vector @ event.vector) / norm if norm > 1e-9 else 0.0
+    return combine(config, lexical, names, embedding, days_apart(article.features.day, list(event.days)))
+
+
+def score_pair(config: ClusterConfig, a: WeightedArticle, b: WeightedArticle) -> Signals:
+    """The same signals between two single articles (for ``explain``)."""
+    embedding = None
+    if a.features.vector is not None and b.features.vector is not None:
+        embedding = float(a.features.vector @ b.features.vector)
+    gap = None
+    if a.features.day is not None and b.features.day is not None:
+        gap = abs(a.features.day - b.features.day)
+    return combine(config, _dot(a.terms, b.terms), _dot(a.names, b.names), embedding, gap)

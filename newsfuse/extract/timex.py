@@ -1,0 +1,133 @@
+"""Calendar arithmetic behind TIMEX3 values: weekdays, months, weeks and quarters placed relative to an anchor date.
+
+Two anchor kinds: a *publication* date (the writer's "now": tense decides whether "on Tuesday"
+is the coming or the last Tuesday) and an *event* date (fusion's date for the event an undated
+article reports: the writer is near the event, so the nearest matching day wins).
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+MONTHS = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+
+PUBLICATION = "publication"
+EVENT = "event"
+
+
+def month_number(word: str) -> int:
+    return MONTHS[word.strip(".").lower()[:3]]
+
+
+def parse_anchor(value: str | None) -> date | None:
+    """The date part of an ISO 8601 date or datetime; None when absent or malformed."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def iso_week(day: date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def quarter_of(day: date) -> tuple[int, int]:
+    return day.year, (day.month - 1) // 3 + 1
+
+
+def shift_quarter(year: int, quarter: int, delta: int) -> tuple[int, int]:
+    index = year * 4 + (quarter - 1) + delta
+    return index // 4, index % 4 + 1
+
+
+def shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+def resolve_weekday(weekday: int, anchor: date, direction: str | None, kind: str = PUBLICATION) -> date:
+    """The day named by a weekday.
+
+    Publication anchor: future tense means the same or the next such day, otherwise the same or
+    the last one (news mostly reports what happened). Event anchor: the nearest such day.
+    """
+    ahead = (weekday - anchor.weekday()) % 7
+    behind = (anchor.weekday() - weekday) % 7
+    if kind == EVENT:
+        return anchor + timedelta(days=ahead) if ahead <= behind else anchor - timedelta(days=behind)
+    if direction == "future":
+        return anchor + timedelta(days=ahead)
+    return anchor - timedelta(days=behind)
+
+
+def resolve_month_day(month: int, day: int, anchor: date) -> date | None:
+    """A day written without a year: the year that puts it closest to the anchor."""
+    best = None
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            continue
+        if best is None or abs((candidate - anchor).days) < abs((best - anchor).days):
+            best = candidate
+    return best
+
+
+def resolve_month(month: int, anchor: date, direction: str | None, kind: str = PUBLICATION) -> tuple[int, int]:
+    """A month written without a year: the last (or, in future tense, next) such month; nearest for events."""
+    if kind == EVENT:
+        options = [(anchor.year + d, month) for d in (-1, 0, 1)]
+        return min(options, key=lambda ym: abs((ym[0] * 12 + ym[1]) - (anchor.year * 12 + anchor.month)))
+    if direction == "future":
+        return (anchor.year, month) if month >= anchor.month else (anchor.year + 1, month)
+    return (anchor.year, month) if month <= anchor.month else (anchor.year - 1, month)
+
+
+def relative_unit(unit: str, offset: int, anchor: date) -> tuple[str, str]:
+    """ "last week", "next month", "this year" ... as (value, granularity)."""
+    unit = unit.lower()
+    if unit == "day":
+        return (anchor + timedelta(days=offset)).isoformat(), "day"
+    if unit in {"week", "weekend"}:
+        value = iso_week(anchor + timedelta(weeks=offset))
+        return (value + "-WE", "week") if unit == "weekend" else (value, "week")
+    if unit == "month":
+        year, month = shift_month(anchor.year, anchor.month, offset)
+        return f"{year:04d}-{month:02d}", "month"
+    if unit == "quarter":
+        year, quarter = shift_quarter(*quarter_of(anchor), offset)
+        return f"{year:04d}-Q{quarter}", "quarter"
+    if unit == "decade":
+        return str((anchor.year // 10) + offset)[:3], "decade"
+    return f"{anchor.year + offset:04d}", "year"
+
+
+def units_ago(count: int, unit: str, anchor: date, sign: int = -1) -> tuple[str, str]:
+    """ "three days ago", "two weeks from now": the point that far from the anchor."""
+    unit = unit.lower().rstrip("s")
+    if unit == "day":
+        return (anchor + timedelta(days=sign * count)).isoformat(), "day"
+    if unit == "week":
+        return iso_week(anchor + timedelta(weeks=sign * count)), "week"
+    if unit == "month":
+        year, month = shift_month(anchor.year, anchor.month, sign * count)
+        return f"{year:04d}-{month:02d}", "month"
+    return f"{anchor.year + sign * count:04d}", "year"

@@ -1,0 +1,271 @@
+"""Merging claims across reports: same statement, values agreeing within tolerance, or a flagged contradiction.
+
+Two claims state the same thing when they share a predicate class and compatible participants
+(a shared object entity; or shared subjects; or, without entities, a shared object phrase).
+Their slots (time, durations, money, counts) are then compared value by value: values that agree
+within tolerance (values.agree) merge, others become a ``Contradiction`` with each side's evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
+
+from newsfuse.fuse.claims import PLACE_PREPS, claim_id
+from newsfuse.fuse.independence import support
+from newsfuse.fuse.participants import EntityIndex
+from newsfuse.fuse.statement import render
+from newsfuse.fuse.values import agree
+from newsfuse.records.claims import (
+    Claim,
+    ClaimArgument,
+    ClaimValue,
+    Contradiction,
+    ContradictionSide,
+    Evidence,
+    PlaceRef,
+)
+
+_WORD = re.compile(r"[A-Za-z]{4,}")
+_STOP = {
+    "with",
+    "from",
+    "that",
+    "this",
+    "their",
+    "other",
+    "about",
+    "into",
+    "over",
+    "such",
+    "also",
+    "further",
+    "between",
+}
+MIN_SHARED_WORDS = 2
+NON_CORE_ROLES = PLACE_PREPS | {"from"}  # where it happens and where someone came from are not what it is about
+_PLACE_RANK = {"city": 0, "region": 1, "country": 2}
+
+
+def stems(text: str) -> set[str]:
+    """Crude stems of content words: enough to see "broadening ... consultations" ~ "expand ... consultation"."""
+    return {w.lower()[:5] for w in _WORD.findall(text) if w.lower() not in _STOP}
+
+
+def _lexically_close(a: Claim, b: Claim) -> bool:
+    sa, sb = stems(a.description), stems(b.description)
+    shared = sa & sb
+    return len(shared) >= MIN_SHARED_WORDS and len(shared) >= 0.25 * min(len(sa), len(sb))
+
+
+def _ids(arguments: Iterable[ClaimArgument]) -> set[str]:
+    return {a.entity_id for a in arguments if a.entity_id}
+
+
+def _object_ids(claim: Claim) -> set[str]:
+    """Entities the claim is about (what is visited, who is met), not where it happens."""
+    return {o.entity_id for o in claim.objects if o.entity_id and o.role not in NON_CORE_ROLES}
+
+
+def compatible(a: Claim, b: Claim) -> bool:
+    """Whether two claims can be the same statement (their values are compared afterwards)."""
+    if a.predicate != b.predicate or set(a.qualifiers) != set(b.qualifiers):
+        return False
+    if a.predicate == "say":
+        return _same_quote(a, b)
+    if not _places_compatible(a.place, b.place):
+        return False
+    subjects_a, subjects_b = _ids(a.subjects), _ids(b.subjects)
+    objects_a, objects_b = _object_ids(a), _object_ids(b)
+    if (
+        subjects_a
+        and subjects_b
+        and not subjects_a & subjects_b
+        and not (subjects_a & objects_b or subjects_b & objects_a)
+    ):
+        return False
+    if objects_a and objects_b:
+        return bool(objects_a & objects_b)
+    if objects_a or objects_b:
+        with_objects, other = (a, b) if objects_a else (b, a)
+        if _object_ids(with_objects) & other.entity_ids():
+            return True
+    shared_subjects = bool(subjects_a & subjects_b)
+    if a.qualifiers and shared_subjects:
+        return True  # "the first minister to visit": one such record per subject and predicate
+    if _lexically_close(a, b):
+        return shared_subjects or not (subjects_a and subjects_b)
+    # same people, same day, same kind of event: "held talks with his counterpart" and "met Güler on Aug. 19"
+    return shared_subjects and a.time is not None and b.time is not None and agree(a.time, b.time)
+
+
+def _same_quote(a: Claim, b: Claim) -> bool:
+    wa, wb = set((a.quote or "").lower().split()), set((b.quote or "").lower().split())
+    if not wa or not wb:
+        return False
+    speakers_a, speakers_b = _ids(a.subjects), _ids(b.subjects)
+    if speakers_a and speakers_b and not speakers_a & speakers_b:
+        return False
+    return len(wa & wb) >= 0.6 * min(len(wa), len(wb))
+
+
+def _places_compatible(a: PlaceRef | None, b: PlaceRef | None) -> bool:
+    """Places conflict when both are cities with different names, or lie in different countries."""
+    if a is None or b is None or a.name == b.name:
+        return True
+    if a.country_code and b.country_code and a.country_code != b.country_code:
+        return False
+    return not (a.kind == "city" and b.kind == "city")
+
+
+def group_claims(claims: list[Claim]) -> list[list[Claim]]:
+    """Groups of compatible claims, in order of first appearance.
+
+    Claims naming what they are about (an object entity) are grouped first. Claims without one
+    ("toured military facilities") then join a group only when exactly one group fits them, so a
+    vague claim never bridges two different visits into one.
+    """
+    parent = list(range(len(claims)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    anchored = [i for i, c in enumerate(claims) if _object_ids(c) or c.predicate == "say"]
+    loose = [i for i, c in enumerate(claims) if i not in set(anchored)]
+    for indexes in (anchored, loose):
+        for n, i in enumerate(indexes):
+            for j in indexes[n + 1 :]:
+                if claims[i].predicate == claims[j].predicate and compatible(claims[i], claims[j]):
+                    parent[find(j)] = find(i)
+    loose_groups: dict[int, list[int]] = {}
+    for i in loose:
+        loose_groups.setdefault(find(i), []).append(i)
+    for root, members in loose_groups.items():
+        homes = {
+            find(j)
+            for j in anchored
+            for i in members
+            if claims[i].predicate == claims[j].predicate and compatible(claims[i], claims[j])
+        }
+        if len(homes) == 1:
+            parent[root] = homes.pop()
+    groups: dict[int, list[Claim]] = {}
+    for i, claim in enumerate(claims):
+        groups.setdefault(find(i), []).append(claim)
+    return list(groups.values())
+
+
+def fuse_group(
+    group: list[Claim], origins: Mapping[str, str], entities: EntityIndex
+) -> tuple[Claim, list[Contradiction]]:
+    """One claim from a group of compatible claims, with contradictions on slots whose values disagree."""
+    evidence = sorted(
+        {e for c in group for e in c.evidence}, key=lambda e: (e.published or "9999", e.article_id, e.start)
+    )
+    first = evidence[0]
+    core = sorted(set().union(*(_object_ids(c) for c in group)) or _ids(a for c in group for a in c.subjects))
+    fused_id = claim_id("k", group[0].predicate, *core, group[0].quote or "", first.article_id, first.start)
+    contradictions: list[Contradiction] = []
+    time, time_sources, conflict = _resolve_slot(
+        fused_id, "time", [(c.time, c.evidence) for c in group if c.time], origins
+    )
+    contradictions.extend(conflict)
+    values, value_sources = [], []
+    for kind in dict.fromkeys(v.kind for c in group for v in c.values):
+        items = [(v, c.evidence) for c in group for v in c.values if v.kind == kind]
+        value, sources, conflict = _resolve_slot(fused_id, kind, items, origins)
+        contradictions.extend(conflict)
+        if value is not None:
+            values.append(value)
+            value_sources.append(sources)
+    modalities = Counter(e.modality for e in evidence)
+    fused = Claim(
+        id=fused_id,
+        predicate=group[0].predicate,
+        trigger=group[0].trigger,
+        subjects=_named_first(_canonical(entities, (a for c in group for a in c.subjects))),
+        objects=_canonical(entities, (a for c in group for a in c.objects)),
+        description=max((c.description for c in group), key=len),
+        time=time,
+        place=_best_place([c.place for c in group if c.place]),
+        values=tuple(values),
+        value_sources=tuple(value_sources),
+        time_sources=time_sources or None,
+        qualifiers=group[0].qualifiers,
+        quote=max((c.quote for c in group if c.quote), key=len, default=None),
+        modality="happened" if modalities["happened"] else modalities.most_common(1)[0][0],
+        evidence=tuple(evidence),
+        support=support(evidence, origins),
+    )
+    subject_ids = _ids(fused.subjects)
+    fused = replace(fused, objects=tuple(o for o in fused.objects if o.entity_id not in subject_ids))
+    return replace(fused, statement=render(fused)), contradictions
+
+
+def _canonical(entities: EntityIndex, arguments: Iterable[ClaimArgument]) -> tuple[ClaimArgument, ...]:
+    seen: dict[str, ClaimArgument] = {}
+    for argument in arguments:
+        key = argument.entity_id or argument.text
+        if key not in seen:
+            name = entities.name(argument.entity_id) if argument.entity_id else argument.text
+            seen[key] = ClaimArgument(argument.role, name, argument.entity_id, argument.label or entities.label(key))
+    return tuple(seen.values())
+
+
+def _named_first(arguments: tuple[ClaimArgument, ...]) -> tuple[ClaimArgument, ...]:
+    """Resolved participants only, when there are any; else the first unresolved phrase."""
+    named = tuple(a for a in arguments if a.entity_id)
+    return named or arguments[:1]
+
+
+def _best_place(places: list[PlaceRef]) -> PlaceRef | None:
+    if not places:
+        return None
+    return min(places, key=lambda p: (p.latitude is None, _PLACE_RANK.get(p.kind, 1)))
+
+
+def _width(value: ClaimValue) -> float:
+    if value.lower is None or value.upper is None:
+        return float("inf")
+    return value.upper - value.lower
+
+
+def _resolve_slot(
+    fused_id: str, slot: str, items: list[tuple[ClaimValue, tuple[Evidence, ...]]], origins: Mapping[str, str]
+) -> tuple[ClaimValue | None, int, list[Contradiction]]:
+    """Cluster agreeing values (most precise first); the best-supported cluster wins, others are contradictions.
+
+    Returns the winning value, the independent sources stating it, and the contradictions.
+    """
+    clusters: list[list[tuple[ClaimValue, tuple[Evidence, ...]]]] = []
+    for item in sorted(items, key=lambda it: _width(it[0])):
+        home = next((c for c in clusters if all(agree(item[0], other) for other, _ in c)), None)
+        if home is None:
+            clusters.append([item])
+        else:
+            home.append(item)
+    if not clusters:
+        return None, 0, []
+
+    def strength(cluster) -> tuple:
+        ev = [e for _, evs in cluster for e in evs]
+        happened = {origins.get(e.article_id, e.article_id) for e in ev if e.modality == "happened"}
+        return len(happened), support(ev, origins).independent_sources, -_width(cluster[0][0])
+
+    clusters.sort(key=strength, reverse=True)
+    best = clusters[0][0][0]
+    best_sources = support([e for _, evs in clusters[0] for e in evs], origins).independent_sources
+    if len(clusters) == 1:
+        return best, best_sources, []
+    sides = []
+    for cluster in clusters:
+        ev = tuple(dict.fromkeys(e for _, evs in cluster for e in evs))
+        sides.append(ContradictionSide(cluster[0][0], ev, support(ev, origins).independent_sources))
+    modalities = {e.modality for side in sides for e in side.evidence}
+    note = "reports differ in modality too: " + ", ".join(sorted(modalities)) if len(modalities) > 1 else ""
+    return best, best_sources, [Contradiction(fused_id, slot, tuple(sides), note)]

@@ -1,0 +1,130 @@
+"""Statement claims: a speaker's quoted words, with the channel they were said in.
+
+Direct quotes come from extraction (``Quote(kind="direct")``). When extraction supplies none,
+quoted passages are found in the text and their speaker is the subject of the reporting verb
+next to them ("..., Güler wrote in a post on social media", "stating on social media: ...").
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from newsfuse.fuse.claims import claim_id
+from newsfuse.fuse.lexicon import REPORTING_VERBS
+from newsfuse.fuse.participants import EntityIndex
+from newsfuse.records import Article
+from newsfuse.records.claims import Claim, ClaimArgument, Evidence
+from newsfuse.records.mentions import ArticleExtraction, Quote
+
+MIN_QUOTE_WORDS = 6  # shorter quoted strings are names, scare quotes or titles
+_QUOTED = re.compile(r"[\"“]([^\"“”]{10,}?)[\"”]")
+_CHANNEL_WORDS = {"media", "post", "platform", "statement", "interview", "conference", "x", "twitter", "nsosyal"}
+
+
+def quote_claims(article: Article, extraction: ArticleExtraction, doc: Doc, entities: EntityIndex) -> list[Claim]:
+    quotes = [q for q in extraction.quotes if q.kind == "direct"] or find_quotes(doc)
+    claims = []
+    for quote in quotes:
+        if len(quote.text.split()) < MIN_QUOTE_WORDS or not quote.speaker:
+            continue
+        speaker_key = quote.speaker_entity_id or _speaker_key(extraction, entities, quote)
+        sentence = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+        sent_start = sentence[0].sent.start_char if sentence is not None else quote.start
+        sent_end = sentence[-1].sent.end_char if sentence is not None else quote.end
+        evidence = Evidence(
+            article_id=article.id,
+            source=article.source,
+            published=article.published,
+            sentence_start=min(sent_start, quote.start),
+            sentence_end=max(sent_end, quote.end),
+            start=quote.start,
+            end=quote.end,
+            text=article.text[min(sent_start, quote.start) : max(sent_end, quote.end)].strip(),
+            modality="happened",
+            attribution=quote.speaker,
+            attribution_kind="direct",
+            anonymous=quote.anonymous,
+            channel=quote.channel,
+        )
+        claims.append(
+            Claim(
+                id=claim_id("c", article.id, "quote", quote.start),
+                predicate="say",
+                trigger=quote.cue or "say",
+                subjects=(ClaimArgument("subject", quote.speaker, speaker_key, "PERSON" if speaker_key else None),),
+                quote=quote.text.strip(' "“”'),
+                evidence=(evidence,),
+            )
+        )
+    return claims
+
+
+def _speaker_key(extraction: ArticleExtraction, entities: EntityIndex, quote: Quote) -> str | None:
+    for mention in extraction.entities:
+        if mention.text == quote.speaker or mention.text.endswith(quote.speaker or "\0"):
+            return entities.key(mention)
+    return None
+
+
+def find_quotes(doc: Doc) -> list[Quote]:
+    """Quoted passages of at least a few words, with the speaker and channel of the nearest reporting verb."""
+    found = []
+    for match in _QUOTED.finditer(doc.text):
+        start, end = match.start(1), match.end(1)
+        verb = _reporting_verb(doc, match.start(), match.end())
+        speaker, channel = (None, None) if verb is None else (_subject_text(verb), _channel(verb))
+        found.append(
+            Quote(
+                start,
+                end,
+                match.group(1),
+                "direct",
+                speaker,
+                cue=verb.lemma_ if verb is not None else None,
+                channel=channel,
+            )
+        )
+    return found
+
+
+def _reporting_verb(doc: Doc, start: int, end: int) -> Token | None:
+    """The reporting verb outside the quote in the sentences touching it, nearest first."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    sentences = {t.sent for t in span}
+    for index in (span[0].sent.start - 1, span[-1].sent.end):
+        if 0 <= index < len(doc):
+            sentences.add(doc[index].sent)
+    candidates = [
+        t
+        for s in sentences
+        for t in s
+        if t.lemma_.lower() in REPORTING_VERBS and t.pos_ == "VERB" and not start <= t.idx < end
+    ]
+    return min(candidates, key=lambda t: min(abs(t.idx - start), abs(t.idx - end))) if candidates else None
+
+
+def _subject_text(verb: Token) -> str | None:
+    current = verb
+    for _ in range(3):
+        subject = next((c for c in current.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is not None:
+            return " ".join(
+                t.text
+                for t in subject.subtree
+                if t.dep_ in {"compound", "nsubj", "nsubjpass", "flat", "det"} or t.i == subject.i
+            )
+        current = current.head  # "stating on social media" hangs off "Güler emphasized"
+    return None
+
+
+def _channel(verb: Token) -> str | None:
+    # the last channel word wins: "in a post on social media" is social media
+    for token in reversed(list(verb.subtree)):
+        if token.dep_ == "pobj" and token.lower_ in _CHANNEL_WORDS:
+            words = [t for t in token.subtree if t.dep_ in {"amod", "compound"} or t.i == token.i]
+            return " ".join(t.text for t in words if t.i <= token.i)
+    return None

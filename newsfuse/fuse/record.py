@@ -1,0 +1,227 @@
+"""``fuse_event``: one EventRecord from an event's articles, their extractions and their copy/rewrite links.
+
+A pure function of its inputs (plus the parser passed in ``models``): the same articles give the
+same record, with the same id and claim ids, whatever order they come in.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from datetime import date
+
+from newsfuse.fuse.claims import FusionModels, build_claims, claim_id
+from newsfuse.fuse.coverage import unique_claims
+from newsfuse.fuse.independence import origin_groups, relation_of
+from newsfuse.fuse.merge import fuse_group, group_claims
+from newsfuse.fuse.participants import EntityIndex
+from newsfuse.fuse.quotes import quote_claims
+from newsfuse.fuse.summary import choose_headline, choose_summary, claim_weight
+from newsfuse.records import Article
+from newsfuse.records.claims import (
+    Claim,
+    Contradiction,
+    EventRecord,
+    KeyFigure,
+    PlaceRef,
+    RelatedEvent,
+    SourceRef,
+    TimeSpan,
+)
+from newsfuse.records.mentions import ArticleExtraction
+
+MAX_PARTICIPANTS = 40
+EVENT_WINDOW_DAYS = 30  # dated claims further than this from the reports are background, not the event's time
+_PLACE_RANK = {"city": 0, "region": 1, "country": 2}
+
+
+def event_anchor(articles: Sequence[Article]) -> str | None:
+    """The event's reference date: the earliest publication date among its reports."""
+    dates = sorted(a.published_date for a in articles if a.published_date)
+    return dates[0] if dates else None
+
+
+def anchored(extractions: Iterable[ArticleExtraction], anchor: str | None) -> list[ArticleExtraction]:
+    """Undated articles' relative dates ("on Wednesday") resolved against the event's date."""
+    out = list(extractions)
+    if anchor is None:
+        return out
+    from newsfuse.extract.dates import reanchor  # extraction owns date arithmetic
+
+    return [
+        reanchor(x, anchor) if not x.published and any(d.relative and d.anchor is None for d in x.dates) else x
+        for x in out
+    ]
+
+
+def fuse_event(
+    articles: Sequence[Article],
+    extractions: Sequence[ArticleExtraction],
+    links: Iterable[object] = (),
+    *,
+    models: FusionModels,
+    event_id: str | None = None,
+) -> EventRecord:
+    """Fuse one event's reports into its record: claims with evidence and support, contradictions, coverage."""
+    if not articles:
+        raise ValueError("fuse_event: an event needs at least one article")
+    articles = sorted(articles, key=lambda a: (a.published is None, a.published or "", a.id))
+    links = list(links)
+    by_id = {x.article_id: x for x in anchored(extractions, event_anchor(articles))}
+    extractions = [by_id.get(a.id) or ArticleExtraction(a.id, a.language, a.published) for a in articles]
+    entities = EntityIndex.build(extractions)
+    claims: list[Claim] = []
+    for article, extraction, doc in zip(articles, extractions, models.nlp.pipe(a.text for a in articles), strict=True):
+        claims.extend(build_claims(article, extraction, models, entities, doc=doc))
+        claims.extend(quote_claims(article, extraction, doc, entities))
+    origins = origin_groups(articles, links)
+    fused, contradictions = _fuse(claims, origins, entities)
+    unique = unique_claims(fused, origins)
+    headline, headline_article = choose_headline(articles, fused)
+    time = _time_span(fused, articles)
+    return EventRecord(
+        id=event_id or claim_id("e", articles[0].id),
+        headline=headline,
+        headline_article=headline_article,
+        summary=choose_summary(fused),
+        time=time,
+        places=_places(fused, extractions),
+        participants=tuple(entities.participants()[:MAX_PARTICIPANTS]),
+        key_figures=_key_figures(fused),
+        claims=tuple(fused),
+        contradictions=tuple(contradictions),
+        sources=tuple(_sources(articles, origins, links, unique)),
+        independent_sources=len(set(origins.values())),
+        first_seen=min((a.ingested_at or a.published or "" for a in articles), default=None) or None,
+        last_updated=max((a.ingested_at or a.published or "" for a in articles), default=None) or None,
+        related=tuple(_storylines(fused, time)),
+    )
+
+
+def _fuse(claims: list[Claim], origins, entities: EntityIndex) -> tuple[list[Claim], list[Contradiction]]:
+    fused, contradictions = [], []
+    for group in group_claims(claims):
+        claim, conflicts = fuse_group(group, origins, entities)
+        fused.append(claim)
+        contradictions.extend(conflicts)
+    fused.sort(key=lambda c: (-claim_weight(c), c.evidence[0].published or "", c.evidence[0].start))
+    return fused, contradictions
+
+
+def _time_span(claims: Sequence[Claim], articles: Sequence[Article]) -> TimeSpan:
+    published = [a.published_date for a in articles if a.published_date]
+    reference = date.fromisoformat(min(published)).toordinal() if published else None
+    days = []
+    for claim in claims:
+        value = claim.time
+        if value is None or value.lower is None or value.upper is None or value.upper - value.lower > 1:
+            continue  # only day-precise times pin the event down
+        if reference is not None and abs(value.lower - reference) > EVENT_WINDOW_DAYS:
+            continue
+        if any(e.modality == "happened" for e in claim.evidence):
+            days.append(int(value.lower))
+    if days:
+        start, end = date.fromordinal(min(days)).isoformat(), date.fromordinal(max(days)).isoformat()
+        return TimeSpan(start, end, "day", f"dates of {len(days)} claims reported as happened")
+    if published:
+        return TimeSpan(min(published), max(published), "day", "publication dates of the reports (no dated claim)")
+    return TimeSpan(None, None, "unknown", "no dated claim and no publication date")
+
+
+def _places(claims: Sequence[Claim], extractions: Sequence[ArticleExtraction]) -> tuple[PlaceRef, ...]:
+    """Where the event happens: claim places first, then the most mentioned gazetteer places."""
+    counts: Counter = Counter()
+    refs: dict[str, PlaceRef] = {}
+    for claim in claims:
+        if claim.place:
+            counts[claim.place.name] += 3 * (claim.support.independent_sources if claim.support else 1)
+            refs.setdefault(claim.place.name, claim.place)
+    for extraction in extractions:
+        for mention in extraction.places:
+            counts[mention.name] += 1
+            ref = PlaceRef(
+                mention.name, mention.country_code, mention.country, mention.latitude, mention.longitude, mention.kind
+            )
+            if refs.get(mention.name) is None or refs[mention.name].latitude is None:
+                refs[mention.name] = ref
+    ranked = sorted(counts, key=lambda n: (-counts[n], _PLACE_RANK.get(refs[n].kind, 1), n))
+    return tuple(refs[n] for n in ranked[:8])
+
+
+def _key_figures(claims: Sequence[Claim]) -> tuple[KeyFigure, ...]:
+    figures = []
+    for claim in claims:
+        for value in claim.values:
+            independent = claim.support.independent_sources if claim.support else 1
+            figures.append(KeyFigure(value.kind, value.text, value.value, value.usd, claim.id, independent))
+    return tuple(sorted(figures, key=lambda f: -f.independent_sources))
+
+
+def _sources(articles, origins, links, unique) -> list[SourceRef]:
+    out = []
+    for article in articles:
+        origin = origins.get(article.id, article.id)
+        out.append(
+            SourceRef(
+                article.id,
+                article.source,
+                article.title,
+                article.published,
+                article.url,
+                origin,
+                relation_of(article.id, links) if origin != article.id else None,
+                unique.get(article.id, ()) if origin == article.id else (),
+            )
+        )
+    return out
+
+
+def _storylines(claims: Sequence[Claim], span: TimeSpan) -> list[RelatedEvent]:
+    """Stated wider happenings: a dated range that contains the event and names places beyond it ("a regional tour")."""
+    if span.start is None:
+        return []
+    start = date.fromisoformat(span.start).toordinal()
+    out: dict[tuple, RelatedEvent] = {}
+    for claim in claims:
+        value = claim.time
+        if value is None or "/" not in (value.value or "") or value.lower is None or value.upper is None:
+            continue
+        if not value.lower <= start <= value.upper:
+            continue
+        places = tuple(dict.fromkeys(o.text for o in claim.objects if o.label in {"GPE", "LOC"}))
+        first, last = value.value.split("/")
+        label = storyline_label(claim.description) or claim.trigger
+        key = (label, value.value)
+        if key in out:  # one storyline stated with several places ("stops in Djibouti and Jordan")
+            places = tuple(dict.fromkeys(out[key].places + places))
+        out[key] = RelatedEvent(
+            "storyline",
+            label,
+            TimeSpan(first, last, "day", "stated range"),
+            places,
+            None,
+            out.get(key, RelatedEvent("", "", claim_id=claim.id)).claim_id,
+        )
+    return list(out.values())
+
+
+def storyline_label(description: str) -> str:
+    """The head phrase of a description: "regional tour from August 17-22 that ..." -> "regional tour"."""
+    words = []
+    for word in description.split():
+        if word.lower() in {"from", "in", "on", "that", "which", "of", "to", "between", "with", "(", ","}:
+            break
+        words.append(word)
+    return " ".join(words[:6])
+
+
+def with_related_events(record: EventRecord, others: Iterable[EventRecord]) -> EventRecord:
+    """Link stored records that share a storyline label with this one (the tour's other legs)."""
+    labels = {r.label for r in record.related if r.kind == "storyline"}
+    links = [
+        RelatedEvent("event", other.headline, other.time, tuple(p.name for p in other.places[:3]), other.id)
+        for other in others
+        if other.id != record.id and labels & {r.label for r in other.related if r.kind == "storyline"}
+    ]
+    return replace(record, related=record.related + tuple(links)) if links else record

@@ -1,0 +1,145 @@
+"""Normalised claim values (dates, durations, money, counts) and when two of them agree within tolerance.
+
+Every value becomes an interval in base units (days, seconds, USD, units), so "more than an
+hour and a half" [5400, open) agrees with "over 90 minutes", "200 billion yen" (~USD 1.35 billion)
+agrees with "$1.4 billion", and 2025-08 contains 2025-08-19, while 2025-08-19 and 2025-08-21 do not.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from newsfuse.records.claims import ClaimValue
+from newsfuse.records.mentions import DateMention, MoneyMention, QuantityMention
+
+APPROXIMATE_TOLERANCE = 0.10  # "about", "approximately" and currency conversions
+EXACT_TOLERANCE = 0.03  # rounding in the writer's figure ("$1.4 billion")
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_YEAR = re.compile(r"^(\d{4})$")
+_FISCAL = re.compile(r"^FY(\d{4})$")
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
+
+
+def day_bounds(value: str | None, end_value: str | None = None) -> tuple[float, float] | None:
+    """The first and last day (proleptic ordinals) a TIMEX3 value covers; None when it is not a calendar date."""
+    if not value:
+        return None
+    try:
+        first = _first_last(value)
+        if first is None:
+            return None
+        if end_value:
+            last = _first_last(end_value)
+            if last is not None:
+                return first[0], last[1]
+        return first
+    except ValueError:
+        return None
+
+
+def _first_last(value: str) -> tuple[float, float] | None:
+    if m := _DAY.match(value):
+        d = date(int(m[1]), int(m[2]), int(m[3])).toordinal()
+        return d, d
+    if m := _MONTH.match(value):
+        year, month = int(m[1]), int(m[2])
+        nxt = date(year + (month == 12), month % 12 + 1, 1).toordinal()
+        return date(year, month, 1).toordinal(), nxt - 1
+    if m := _YEAR.match(value):
+        return date(int(m[1]), 1, 1).toordinal(), date(int(m[1]), 12, 31).toordinal()
+    if m := _FISCAL.match(value):
+        # fiscal years start anywhere from October of the year before (US) to April (Japan, UK, India)
+        year = int(m[1])
+        return date(year - 1, 10, 1).toordinal(), date(year + 1, 3, 31).toordinal()
+    if m := _WEEK.match(value):
+        monday = date.fromisocalendar(int(m[1]), int(m[2]), 1).toordinal()
+        return monday, monday + 6
+    if m := _QUARTER.match(value):
+        year, quarter = int(m[1]), int(m[2])
+        start = date(year, 3 * quarter - 2, 1).toordinal()
+        end = (date(year + 1, 1, 1) if quarter == 4 else date(year, 3 * quarter + 1, 1)).toordinal() - 1
+        return start, end
+    return None
+
+
+def date_value(mention: DateMention) -> ClaimValue | None:
+    bounds = day_bounds(mention.value, mention.end_value)
+    if bounds is None:
+        return None
+    value = mention.value if not mention.end_value else f"{mention.value}/{mention.end_value}"
+    qualifier = mention.bound or "exact"
+    lower, upper = bounds
+    if mention.bound == "by":
+        lower = None  # "by the end of fiscal 2027": any time up to then
+    return ClaimValue("date", mention.text, value, lower, upper, "day", qualifier)
+
+
+def money_value(mention: MoneyMention) -> ClaimValue:
+    usd = mention.usd if mention.usd is not None else (mention.amount if mention.currency == "USD" else None)
+    lower, upper = _bounded(usd, mention.qualifier) if usd is not None else (None, None)
+    return ClaimValue(
+        "money", mention.text, f"{mention.amount:.0f} {mention.currency}", lower, upper, "USD", mention.qualifier, usd
+    )
+
+
+def quantity_value(mention: QuantityMention) -> ClaimValue:
+    unit = "s" if mention.kind == "duration" else mention.unit
+    return ClaimValue(mention.kind, mention.text, mention.value, mention.lower, mention.upper, unit, mention.qualifier)
+
+
+def _bounded(amount: float, qualifier: str) -> tuple[float | None, float | None]:
+    if qualifier == "at_least":
+        return amount, None
+    if qualifier == "at_most":
+        return None, amount
+    return amount, amount
+
+
+def agree(a: ClaimValue, b: ClaimValue) -> bool:
+    """Whether two values of one kind can describe the same fact, allowing for rounding and approximation."""
+    if a.kind != b.kind:
+        return False
+    if a.kind == "date":
+        return _overlap(a.lower, a.upper, b.lower, b.upper, 0.0, 0.0)
+    if a.lower is None and a.upper is None or b.lower is None and b.upper is None:
+        return (a.value or a.text) == (b.value or b.text)
+    return _overlap(a.lower, a.upper, b.lower, b.upper, _slack(a), _slack(b))
+
+
+def _slack(value: ClaimValue) -> float:
+    if (
+        value.qualifier == "approximate"
+        or value.kind == "money"
+        and value.usd is not None
+        and "USD" not in (value.value or "")
+    ):
+        return APPROXIMATE_TOLERANCE
+    return EXACT_TOLERANCE
+
+
+def _overlap(a_lo, a_hi, b_lo, b_hi, a_slack: float, b_slack: float) -> bool:
+    inf = float("inf")
+    a_lo = -inf if a_lo is None else a_lo * (1 - a_slack)
+    a_hi = inf if a_hi is None else a_hi * (1 + a_slack)
+    b_lo = -inf if b_lo is None else b_lo * (1 - b_slack)
+    b_hi = inf if b_hi is None else b_hi * (1 + b_slack)
+    return a_lo <= b_hi and b_lo <= a_hi
+
+
+def describe(value: ClaimValue) -> str:
+    """A short readable form: "2025-08-19", "at least PT1H30M", "USD 1.35 billion (200000000000 JPY)"."""
+    if value.kind == "money":
+        usd = (
+            f"USD {value.usd / 1e9:.2f} billion"
+            if value.usd and value.usd >= 1e8
+            else (f"USD {value.usd:,.0f}" if value.usd else "")
+        )
+        original = value.value or value.text
+        return f"{original} (~{usd})" if usd and not original.endswith("USD") else (usd or original)
+    prefix = {"at_least": "at least ", "at_most": "at most ", "approximate": "about ", "by": "by "}.get(
+        value.qualifier, ""
+    )
+    return f"{prefix}{value.value or value.text}"

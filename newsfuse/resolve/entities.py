@@ -1,0 +1,223 @@
+"""Canonical entities across articles: one id per person, organisation or place, whatever the spelling.
+
+Within an article: acronyms introduced in parentheses ("Turkish Aerospace Industries (TUSAŞ)")
+become aliases, titles are stripped ("Defense Minister Gen Nakatani"), and a surname alone
+("Nakatani", even when the model calls it an ORG) joins the full name it abbreviates. Across
+articles: names are compared folded (Yaşar Güler = Yasar Guler), a surname alone joins the one
+person of that surname known in the batch or store, and demonyms resolve to their country
+through the gazetteer. Ids are content hashes of the canonical kind and folded name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from newsfuse.records.mentions import ArticleExtraction, Entity, EntityMention
+from newsfuse.resolve.names import TITLE_WORDS, entity_id_for, fold, name_key, strip_titles, surname
+
+if TYPE_CHECKING:
+    from newsfuse.extract.gazetteer import GazetteerEntry
+
+_ACRONYM_GAP = re.compile(r"^\s*\(\s*$")
+_KIND = {"GPE": "GPE", "LOC": "GPE", "NORP": "NORP"}
+
+
+def kind_of(label: str) -> str:
+    return _KIND.get(label, label)
+
+
+@dataclass
+class EntityIndex:
+    """Canonical entities known so far, with the lookups resolution needs. Fill from the store, then resolve."""
+
+    entities: dict[str, Entity] = field(default_factory=dict)
+    by_key: dict[tuple[str, str], str] = field(default_factory=dict)  # (kind, folded name or alias) -> id
+    by_surname: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # persons only
+    forms: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))  # id -> surface forms seen
+
+    def add(self, entity: Entity) -> None:
+        self.entities[entity.id] = entity
+        kind = kind_of(entity.label)
+        for name in (entity.canonical, *entity.aliases):
+            self.by_key.setdefault((kind, name_key(name)), entity.id)
+            self.forms[entity.id][name] += 0
+        if entity.label == "PERSON" and len(name_key(entity.canonical).split()) > 1:
+            self.by_surname[surname(entity.canonical)].add(entity.id)
+
+    def person_by_surname(self, last: str) -> str | None:
+        ids = self.by_surname.get(last) or set()
+        return next(iter(ids)) if len(ids) == 1 else None
+
+
+def _person_name(mention: EntityMention) -> str:
+    return strip_titles(mention.text)
+
+
+def _is_full_name(name: str) -> bool:
+    return len(name_key(name).split()) > 1
+
+
+def acronym_aliases(text: str, mentions: list[EntityMention]) -> dict[int, int]:
+    """Mention index -> index of the long form it abbreviates, for "Long Name (ACRONYM)"."""
+    links = {}
+    for i in range(1, len(mentions)):
+        long, short = mentions[i - 1], mentions[i]
+        if not _ACRONYM_GAP.match(text[long.end : short.start]) or text[short.end : short.end + 1] != ")":
+            continue
+        if (
+            len(short.text) <= 10
+            and short.text.replace(".", "").replace("&", "").isupper()
+            and _is_full_name(long.text)
+        ):
+            links[i] = i - 1
+    return links
+
+
+def _people_by_surname(mentions: list[EntityMention]) -> dict[str, str]:
+    """Surname -> the full name it stands for in this article, for surnames only one person has."""
+    names: dict[str, set[str]] = defaultdict(set)
+    for mention in mentions:
+        name = _person_name(mention)
+        if mention.label == "PERSON" and _is_full_name(name):
+            names[surname(name)].add(name_key(name))
+    chosen = {}
+    for mention in mentions:
+        name = _person_name(mention)
+        last = surname(name)
+        if mention.label == "PERSON" and len(names.get(last, ())) == 1 and _is_full_name(name):
+            chosen.setdefault(last, name)
+    return chosen
+
+
+class EntityResolver:
+    """Assigns ``entity_id``/``canonical`` to the mentions of a batch of extractions, growing an ``EntityIndex``."""
+
+    def __init__(self, gazetteer: Mapping[str, GazetteerEntry], index: EntityIndex | None = None) -> None:
+        self.gazetteer = gazetteer
+        self.index = index or EntityIndex()
+        self._gazetteer_ids = {g.entity_id for g in gazetteer.values()}
+
+    def resolve(self, extractions: list[ArticleExtraction], texts: Mapping[str, str]) -> list[ArticleExtraction]:
+        """Resolve every mention; ``texts`` maps article id to its text (for acronyms in parentheses)."""
+        for extraction in extractions:  # first pass: every full person name of the batch is known
+            for mention in extraction.entities:
+                if mention.label == "PERSON" and _is_full_name(_person_name(mention)) and not mention.entity_id:
+                    self._person(_person_name(mention))
+        return [self._resolve_one(e, texts.get(e.article_id, "")) for e in extractions]
+
+    def _person(self, name: str) -> str:
+        key = ("PERSON", name_key(name))
+        entity_id = self.index.by_key.get(key)
+        if entity_id is None:
+            entity_id = entity_id_for("PERSON", name)
+            if entity_id not in self.index.entities:
+                self.index.add(Entity(entity_id, name, "PERSON"))
+            self.index.by_key[key] = entity_id
+        return entity_id
+
+    def _named(self, mention: EntityMention, name: str) -> str:
+        kind = kind_of(mention.label)
+        if mention.entity_id:
+            entry = self.gazetteer.get(mention.entity_id)
+            if mention.entity_id not in self.index.entities and entry is not None:
+                label = "GPE" if entry.label == "NORP" and entry.country_code else entry.label
+                canonical = self.gazetteer_canonical(entry)
+                self.index.add(Entity(mention.entity_id, canonical, label, entry.aliases, entry.country_code))
+            return mention.entity_id
+        entity_id = self.index.by_key.get((kind, name_key(name)))
+        if entity_id is None:
+            entity_id = entity_id_for(mention.label, name)
+            if entity_id not in self.index.entities:
+                self.index.add(Entity(entity_id, name, "GPE" if kind == "GPE" else mention.label))
+            self.index.by_key[(kind, name_key(name))] = entity_id
+        return entity_id
+
+    def gazetteer_canonical(self, entry: GazetteerEntry) -> str:
+        if entry.label == "NORP" and entry.country_code:
+            country = next(
+                (g for g in self.gazetteer.values() if g.label == "GPE" and g.country_code == entry.country_code), None
+            )
+            return country.canonical if country else entry.canonical
+        return entry.canonical
+
+    def _resolve_one(self, extraction: ArticleExtraction, text: str) -> ArticleExtraction:
+        mentions = list(extraction.entities)
+        doc_people = _people_by_surname(mentions)
+        acronyms = acronym_aliases(text, mentions)
+        resolved: list[EntityMention] = []
+        for i, mention in enumerate(mentions):
+            mention = self._relabel(mention, doc_people)
+            if i in acronyms:
+                long = resolved[acronyms[i]]
+                entity_id = long.entity_id
+                self.index.by_key.setdefault((kind_of(long.label), name_key(mention.text)), entity_id)
+                mention = replace(mention, label=long.label)
+            elif mention.label == "PERSON" and not mention.entity_id:
+                entity_id = self._person_mention(mention, doc_people)
+            else:
+                entity_id = self._named(mention, mention.text)
+            self.index.forms[entity_id][_person_name(mention) if mention.label == "PERSON" else mention.text] += 1
+            resolved.append(replace(mention, entity_id=entity_id))
+        return replace(extraction, entities=tuple(replace(m, canonical=self.canonical(m.entity_id)) for m in resolved))
+
+    def _relabel(self, mention: EntityMention, doc_people: dict[str, str]) -> EntityMention:
+        """The small model calls a lone surname an ORG ("Nakatani met ..."), a titled name a WORK_OF_ART."""
+        if mention.label == "PERSON" or mention.entity_id:
+            return mention
+        name = strip_titles(mention.text)
+        last = surname(name)
+        if name_key(name) == last and (last in doc_people or self.index.person_by_surname(last)):
+            return replace(mention, label="PERSON")
+        if _is_full_name(name) and (last in doc_people and name_key(doc_people[last]) == name_key(name)):
+            return replace(mention, label="PERSON")
+        return mention
+
+    def _person_mention(self, mention: EntityMention, doc_people: dict[str, str]) -> str:
+        name = _person_name(mention)
+        if _is_full_name(name):
+            return self._person(name)
+        last = surname(name)
+        if last in doc_people:
+            return self._person(doc_people[last])
+        known = self.index.person_by_surname(last)
+        return known if known else self._person(name)
+
+    def canonical(self, entity_id: str | None) -> str | None:
+        """The most used surface form wins, ties going to the spelling with diacritics (the original)."""
+        entity = self.index.entities.get(entity_id or "")
+        if entity is None:
+            return None
+        if entity.id in self._gazetteer_ids or entity.label != "PERSON":
+            return entity.canonical
+        forms = [f for f in self.index.forms.get(entity.id, Counter()) if _is_full_name(f)] or [entity.canonical]
+        forms = [strip_titles(f) for f in forms]
+        return max(forms, key=lambda f: (self.index.forms[entity.id][f], fold(f) != f, -len(f)))
+
+    def entities(self) -> list[Entity]:
+        """Every canonical entity with the aliases seen so far."""
+        out = []
+        for entity in self.index.entities.values():
+            seen = [f for f in self.index.forms.get(entity.id, {}) if f and f.casefold() not in TITLE_WORDS]
+            canonical = self.canonical(entity.id) or entity.canonical
+            aliases = tuple(sorted({entity.canonical, *entity.aliases, *seen} - {canonical}))
+            out.append(replace(entity, canonical=canonical, aliases=aliases))
+        return out
+
+
+def resolve_batch(
+    extractions: Iterable[ArticleExtraction],
+    texts: Mapping[str, str],
+    gazetteer: Mapping[str, GazetteerEntry],
+    known: Iterable[Entity] = (),
+) -> tuple[list[ArticleExtraction], list[Entity]]:
+    """Resolve a batch against already known entities; returns the resolved extractions and all entities."""
+    index = EntityIndex()
+    for entity in known:
+        index.add(entity)
+    resolver = EntityResolver(gazetteer, index)
+    resolved = resolver.resolve(list(extractions), texts)
+    return resolved, resolver.entities()

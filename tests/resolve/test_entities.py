@@ -1,0 +1,110 @@
+"""Cross-document resolution on hand-made mentions: folding, surnames, titles, acronyms, demonyms."""
+
+from __future__ import annotations
+
+import re
+
+from newsfuse.extract.gazetteer import build_gazetteer
+from newsfuse.records.mentions import ArticleExtraction, Entity, EntityMention
+from newsfuse.resolve import EntityIndex, EntityResolver, resolve_batch
+from newsfuse.resolve.names import fold, name_key, strip_titles, surname
+
+GAZETTEER = {e.entity_id: e for e in build_gazetteer() if e.label != "NORP"}
+
+
+def article(article_id: str, text: str, spans: list[tuple[str, str]]) -> tuple[ArticleExtraction, str]:
+    """Mentions for each (surface, label), found left to right in ``text``."""
+    mentions, position = [], 0
+    for surface, label in spans:
+        start = text.index(surface, position)
+        mentions.append(EntityMention(start, start + len(surface), surface, label))
+        position = start + len(surface)
+    return ArticleExtraction(article_id, "en", None, entities=tuple(mentions)), text
+
+
+def resolve(*articles, known=()):
+    extractions = [a for a, _ in articles]
+    texts = {a.article_id: t for a, t in articles}
+    return resolve_batch(extractions, texts, GAZETTEER, known)
+
+
+def ids_of(extraction, surface):
+    return {m.entity_id for m in extraction.entities if m.text == surface}
+
+
+def test_names_fold_diacritics_and_titles():
+    assert fold("Yaşar Güler") == "Yasar Guler"
+    assert name_key("The Japan Times") == name_key("Japan Times")
+    assert strip_titles("Defense Minister Yaşar Güler") == "Yaşar Güler"
+    assert strip_titles("Gen Nakatani") == "Gen Nakatani"  # a given name, not "General"
+    assert surname("H.E. Gen Nakatani") == "nakatani"
+
+
+def test_spelling_variants_and_surname_only_across_articles():
+    first = article(
+        "a1",
+        "Turkey's Defence Minister Yasar Guler met Gen Nakatani.",
+        [("Yasar Guler", "PERSON"), ("Gen Nakatani", "PERSON")],
+    )
+    second = article("a2", "Nakatani met Güler in Ankara.", [("Nakatani", "ORG"), ("Güler", "PERSON")])
+    third = article("a3", "Defense Minister Yaşar Güler spoke.", [("Defense Minister Yaşar Güler", "PERSON")])
+    (r1, r2, r3), entities = resolve(first, second, third)
+    guler = ids_of(r1, "Yasar Guler") | ids_of(r2, "Güler") | ids_of(r3, "Defense Minister Yaşar Güler")
+    assert len(guler) == 1
+    nakatani = ids_of(r1, "Gen Nakatani") | ids_of(r2, "Nakatani")
+    assert len(nakatani) == 1
+    assert next(m for m in r2.entities if m.text == "Nakatani").label == "PERSON"  # relabelled from ORG
+    by_id = {e.id: e for e in entities}
+    assert by_id[guler.pop()].canonical == "Yaşar Güler"  # the original spelling wins a tie
+
+
+def test_ambiguous_surname_is_not_merged():
+    text = "Selçuk Bayraktar and Haluk Bayraktar topped the list. Bayraktar declined to comment."
+    (resolved,), _ = resolve(
+        article("a1", text, [("Selçuk Bayraktar", "PERSON"), ("Haluk Bayraktar", "PERSON"), ("Bayraktar", "PERSON")])
+    )
+    ids = [m.entity_id for m in resolved.entities]
+    assert len(set(ids)) == 3
+
+
+def test_acronym_in_parentheses_is_an_alias():
+    text = "The minister toured Quantum Rotor Works (QRW), a contractor. Later QRW confirmed the visit."
+    first = article("a1", text, [("Quantum Rotor Works", "ORG"), ("QRW", "ORG")])
+    second = article("a2", "QRW builds rotors.", [("QRW", "ORG")])
+    (r1, r2), _ = resolve(first, second)
+    (long_id,) = ids_of(r1, "Quantum Rotor Works")
+    assert ids_of(r1, "QRW") == {long_id}
+    assert ids_of(r2, "QRW") == {long_id}
+
+
+def test_demonym_resolves_to_its_country():
+    from newsfuse.extract.gazetteer import country_entries
+
+    norp = next(e for e in country_entries() if e.canonical == "Japanese")
+    gpe = next(e for e in country_entries() if e.label == "GPE" and e.country_code == "JP")
+    text = "Japanese officials arrived in Japan."
+    extraction, _ = article("a1", text, [("Japanese", "NORP"), ("Japan", "GPE")])
+    mentions = tuple(
+        EntityMention(m.start, m.end, m.text, m.label, norp.entity_id if m.label == "NORP" else gpe.entity_id)
+        for m in extraction.entities
+    )
+    extraction = ArticleExtraction("a1", "en", None, entities=mentions)
+    gazetteer = {gpe.entity_id: gpe}
+    (resolved,), entities = resolve_batch([extraction], {"a1": text}, gazetteer)
+    assert {m.canonical for m in resolved.entities} == {"Japan"}
+    assert [e.label for e in entities] == ["GPE"]
+
+
+def test_known_entities_from_the_store_are_reused():
+    known = Entity("e_known", "Zorblat Vext", "PERSON")
+    index = EntityIndex()
+    index.add(known)
+    resolver = EntityResolver(GAZETTEER, index)
+    text = "Vext said the plan works."
+    extraction, _ = article("a9", text, [("Vext", "PERSON")])
+    (resolved,) = resolver.resolve([extraction], {"a9": text})
+    assert resolved.entities[0].entity_id == "e_known"
+    assert re.fullmatch(
+        r"e_[0-9a-f]{16}",
+        resolve(article("b", "Ada Lovelace", [("Ada Lovelace", "PERSON")]))[0][0].entities[0].entity_id,
+    )
