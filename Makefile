@@ -1,5 +1,6 @@
 # newsfuse: `make demo` and `make test` each build .venv on first use.
 PYTHON ?= python3
+PIP_FLAGS ?= --quiet --disable-pip-version-check
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
@@ -10,8 +11,8 @@ DEMO_DB ?= newsfuse.db
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install $(PIP_FLAGS) --upgrade pip
+	$(BIN)/pip install $(PIP_FLAGS) -e '.[dev]'
 	touch $(STAMP)
 
 demo: $(STAMP)

@@ -14,7 +14,7 @@ from starlette.staticfiles import StaticFiles
 
 from newsfuse import __version__
 from newsfuse.api.caching import CachedReads
-from newsfuse.api.errors import install_error_handlers
+from newsfuse.api.errors import CatchUnexpected, install_error_handlers, make_responder
 from newsfuse.api.middleware import RequestSizeLimit, SecurityHeaders
 from newsfuse.api.openapi import build_openapi
 from newsfuse.api.routes import articles, entities, events, health, ingest, search
@@ -47,9 +47,11 @@ def create_app(store: Any, settings: Settings | None = None, *, after_ingest: Af
     web = WebUI(service)
     app.include_router(build_router(web))
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
-    install_error_handlers(app, render_html=web.render_error)
+    respond = make_responder(web.render_error)
+    install_error_handlers(app, respond)
     app.add_middleware(RequestSizeLimit, max_bytes=settings.max_document_bytes)
     app.add_middleware(CachedReads, cache=service.cache)
+    app.add_middleware(CatchUnexpected, respond=respond)
     app.add_middleware(SecurityHeaders)  # outermost: headers on every answer, cached or not
     app.openapi = lambda: build_openapi(app)
     return app

@@ -15,6 +15,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import JSONResponse, Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from newsfuse.errors import InputError, NotFoundError, StoreError
 
@@ -61,8 +62,11 @@ def _validation_detail(exc: RequestValidationError) -> list[dict[str, Any]]:
     ]
 
 
-def install_error_handlers(app: FastAPI, render_html: HtmlErrorRenderer | None = None) -> None:
-    """Route every exception type the service can meet to ``error_response`` (or the HTML renderer)."""
+Responder = Callable[..., Response]
+
+
+def make_responder(render_html: HtmlErrorRenderer | None = None) -> Responder:
+    """``respond(request, status, message, detail=None, headers=None)``: the error as JSON, or as HTML for pages."""
 
     def respond(
         request: Request, status: int, message: str, detail: Any = None, headers: dict[str, str] | None = None
@@ -73,6 +77,12 @@ def install_error_handlers(app: FastAPI, render_html: HtmlErrorRenderer | None =
                 response.headers.update(headers)
             return response
         return error_response(status, message, detail=detail, headers=headers)
+
+    return respond
+
+
+def install_error_handlers(app: FastAPI, respond: Responder) -> None:
+    """Route every exception type the service expects to ``respond`` (unexpected ones: ``CatchUnexpected``)."""
 
     @app.exception_handler(ApiError)
     async def _api_error(request: Request, exc: ApiError) -> Response:
@@ -104,7 +114,33 @@ def install_error_handlers(app: FastAPI, render_html: HtmlErrorRenderer | None =
         log.error("store error on %s: %s", request.url.path, exc)
         return respond(request, 503, "the store is unavailable")
 
-    @app.exception_handler(Exception)
-    async def _unexpected(request: Request, exc: Exception) -> Response:
-        log.exception("unhandled error on %s", request.url.path)
-        return respond(request, 500, "internal error")
+
+class CatchUnexpected:
+    """ASGI middleware: any other exception becomes a logged 500 in the one error shape.
+
+    It sits inside ``SecurityHeaders`` (Starlette's own last-resort handler sits outside every
+    middleware), so even a 500 carries the Content-Security-Policy.
+    """
+
+    def __init__(self, app: ASGIApp, respond: Responder) -> None:
+        self.app = app
+        self.respond = respond
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def tracking_send(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracking_send)
+        except Exception:
+            log.exception("unhandled error on %s", scope.get("path"))
+            if started:  # too late for an error answer; the server closes the connection
+                raise
+            await self.respond(Request(scope), 500, "internal error")(scope, receive, send)

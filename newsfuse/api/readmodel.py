@@ -49,7 +49,7 @@ class ReadModel:
             raise ApiError(
                 400, "invalid parameter: cursor is not one this service issued; start again without it"
             ) from exc
-        return Page(tuple(summarise_event(record.to_json()) for record in page.records), page.next_cursor)
+        return Page(tuple(summarise_event(record) for record in page.records), page.next_cursor)
 
     def event(self, event_id: str) -> Mapping[str, Any] | None:
         """The fused record of an event (by id, merged-away id, or unique id prefix) as JSON."""
@@ -83,7 +83,7 @@ class ReadModel:
             if participant is None:
                 return None
             entity = entity_from_participant(participant)
-        events = sorted((summarise_event(r.to_json()) for r in records), key=lambda e: (e.time or "", e.id))
+        events = sorted((summarise_event(r) for r in records), key=lambda e: (e.time or "", e.id))
         return entity, events
 
     def articles(

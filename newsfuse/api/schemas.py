@@ -108,6 +108,9 @@ class IngestOut(Open):
     already_stored: int
     skipped: list[dict[str, Any]]
     new_ids: list[str]
+    processed: bool | None = Field(
+        None, description="whether the new articles went through the pipeline (null: nothing new, or not configured)"
+    )
 
 
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {

@@ -7,6 +7,7 @@ once per store generation in a worker thread (SQLite calls block) and served fro
 from __future__ import annotations
 
 import json
+import logging
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -22,12 +23,16 @@ from newsfuse.settings import Settings
 
 AfterIngest = Callable[[IngestReport], Any]
 
+log = logging.getLogger(__name__)
+
 
 def json_bytes(value: Any) -> bytes:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str).encode("utf-8")
 
 
 class Service:
+    """One store served: its read model, its response cache, and the one write path (ingest)."""
+
     def __init__(self, store: Any, settings: Settings, after_ingest: AfterIngest | None = None) -> None:
         self.store = store
         self.settings = settings
@@ -62,19 +67,28 @@ class Service:
                 self._detector = LanguageDetector()
             return self._detector
 
-    def ingest(self, store_articles: Callable[[], IngestReport]) -> IngestReport:
-        """Run one ingest (in a worker thread), then ``after_ingest`` on what it stored, one request at a time."""
+    def ingest(self, store_articles: Callable[[], IngestReport]) -> tuple[IngestReport, bool | None]:
+        """Run one ingest (in a worker thread), then ``after_ingest`` on what it stored, one request at a time.
+
+        Returns the report and whether processing succeeded (``None``: nothing new, or no processing
+        configured). A processing failure is logged, not raised: the articles are stored either way, and
+        processing them again later is safe.
+        """
         with self._write_lock:
             try:
                 report = store_articles()
             finally:
                 self.generation.bump()  # cached reads are dropped even if the write failed half-way
-            if report.new and self.after_ingest is not None:
-                try:
-                    self.after_ingest(report)
-                finally:
-                    self.generation.bump()
-            return report
+            if not report.new or self.after_ingest is None:
+                return report, None
+            try:
+                self.after_ingest(report)
+                return report, True
+            except Exception:
+                log.exception("processing %d newly ingested articles failed", len(report.new))
+                return report, False
+            finally:
+                self.generation.bump()
 
 
 def get_service(request: Request) -> Service:

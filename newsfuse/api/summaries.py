@@ -1,7 +1,7 @@
 """Short summaries of fused event records and of entities, as listings and filters need them.
 
-Reads the ``EventRecord`` JSON shape (``EventRecord.to_json()``, documented by
-``newsfuse/fuse/schema/event.schema.json``).
+Summaries read ``EventRecord`` objects (``newsfuse.records.claims``); the event page itself reads
+the record's JSON (``EventRecord.to_json()``, documented by ``newsfuse/fuse/schema/event.schema.json``).
 """
 
 from __future__ import annotations
@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from typing import Any
+
+from newsfuse.records.claims import EventRecord
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,23 +75,20 @@ def text_of(value: Any) -> str:
     return str(value)
 
 
-def summarise_event(record: Mapping[str, Any]) -> EventSummary:
-    """The listing line of one ``EventRecord.to_json()``."""
-    time = record.get("time") or {}
-    sources = record.get("sources") or ()
-    participants = record.get("participants") or ()
+def summarise_event(record: EventRecord) -> EventSummary:
+    """The listing line of one fused record (read from the record itself: ``to_json`` costs more than the rest)."""
     return EventSummary(
-        id=record["id"],
-        headline=record.get("headline") or "(untitled event)",
-        time=time.get("start"),
-        time_end=time.get("end"),
-        updated=record.get("last_updated"),
-        summary=text_of(record.get("summary")),
-        places=tuple(dict.fromkeys(p["name"] for p in record.get("places") or () if p.get("name"))),
-        article_count=len(sources),
-        independent_sources=int(record.get("independent_sources") or 0),
-        outlets=tuple(dict.fromkeys(s["outlet"] for s in sources if s.get("outlet"))),
-        entity_ids=tuple(p["entity_id"] for p in participants),
-        entity_names=tuple(p["name"] for p in participants),
-        article_ids=tuple(s["article_id"] for s in sources),
+        id=record.id,
+        headline=record.headline or "(untitled event)",
+        time=record.time.start,
+        time_end=record.time.end,
+        updated=record.last_updated,
+        summary=" ".join(sentence.text for sentence in record.summary),
+        places=tuple(dict.fromkeys(place.name for place in record.places if place.name)),
+        article_count=len(record.sources),
+        independent_sources=record.independent_sources,
+        outlets=tuple(dict.fromkeys(source.outlet for source in record.sources if source.outlet)),
+        entity_ids=tuple(p.entity_id for p in record.participants),
+        entity_names=tuple(p.name for p in record.participants),
+        article_ids=tuple(source.article_id for source in record.sources),
     )

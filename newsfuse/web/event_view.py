@@ -7,6 +7,7 @@ so the page can be tested from a record alone. All text stays raw here; template
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -207,6 +208,7 @@ def event_page_model(record: Mapping[str, Any]) -> dict[str, Any]:
         "first_seen": record.get("first_seen"),
         "last_updated": record.get("last_updated"),
         "claims": claims,
+        "modality_counts": sorted(Counter(c["modality"] for c in claims).items(), key=lambda item: -item[1]),
         "contradictions": contradictions_view(record, claims),
         "sources": sources_view(record, claims),
         "timeline": timeline_view(record, claims),

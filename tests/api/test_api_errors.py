@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 import pytest
+from fastapi.testclient import TestClient
+
+from newsfuse.api import create_app
+from newsfuse.settings import Settings
 
 ERROR_CASES = [
     ("get", "/api/events/e_missing", 404, "no event"),
@@ -46,3 +52,22 @@ def test_oversized_bodies_are_refused_before_reading(client):
     response = client.post("/api/ingest", content=b"x" * 64, headers={"content-length": str(10**12)})
     assert response.status_code == 413
     assert response.json()["error"].startswith("request body over the limit")
+
+
+def test_an_unexpected_failure_is_a_500_in_the_same_shape_with_the_csp(filled_store):
+    # A store damaged under a running server: its full-text index of events is gone.
+    with sqlite3.connect(filled_store.db.path) as damage:
+        damage.execute("DROP TABLE event_records_fts")
+    with TestClient(
+        create_app(filled_store, Settings(db=filled_store.db.path)), raise_server_exceptions=False
+    ) as client:
+        api = client.get("/api/events", params={"q": "port"})
+        page = client.get("/", params={"q": "port"})
+    assert api.status_code == 500 and api.json() == {"ok": False, "status": 500, "error": "internal error"}
+    assert (
+        page.status_code == 500
+        and "internal error" in page.text
+        and page.headers["content-type"].startswith("text/html")
+    )
+    assert "default-src 'none'" in api.headers["content-security-policy"]
+    assert "default-src 'none'" in page.headers["content-security-policy"]

@@ -96,6 +96,20 @@ def test_after_ingest_hook_sees_the_new_articles(filled_store):
     seen = []
     settings = Settings(db=filled_store.db.path, token=TOKEN)
     with TestClient(create_app(filled_store, settings, after_ingest=seen.append)) as client:
-        client.post("/api/ingest", content=BODY, headers=auth())
-        client.post("/api/ingest", content=BODY, headers=auth())
+        first = client.post("/api/ingest", content=BODY, headers=auth()).json()
+        again = client.post("/api/ingest", content=BODY, headers=auth()).json()
     assert len(seen) == 1 and len(seen[0].new) == 1
+    assert (first["processed"], again["processed"]) == (True, None)
+
+
+def test_a_processing_failure_still_reports_what_was_stored(filled_store):
+    def broken_pipeline(report):
+        raise RuntimeError("model files missing")
+
+    settings = Settings(db=filled_store.db.path, token=TOKEN)
+    with TestClient(create_app(filled_store, settings, after_ingest=broken_pipeline)) as client:
+        response = client.post("/api/ingest", content=BODY, headers=auth())
+        stored = client.get("/api/articles/wire-77")
+    assert response.status_code == 200
+    assert (response.json()["new"], response.json()["processed"]) == (1, False)
+    assert stored.status_code == 200

@@ -67,6 +67,10 @@ def test_feed_event_search_entity_flow(server, page):
     page.click("button.toggle-evidence")  # our script runs under the CSP
     assert evidence.evaluate("d => d.open")
     assert page.locator("#claims mark").first.is_visible()
+    page.click(".claim-filters button[data-filter=contradicted]")
+    assert page.locator("#claims .claim:visible").count() == 2
+    page.click(".claim-filters button[data-filter=claim]")
+    assert page.locator("#claims .claim:visible").count() == 4
     page.locator(".source-column button.focus-source").nth(2).click()
     assert page.locator("#claims .claim.dimmed").count() == 2  # Baltic Daily states 2 of the 4 claims
     shot(page, "2-event")

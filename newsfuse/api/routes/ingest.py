@@ -103,8 +103,8 @@ async def ingest_endpoint(request: Request, service: Service = Depends(get_servi
         raise ApiError(
             415, f"unsupported content type {media_type!r}: use application/x-ndjson, application/json or text/uri-list"
         )
-    report = await run_in_threadpool(service.ingest, store_articles)
-    return JSONResponse(report.to_json(), status_code=200)
+    report, processed = await run_in_threadpool(service.ingest, store_articles)
+    return JSONResponse({**report.to_json(), "processed": processed}, status_code=200)
 
 
 def requested_urls(media_type: str, body: bytes) -> list[str] | None:

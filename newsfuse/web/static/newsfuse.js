@@ -37,6 +37,21 @@
     });
   }
 
+  // The claim filter bar (hidden without this script) shows only claims of one modality, or the contradicted ones.
+  function setUpClaimFilters() {
+    const bar = document.querySelector(".claim-filters");
+    if (!bar) return;
+    bar.hidden = false;
+    bar.addEventListener("click", function (event) {
+      const button = event.target.closest("button[data-filter]");
+      if (!button) return;
+      bar.querySelectorAll("button").forEach(function (b) { b.classList.toggle("active", b === button); });
+      document.querySelectorAll("#claims .claim").forEach(function (claim) {
+        claim.hidden = !claim.classList.contains(button.dataset.filter);
+      });
+    });
+  }
+
   // "/" focuses the search box, as on most reading sites.
   function setUpSearchKey() {
     const box = document.getElementById("site-search");
@@ -53,6 +68,7 @@
   document.addEventListener("DOMContentLoaded", function () {
     setUpEvidenceToggle();
     setUpSourceFocus();
+    setUpClaimFilters();
     setUpSearchKey();
   });
 })();

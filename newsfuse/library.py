@@ -1,0 +1,92 @@
+"""The Python API: everything the CLI does, as methods on one object over one store.
+
+>>> from newsfuse import Newsfuse
+>>> with Newsfuse("news.db") as nf:                          # doctest: +SKIP
+...     nf.ingest("../shared/seeds")
+...     for record in nf.events():
+...         print(record.headline, record.independent_sources)
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Iterator
+
+from newsfuse.errors import NotFoundError
+from newsfuse.pipeline import PipelineModels, ProcessReport, process, unprocessed_article_ids
+from newsfuse.records import Article, IngestReport
+from newsfuse.records.mentions import ArticleExtraction, Entity
+from newsfuse.settings import Settings, load_settings
+from newsfuse.store import SQLiteStore, open_store
+
+
+class Newsfuse:
+    """One store plus the models the stages need, loaded on first use and kept."""
+
+    def __init__(self, db: str | Path | None = None, settings: Settings | None = None, **overrides: Any) -> None:
+        self.settings = (settings or load_settings()).with_overrides(db=Path(db) if db else None, **overrides)
+        self.store: SQLiteStore = open_store(self.settings.db)
+        self.models = PipelineModels(self.settings)
+
+    # --- writing ---
+    def ingest(self, *inputs: str | Path, process_new: bool = True) -> IngestReport:
+        """Read inputs (paths, directories, globs, URLs) and store them; then update events unless told not to."""
+        from newsfuse.ingest import ingest
+
+        report = ingest([str(i) for i in inputs], self.store, self.settings)
+        if process_new and report.new:
+            process(self.store, list(report.new), self.settings, self.models)
+        return report
+
+    def process(self) -> ProcessReport:
+        """Dedup, cluster, extract and fuse every stored article not processed yet."""
+        return process(self.store, unprocessed_article_ids(self.store), self.settings, self.models)
+
+    # --- reading ---
+    def articles(self, **filters: Any) -> Iterator[Article]:
+        """Stored articles; filters as ``SQLiteStore.iter_articles`` (since, until, source, query, limit)."""
+        return self.store.iter_articles(**filters)
+
+    def article(self, article_id: str) -> Article:
+        found = self.store.get_article(article_id)
+        if found is None:
+            raise NotFoundError(f"no article {article_id!r} in {self.store.location}")
+        return found
+
+    def events(self, **filters: Any) -> Iterator:
+        """Fused event records, latest first; filters as ``SQLiteStore.event_records`` (q, entity, place, ...)."""
+        return self.store.iter_event_records(**filters)
+
+    def event(self, event_id: str):
+        """One fused event record, by id, merged-away alias, or unique id prefix."""
+        resolved = self.store.resolve_event_id(event_id) or event_id
+        record = self.store.get_event_record(resolved)
+        if record is None:
+            raise NotFoundError(f"no event {event_id!r} in {self.store.location}")
+        return record
+
+    def entities(self, **filters: Any) -> list[Entity]:
+        return self.store.entities(**filters)
+
+    def extraction(self, article_id: str) -> ArticleExtraction | None:
+        return self.store.get_extraction(self.article(article_id).id)
+
+    def extract(self, *inputs: str | Path) -> Iterator[ArticleExtraction]:
+        """Extract mentions from inputs without storing anything."""
+        from newsfuse.extract import extract_and_resolve
+        from newsfuse.ingest import read_documents
+
+        articles = (item for item in read_documents([str(i) for i in inputs], self.settings) if isinstance(item, Article))
+        return extract_and_resolve(articles, self.models.extraction())
+
+    def stats(self) -> dict:
+        return self.store.stats()
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> "Newsfuse":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
