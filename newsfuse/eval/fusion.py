@@ -4,7 +4,9 @@ Entities: every gold ``ENTITY_MENTION`` that refers to a cross-document instance
 with an ``instance_id``) is a gold item, clustered by instance. Its system cluster is the
 ``entity_id`` (or folded-name key, as fusion uses it) of the extracted mention overlapping it
 most; unmatched gold mentions are singletons. B-cubed precision, recall and F1 are averaged over
-gold items. Extraction runs across the whole corpus with resolution, as ``newsfuse extract`` does.
+gold items, over all of them and over the proper-name mentions alone (``syntactic_type`` NAM,
+PRE.NAM), since pronouns and common nouns are beyond name resolution. Extraction runs across the
+whole corpus with resolution, as ``newsfuse extract`` does.
 
 Time anchors: an ``EVENT_MENTION`` that a TLINK ties (SIMULTANEOUS, IS_INCLUDED, INCLUDES, DURING)
 to a dated TIMEX3 has that TIMEX3 value as its gold anchor. The system anchor is the time of the

@@ -87,13 +87,18 @@ def _claim_lines(record: EventRecord, n: int, claim: Claim) -> list[str]:
 
 
 def _distinct(evidence: tuple[Evidence, ...]) -> list[Evidence]:
-    seen, out = set(), []
-    for item in evidence:
+    """One sentence per report first (reports of what happened before plans), then the rest."""
+    order = {"happened": 0, "planned": 1, "intended": 2, "speculated": 3, "denied": 4}
+    seen, first, rest = set(), [], []
+    articles: set[str] = set()
+    for item in sorted(evidence, key=lambda e: order.get(e.modality, 5)):
         key = (item.article_id, item.sentence_start)
-        if key not in seen:
-            seen.add(key)
-            out.append(item)
-    return out
+        if key in seen:
+            continue
+        seen.add(key)
+        (rest if item.article_id in articles else first).append(item)
+        articles.add(item.article_id)
+    return first + rest
 
 
 def _cite(record: EventRecord, evidence: Evidence) -> str:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TextIO
 
 from newsfuse.fuse.values import describe
-from newsfuse.records.claims import EventRecord
+from newsfuse.records.claims import Claim, EventRecord, Evidence
 
 TABLES = ("events", "claims", "evidence")
 
@@ -18,61 +18,66 @@ def table_rows(records: Iterable[EventRecord]) -> dict[str, list[dict]]:
     """Three flat tables joined by ``event_id`` and ``claim_id``."""
     tables: dict[str, list[dict]] = {name: [] for name in TABLES}
     for record in records:
-        tables["events"].append(
-            {
-                "event_id": record.id,
-                "headline": record.headline,
-                "time_start": record.time.start,
-                "time_end": record.time.end,
-                "time_derived_from": record.time.derived_from,
-                "places": "; ".join(p.name for p in record.places),
-                "participants": "; ".join(p.name for p in record.participants if p.label in {"PERSON", "ORG"}),
-                "independent_sources": record.independent_sources,
-                "articles": len(record.sources),
-                "claims": len(record.claims),
-                "contradictions": len(record.contradictions),
-                "first_seen": record.first_seen,
-                "last_updated": record.last_updated,
-            }
-        )
+        tables["events"].append(_event_row(record))
         for claim in record.claims:
-            support = claim.support
-            tables["claims"].append(
-                {
-                    "event_id": record.id,
-                    "claim_id": claim.id,
-                    "predicate": claim.predicate,
-                    "statement": claim.statement,
-                    "subjects": "; ".join(a.text for a in claim.subjects),
-                    "objects": "; ".join(a.text for a in claim.objects),
-                    "time": claim.time.value if claim.time else None,
-                    "place": claim.place.name if claim.place else None,
-                    "values": "; ".join(f"{v.kind}: {describe(v)}" for v in claim.values),
-                    "modality": claim.modality,
-                    "independent_sources": support.independent_sources if support else 1,
-                    "articles": len(support.articles) if support else 1,
-                    "outlets": "; ".join(support.outlets) if support else "",
-                }
-            )
-            for evidence in claim.evidence:
-                tables["evidence"].append(
-                    {
-                        "event_id": record.id,
-                        "claim_id": claim.id,
-                        "article_id": evidence.article_id,
-                        "source": evidence.source,
-                        "published": evidence.published,
-                        "sentence_start": evidence.sentence_start,
-                        "sentence_end": evidence.sentence_end,
-                        "start": evidence.start,
-                        "end": evidence.end,
-                        "modality": evidence.modality,
-                        "attribution": evidence.attribution,
-                        "attribution_kind": evidence.attribution_kind,
-                        "text": evidence.text,
-                    }
-                )
+            tables["claims"].append(_claim_row(record, claim))
+            tables["evidence"].extend(_evidence_row(record.id, claim.id, e) for e in claim.evidence)
     return tables
+
+
+def _event_row(record: EventRecord) -> dict:
+    return {
+        "event_id": record.id,
+        "headline": record.headline,
+        "time_start": record.time.start,
+        "time_end": record.time.end,
+        "time_derived_from": record.time.derived_from,
+        "places": "; ".join(p.name for p in record.places),
+        "participants": "; ".join(p.name for p in record.participants if p.label in {"PERSON", "ORG"}),
+        "independent_sources": record.independent_sources,
+        "articles": len(record.sources),
+        "claims": len(record.claims),
+        "contradictions": len(record.contradictions),
+        "first_seen": record.first_seen,
+        "last_updated": record.last_updated,
+    }
+
+
+def _claim_row(record: EventRecord, claim: Claim) -> dict:
+    support = claim.support
+    return {
+        "event_id": record.id,
+        "claim_id": claim.id,
+        "predicate": claim.predicate,
+        "statement": claim.statement,
+        "subjects": "; ".join(a.text for a in claim.subjects),
+        "objects": "; ".join(a.text for a in claim.objects),
+        "time": claim.time.value if claim.time else None,
+        "place": claim.place.name if claim.place else None,
+        "values": "; ".join(f"{v.kind}: {describe(v)}" for v in claim.values),
+        "modality": claim.modality,
+        "independent_sources": support.independent_sources if support else 1,
+        "articles": len(support.articles) if support else 1,
+        "outlets": "; ".join(support.outlets) if support else "",
+    }
+
+
+def _evidence_row(event_id: str, claim_id: str, evidence: Evidence) -> dict:
+    return {
+        "event_id": event_id,
+        "claim_id": claim_id,
+        "article_id": evidence.article_id,
+        "source": evidence.source,
+        "published": evidence.published,
+        "sentence_start": evidence.sentence_start,
+        "sentence_end": evidence.sentence_end,
+        "start": evidence.start,
+        "end": evidence.end,
+        "modality": evidence.modality,
+        "attribution": evidence.attribution,
+        "attribution_kind": evidence.attribution_kind,
+        "text": evidence.text,
+    }
 
 
 def write_json(records: Iterable[EventRecord], stream: TextIO, lines: bool) -> int:

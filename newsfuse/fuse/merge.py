@@ -13,7 +13,8 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 
-from newsfuse.fuse.claims import PLACE_PREPS, claim_id
+from newsfuse.fuse.arguments import PLACE_PREPS
+from newsfuse.fuse.claims import claim_id
 from newsfuse.fuse.independence import support
 from newsfuse.fuse.participants import EntityIndex
 from newsfuse.fuse.statement import render
@@ -45,6 +46,7 @@ _STOP = {
     "between",
 }
 MIN_SHARED_WORDS = 2
+TOPICAL_SHARE = 0.25
 NON_CORE_ROLES = PLACE_PREPS | {"from"}  # where it happens and where someone came from are not what it is about
 _PLACE_RANK = {"city": 0, "region": 1, "country": 2}
 
@@ -54,10 +56,18 @@ def stems(text: str) -> set[str]:
     return {w.lower()[:5] for w in _WORD.findall(text) if w.lower() not in _STOP}
 
 
-def _lexically_close(a: Claim, b: Claim) -> bool:
-    sa, sb = stems(a.description), stems(b.description)
+def _lexically_close(a: Claim, b: Claim, topical: frozenset[str] = frozenset()) -> bool:
+    """Shared object words, not counting the words the whole event uses ("species", "decision")."""
+    sa, sb = stems(a.description) - topical, stems(b.description) - topical
     shared = sa & sb
     return len(shared) >= MIN_SHARED_WORDS and len(shared) >= 0.25 * min(len(sa), len(sb))
+
+
+def topical_stems(claims: list[Claim]) -> frozenset[str]:
+    """Stems in more than a quarter of the claims' object phrases (at least three): the event's topic words."""
+    counts = Counter(stem for c in claims for stem in stems(c.description))
+    floor = max(3, TOPICAL_SHARE * len(claims))
+    return frozenset(stem for stem, n in counts.items() if n > floor)
 
 
 def _ids(arguments: Iterable[ClaimArgument]) -> set[str]:
@@ -69,7 +79,7 @@ def _object_ids(claim: Claim) -> set[str]:
     return {o.entity_id for o in claim.objects if o.entity_id and o.role not in NON_CORE_ROLES}
 
 
-def compatible(a: Claim, b: Claim) -> bool:
+def compatible(a: Claim, b: Claim, topical: frozenset[str] = frozenset()) -> bool:
     """Whether two claims can be the same statement (their values are compared afterwards)."""
     if a.predicate != b.predicate or set(a.qualifiers) != set(b.qualifiers):
         return False
@@ -95,7 +105,7 @@ def compatible(a: Claim, b: Claim) -> bool:
     shared_subjects = bool(subjects_a & subjects_b)
     if a.qualifiers and shared_subjects:
         return True  # "the first minister to visit": one such record per subject and predicate
-    if _lexically_close(a, b):
+    if _lexically_close(a, b, topical):
         return shared_subjects or not (subjects_a and subjects_b)
     # same people, same day, same kind of event: "held talks with his counterpart" and "met Güler on Aug. 19"
     return shared_subjects and a.time is not None and b.time is not None and agree(a.time, b.time)
@@ -135,12 +145,13 @@ def group_claims(claims: list[Claim]) -> list[list[Claim]]:
             x = parent[x]
         return x
 
+    topical = topical_stems(claims)
     anchored = [i for i, c in enumerate(claims) if _object_ids(c) or c.predicate == "say"]
     loose = [i for i, c in enumerate(claims) if i not in set(anchored)]
     for indexes in (anchored, loose):
         for n, i in enumerate(indexes):
             for j in indexes[n + 1 :]:
-                if claims[i].predicate == claims[j].predicate and compatible(claims[i], claims[j]):
+                if claims[i].predicate == claims[j].predicate and compatible(claims[i], claims[j], topical):
                     parent[find(j)] = find(i)
     loose_groups: dict[int, list[int]] = {}
     for i in loose:
@@ -150,7 +161,7 @@ def group_claims(claims: list[Claim]) -> list[list[Claim]]:
             find(j)
             for j in anchored
             for i in members
-            if claims[i].predicate == claims[j].predicate and compatible(claims[i], claims[j])
+            if claims[i].predicate == claims[j].predicate and compatible(claims[i], claims[j], topical)
         }
         if len(homes) == 1:
             parent[root] = homes.pop()
@@ -169,7 +180,7 @@ def fuse_group(
     )
     first = evidence[0]
     core = sorted(set().union(*(_object_ids(c) for c in group)) or _ids(a for c in group for a in c.subjects))
-    fused_id = claim_id("k", group[0].predicate, *core, group[0].quote or "", first.article_id, first.start)
+    fused_id = _stable_id(group, core, first)
     contradictions: list[Contradiction] = []
     time, time_sources, conflict = _resolve_slot(
         fused_id, "time", [(c.time, c.evidence) for c in group if c.time], origins
@@ -215,6 +226,20 @@ def _canonical(entities: EntityIndex, arguments: Iterable[ClaimArgument]) -> tup
             name = entities.name(argument.entity_id) if argument.entity_id else argument.text
             seen[key] = ClaimArgument(argument.role, name, argument.entity_id, argument.label or entities.label(key))
     return tuple(seen.values())
+
+
+def _stable_id(group: list[Claim], core: list[str], first: Evidence) -> str:
+    """Claim ids that survive new reports: what the claim is about, not which report said it first.
+
+    Claims without named participants fall back to their earliest evidence; ``record.py``
+    disambiguates the rare ids two groups of one event would share.
+    """
+    if group[0].predicate == "say":
+        quote = max((c.quote or "" for c in group), key=len)
+        return claim_id("k", "say", *core, " ".join(quote.lower().split()[:8]))
+    if core:
+        return claim_id("k", group[0].predicate, *core, *sorted(group[0].qualifiers))
+    return claim_id("k", group[0].predicate, first.article_id, first.start)
 
 
 def _named_first(arguments: tuple[ClaimArgument, ...]) -> tuple[ClaimArgument, ...]:

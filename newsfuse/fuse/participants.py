@@ -33,7 +33,8 @@ class EntityIndex:
     mentions: Counter = field(default_factory=Counter)
     roles: list[RoleFact] = field(default_factory=list)
     country_codes: dict[str, str] = field(default_factory=dict)
-    _surnames: dict[str, str] = field(default_factory=dict)
+    _surnames: dict[str, set[str]] = field(default_factory=dict)  # surname -> full-name keys
+    _redirect: dict[str, str] = field(default_factory=dict)  # resolver id of a lone surname -> its full name's key
 
     @classmethod
     def build(cls, extractions: Iterable[ArticleExtraction]) -> EntityIndex:
@@ -42,7 +43,9 @@ class EntityIndex:
         for extraction in extractions:
             for mention in extraction.entities:
                 if mention.label == "PERSON" and len(strip_titles(mention.text).split()) > 1:
-                    index._surnames.setdefault(surname(mention.text), mention.entity_id or local_key(mention.text))
+                    index._surnames.setdefault(surname(mention.text), set()).add(
+                        mention.entity_id or local_key(mention.text)
+                    )
         for extraction in extractions:
             for mention in extraction.entities:
                 index._add(mention, extraction.article_id)
@@ -50,15 +53,21 @@ class EntityIndex:
         return index
 
     def key(self, mention: EntityMention) -> str:
-        if mention.entity_id:
-            return mention.entity_id
+        """The resolver's id; but a lone surname goes to the one full name in the event that ends with it."""
         words = strip_titles(mention.text).split()
-        if len(words) == 1 and surname(mention.text) in self._surnames:
-            return self._surnames[surname(mention.text)]
-        return local_key(mention.text)
+        if mention.label == "PERSON" and len(words) == 1:
+            full = self._surnames.get(surname(mention.text), set())
+            if len(full) == 1:
+                return next(iter(full))
+        return mention.entity_id or local_key(mention.text)
+
+    def canonical_id(self, entity_id: str) -> str:
+        return self._redirect.get(entity_id, entity_id)
 
     def _add(self, mention: EntityMention, article_id: str) -> None:
         key = self.key(mention)
+        if mention.entity_id and key != mention.entity_id:
+            self._redirect[mention.entity_id] = key
         self.names[key][mention.canonical or strip_titles(mention.text)] += 1
         self.labels[key][mention.label] += 1
         self.articles[key].add(article_id)
@@ -80,7 +89,7 @@ class EntityIndex:
         """The one person the event's role facts give for "Japan's defence minister" (role head + country)."""
         head_word = head_word.lower()
         found = {
-            r.person_entity_id
+            self.canonical_id(r.person_entity_id)
             for r in self.roles
             if r.role.split() and r.role.split()[-1] == head_word and (not of_keys or r.of_entity_id in of_keys)
         }
@@ -92,8 +101,9 @@ class EntityIndex:
         for fact in self.roles:
             of = f" of {self.name(fact.of_entity_id)}" if fact.of_entity_id else ""
             text = f"{fact.role}{of}"
-            if text not in roles[fact.person_entity_id]:
-                roles[fact.person_entity_id].append(text)
+            person = self.canonical_id(fact.person_entity_id)
+            if text not in roles[person]:
+                roles[person].append(text)
         out = []
         for key, count in self.mentions.most_common():
             label = self.label(key)

@@ -101,8 +101,15 @@ def fuse_event(
 
 def _fuse(claims: list[Claim], origins, entities: EntityIndex) -> tuple[list[Claim], list[Contradiction]]:
     fused, contradictions = [], []
+    seen: set[str] = set()
     for group in group_claims(claims):
         claim, conflicts = fuse_group(group, origins, entities)
+        if claim.id in seen:  # two claims about the same participants: tell them apart by their first report
+            first = claim.evidence[0]
+            unique = claim_id("k", claim.id, first.article_id, first.start)
+            claim = replace(claim, id=unique)
+            conflicts = [replace(c, claim_id=unique) for c in conflicts]
+        seen.add(claim.id)
         fused.append(claim)
         contradictions.extend(conflicts)
     fused.sort(key=lambda c: (-claim_weight(c), c.evidence[0].published or "", c.evidence[0].start))

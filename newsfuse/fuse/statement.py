@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from newsfuse.fuse.values import describe
-from newsfuse.records.claims import Claim
+from newsfuse.records.claims import Claim, ClaimValue
 
 # Past tense of the predicate classes and common irregular verbs; other verbs get "-ed".
 _PAST = {
@@ -56,34 +56,117 @@ def past_tense(verb: str) -> str:
 
 
 def render(claim: Claim) -> str:
+    """Subject, verb with its modality, what (objects, amounts or the object phrase), where, when, how long."""
     subject = _names(claim.subjects) or "(unnamed)"
     if claim.predicate == "say":
-        channel = next((e.channel for e in claim.evidence if e.channel), None)
+        channel = next((e.channel for e in claim.evidence if e.channel and e.channel != e.attribution), None)
         where = f" on {channel}" if channel else ""
         return f"{subject} said{where}: “{claim.quote}”"
-    verb = (
-        past_tense(claim.predicate)
-        if claim.modality == "happened"
-        else f"{_MODAL_PHRASE[claim.modality]} {claim.predicate}"
-    )
+    if claim.modality == "happened":
+        verb = past_tense(claim.predicate)
+    else:
+        verb = f"{_MODAL_PHRASE[claim.modality]} {claim.predicate}"
     parts = [subject, verb]
-    objects = _names(o for o in claim.objects if o.role not in _PLACE_ROLES)
-    if objects:
-        parts.append(objects)
-    elif claim.description and sum(1 for a in claim.subjects if a.entity_id) < 2:
-        parts.append(f"({claim.description})")
+    direct_roles = {"object", "subject", "including", "among"} | ({"to"} if claim.predicate == "visit" else set())
+    direct = _names(o for o in claim.objects if o.role in direct_roles)
+    amounts = [describe(v) for v in claim.values if v.kind == "money"]
+    if direct:
+        parts.append(direct)
+    if amounts:
+        parts.append(" and ".join(amounts))
+    if not direct and not amounts and claim.description and sum(1 for a in claim.subjects if a.entity_id) < 2:
+        what = head_phrase(claim.description, claim.trigger) if claim.objects else short_description(claim.description)
+        if what:
+            parts.append(f"({what})")
+    for role in dict.fromkeys(o.role for o in claim.objects if o.role not in _PLACE_ROLES | direct_roles):
+        parts.append(f"{role} {_names(o for o in claim.objects if o.role == role)}")
     if claim.qualifiers:
-        parts.append(f"[{', '.join(claim.qualifiers)} such]")
-    locations = [o.text for o in claim.objects if o.role in _PLACE_ROLES]
-    if claim.place:
-        parts.append(f"in {claim.place.name}")
-    elif locations:
+        parts.append(f"(the {', '.join(claim.qualifiers)} such)")
+    # "in Turkey" says no more than "in Ankara" once Ankara is known to be in Turkey
+    country = claim.place.country if claim.place else None
+    locations = [o.text for o in claim.objects if o.role in _PLACE_ROLES and o.text != country]
+    if len(locations) > 1 or locations and not claim.place:
         parts.append(f"in {_names_of(locations)}")
+    elif claim.place:
+        parts.append(f"in {claim.place.name}")
     if claim.time:
-        parts.append(("on " if claim.time.qualifier == "exact" else "") + describe(claim.time))
+        parts.append(_when(claim.time))
     for value in claim.values:
-        parts.append(f"({value.kind}: {describe(value)})")
+        if value.kind == "duration":
+            parts.append(f"lasting {describe(value)}")
+        elif value.kind != "money":
+            parts.append(f"({value.kind}: {describe(value)})")
     return " ".join(parts)
+
+
+def _when(time: ClaimValue) -> str:
+    if time.qualifier == "by":
+        return f"by {time.value}"
+    if time.value and "/" in time.value:
+        first, last = time.value.split("/")
+        return f"from {first} to {last}"
+    return f"on {time.value}" if time.value and len(time.value) == 10 else f"in {time.value or time.text}"
+
+
+_PHRASE_END = {
+    "from",
+    "in",
+    "on",
+    "at",
+    "that",
+    "which",
+    "of",
+    "to",
+    "into",
+    "between",
+    "with",
+    "by",
+    "for",
+    "including",
+}
+
+
+def head_phrase(description: str, trigger: str) -> str:
+    """ "integrating air, sea and underwater drones into the forces" -> "air, sea and underwater drones"."""
+    words = description.split()
+    if words and words[0].lower().startswith(trigger[:4].lower()) and len(words) > 1:
+        words = words[1:]  # the verb itself ("integrating"); nouns ("regional tour") keep theirs
+    out = []
+    for word in words:
+        if word.lower() in _PHRASE_END:
+            break
+        out.append(word)
+    return " ".join(out[:8]).strip(" ,;:")
+
+
+def short_description(text: str, limit: int = 90) -> str:
+    """The object phrase cut at a word boundary, without dangling function words."""
+    words = text.split()
+    out: list[str] = []
+    for word in words:
+        if len(" ".join([*out, word])) > limit:
+            break
+        out.append(word)
+    while out and out[-1].lower().strip(",;:(") in {
+        "to",
+        "from",
+        "of",
+        "and",
+        "or",
+        "in",
+        "on",
+        "for",
+        "with",
+        "the",
+        "a",
+        "an",
+        "(",
+    }:
+        out.pop()
+    text = " ".join(out).rstrip(",;:(")
+    if text.count("(") > text.count(")"):
+        text += ")"
+    return text
 
 
 def _names(arguments) -> str:

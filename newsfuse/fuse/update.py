@@ -9,6 +9,7 @@ An event that no longer has members (merged into another) loses its record.
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
@@ -34,7 +35,9 @@ def fingerprint(
 ) -> str:
     parts = [FUSION_VERSION, *sorted(article_ids)]
     parts += sorted(
-        f"{x.article_id}:{len(x.entities)}:{len(x.dates)}:{len(x.money)}" for x in extractions if x is not None
+        hashlib.sha256(json.dumps(x.to_json(), sort_keys=True, default=str).encode()).hexdigest()
+        for x in extractions
+        if x is not None
     )
     parts += sorted("|".join(link) for link in links)
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:20]

@@ -130,16 +130,29 @@ def _overlap(a_lo, a_hi, b_lo, b_hi, a_slack: float, b_slack: float) -> bool:
 
 
 def describe(value: ClaimValue) -> str:
-    """A short readable form: "2025-08-19", "at least PT1H30M", "USD 1.35 billion (200000000000 JPY)"."""
-    if value.kind == "money":
-        usd = (
-            f"USD {value.usd / 1e9:.2f} billion"
-            if value.usd and value.usd >= 1e8
-            else (f"USD {value.usd:,.0f}" if value.usd else "")
-        )
-        original = value.value or value.text
-        return f"{original} (~{usd})" if usd and not original.endswith("USD") else (usd or original)
+    """A short readable form: "2025-08-19", "at least 1 h 30 min", "200 billion yen (~USD 1.35 billion)"."""
     prefix = {"at_least": "at least ", "at_most": "at most ", "approximate": "about ", "by": "by "}.get(
         value.qualifier, ""
     )
+    if value.kind == "money":
+        if value.usd is None:
+            return value.text or value.value or ""
+        usd = f"USD {value.usd / 1e9:.2f} billion" if value.usd >= 1e8 else f"USD {value.usd:,.0f}"
+        if (value.value or "").endswith(" USD"):
+            return prefix + usd
+        return f"{value.text or value.value} (~{usd})"
+    if value.kind == "duration" and (value.lower or value.upper):
+        return prefix + _seconds((value.lower if value.lower is not None else value.upper) or 0)
     return f"{prefix}{value.value or value.text}"
+
+
+def _seconds(total: float) -> str:
+    if total >= 365 * 86400:
+        return f"{total / (365.25 * 86400):.3g} years"
+    if total >= 60 * 86400:
+        return f"{total / (30.44 * 86400):.3g} months"
+    days, rest = divmod(int(total), 86400)
+    hours, rest = divmod(rest, 3600)
+    minutes = rest // 60
+    parts = [f"{days} d" if days else "", f"{hours} h" if hours else "", f"{minutes} min" if minutes else ""]
+    return " ".join(p for p in parts if p) or f"{int(total)} s"

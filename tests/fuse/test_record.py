@@ -2,75 +2,9 @@
 
 from __future__ import annotations
 
-from fuse_fixtures import article, date, duration, entity, extraction, money, place
+from fuse_fixtures import article, entity, extraction, meeting_event, money
 
 from newsfuse.fuse.record import fuse_event
-from newsfuse.records.relations import DerivationLink
-
-A_TEXT = (
-    "Finance Minister Maria Lopez met Chinese envoy Wang Li in Lima on March 4. "
-    "The meeting lasted more than two hours, officials said."
-)
-B_TEXT = "Maria Lopez met Wang Li in Lima on March 4 in a meeting of over 120 minutes."
-C_TEXT = "Maria Lopez will meet Wang Li in Lima on Monday, a government source said."
-D_TEXT = "Maria Lopez met Wang Li in Lima on March 6, the ministry said."
-
-
-def _meeting_event(with_d: bool = False):
-    a = article("a1", A_TEXT, "2024-03-05", "Wire A", "Lopez meets Chinese envoy")
-    b = article("b1", B_TEXT, "2024-03-05", "Paper B")
-    c = article("c1", C_TEXT, "2024-03-03", "Wire C")
-    ex = [
-        extraction(
-            a,
-            entities=[
-                entity(A_TEXT, "Maria Lopez", "PERSON", "p_lopez"),
-                entity(A_TEXT, "Wang Li", "PERSON", "p_wang"),
-                entity(A_TEXT, "Lima", "GPE", "g_lima"),
-            ],
-            dates=[date(A_TEXT, "March 4", "2024-03-04")],
-            quantities=[duration(A_TEXT, "more than two hours", 7200, "at_least")],
-            places=[place(A_TEXT, "Lima", "PE", -12.04, -77.03)],
-        ),
-        extraction(
-            b,
-            entities=[
-                entity(B_TEXT, "Maria Lopez", "PERSON", "p_lopez"),
-                entity(B_TEXT, "Wang Li", "PERSON", "p_wang"),
-                entity(B_TEXT, "Lima", "GPE", "g_lima"),
-            ],
-            dates=[date(B_TEXT, "March 4", "2024-03-04")],
-            quantities=[duration(B_TEXT, "over 120 minutes", 7200, "at_least")],
-            places=[place(B_TEXT, "Lima", "PE", -12.04, -77.03)],
-        ),
-        extraction(
-            c,
-            entities=[
-                entity(C_TEXT, "Maria Lopez", "PERSON", "p_lopez"),
-                entity(C_TEXT, "Wang Li", "PERSON", "p_wang"),
-                entity(C_TEXT, "Lima", "GPE", "g_lima"),
-            ],
-            dates=[date(C_TEXT, "Monday", "2024-03-04", relative=True, anchor="2024-03-03")],
-            places=[place(C_TEXT, "Lima", "PE", -12.04, -77.03)],
-        ),
-    ]
-    articles = [a, b, c]
-    if with_d:
-        d = article("d1", D_TEXT, "2024-03-07", "Daily D")
-        articles.append(d)
-        ex.append(
-            extraction(
-                d,
-                entities=[
-                    entity(D_TEXT, "Maria Lopez", "PERSON", "p_lopez"),
-                    entity(D_TEXT, "Wang Li", "PERSON", "p_wang"),
-                ],
-                dates=[date(D_TEXT, "March 6", "2024-03-06")],
-                places=[place(D_TEXT, "Lima", "PE", -12.04, -77.03)],
-            )
-        )
-    links = [DerivationLink("b1", "a1", 0.8)]
-    return articles, ex, links
 
 
 def _meeting(record):
@@ -80,7 +14,7 @@ def _meeting(record):
 
 
 def test_rewrite_counts_once_with_its_origin_and_the_plan_counts_separately(models):
-    articles, extractions, links = _meeting_event()
+    articles, extractions, links = meeting_event()
     record = fuse_event(articles, extractions, links, models=models, event_id="ev_lima")
     meeting = _meeting(record)
     assert meeting.time.value == "2024-03-04"
@@ -97,7 +31,7 @@ def test_rewrite_counts_once_with_its_origin_and_the_plan_counts_separately(mode
 
 
 def test_durations_within_tolerance_merge_with_their_own_support(models):
-    articles, extractions, links = _meeting_event()
+    articles, extractions, links = meeting_event()
     meeting = _meeting(fuse_event(articles, extractions, links, models=models))
     durations = [v for v in meeting.values if v.kind == "duration"]
     assert len(durations) == 1 and durations[0].lower == 7200
@@ -108,7 +42,7 @@ def test_durations_within_tolerance_merge_with_their_own_support(models):
 
 
 def test_different_dates_are_a_contradiction_with_both_sides(models):
-    articles, extractions, links = _meeting_event(with_d=True)
+    articles, extractions, links = meeting_event(with_d=True)
     record = fuse_event(articles, extractions, links, models=models)
     meeting = _meeting(record)
     conflicts = [c for c in record.contradictions if c.claim_id == meeting.id and c.slot == "time"]
@@ -120,7 +54,7 @@ def test_different_dates_are_a_contradiction_with_both_sides(models):
 
 
 def test_record_is_the_same_whatever_the_input_order(models):
-    articles, extractions, links = _meeting_event()
+    articles, extractions, links = meeting_event()
     first = fuse_event(articles, extractions, links, models=models, event_id="ev")
     second = fuse_event(articles[::-1], extractions[::-1], links, models=models, event_id="ev")
     assert first.to_json() == second.to_json()

@@ -7,7 +7,7 @@ from importlib import resources
 
 import jsonschema
 import pytest
-from test_record import _meeting_event
+from fuse_fixtures import meeting_event
 
 from newsfuse.fuse.record import fuse_event
 from newsfuse.records.claims import event_record_from_json
@@ -23,7 +23,7 @@ def schema():
 
 @pytest.fixture(scope="module")
 def exported(models):
-    articles, extractions, links = _meeting_event(with_d=True)
+    articles, extractions, links = meeting_event(with_d=True)
     return fuse_event(articles, extractions, links, models=models).to_json()
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from test_record import _meeting_event
+from fuse_fixtures import meeting_event
 
 from newsfuse.fuse.record import fuse_event
 from newsfuse.records.claims import TimeSpan
@@ -15,7 +15,7 @@ from newsfuse.store.records import decode_cursor
 
 @pytest.fixture(scope="module")
 def lima(models):
-    articles, extractions, links = _meeting_event()
+    articles, extractions, links = meeting_event()
     return fuse_event(articles, extractions, links, models=models, event_id="ev_lima")
 
 

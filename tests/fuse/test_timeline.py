@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from test_record import _meeting_event
+from fuse_fixtures import meeting_event
 
 from newsfuse.fuse.record import fuse_event, with_related_events
 from newsfuse.fuse.timeline import entity_timeline, storyline_timeline
@@ -12,7 +12,7 @@ from newsfuse.records.claims import RelatedEvent, TimeSpan
 
 
 def test_entity_timeline_orders_claims_across_events(models):
-    articles, extractions, links = _meeting_event(with_d=True)
+    articles, extractions, links = meeting_event(with_d=True)
     lima = fuse_event(articles[:3], extractions[:3], links, models=models, event_id="ev_a")
     later = fuse_event(articles[3:], extractions[3:], [], models=models, event_id="ev_b")
     entries = entity_timeline([later, lima], "Wang Li")
@@ -23,7 +23,7 @@ def test_entity_timeline_orders_claims_across_events(models):
 
 
 def test_storyline_links_records_that_state_the_same_tour(models):
-    articles, extractions, links = _meeting_event()
+    articles, extractions, links = meeting_event()
     record = fuse_event(articles, extractions, links, models=models, event_id="ev_leg1")
     tour = RelatedEvent(
         "storyline", "regional tour", TimeSpan("2024-03-01", "2024-03-09", "day", "stated range"), ("Quito",)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 
 import pytest
@@ -49,7 +50,13 @@ def test_new_report_updates_its_event_record_in_place(store, seeds, models):
     assert after.independent_sources == before.independent_sources  # the rewrite counts with its origin
     rewrite = next(s for s in after.sources if s.article_id == added[0])
     assert rewrite.relation == "derived_from" and rewrite.origin_id == origin.id
-    assert {c.id for c in before.claims} & {c.id for c in after.claims}, "claims keep their ids"
+
+    def meeting(record):
+        guler = next(p.entity_id for p in record.participants if p.name.endswith("Güler"))
+        return next(c for c in record.claims if c.predicate == "meet" and guler in c.entity_ids())
+
+    assert meeting(after).id == meeting(before).id, "a claim keeps its id as reports are added"
+    assert len(meeting(after).evidence) > len(meeting(before).evidence)
     now = _fused_at(store)
     assert {k: now[k] for k in untouched if k in now} == {k: v for k, v in untouched.items() if k in now}
 
@@ -62,3 +69,22 @@ def test_unchanged_event_is_not_fused_again(store, seeds, models):
     again = update(store, list(report.events_affected), settings, models=models)
     assert sorted(r.id for r in again) == sorted(report.events_affected)
     assert _fused_at(store) == before
+
+
+def test_fuse_and_event_commands_on_an_ingested_store(tmp_path, seeds):
+    from typer.testing import CliRunner
+
+    from newsfuse.cli.main import build_app
+
+    first, later = seeds
+    db = tmp_path / "cli.db"
+    runner = CliRunner()
+    app = build_app()
+    assert runner.invoke(app, ["ingest", str(first), str(later), "--db", str(db)]).exit_code == 0
+    fused = runner.invoke(app, ["fuse", "--db", str(db), "--format", "json"])
+    assert fused.exit_code == 0, fused.output
+    rows = json.loads(fused.stdout)
+    assert rows and all(row["claims"] > 0 for row in rows)
+    biggest = max(rows, key=lambda row: row["independent_sources"])
+    brief = runner.invoke(app, ["event", biggest["event_id"], "--db", str(db)])
+    assert brief.exit_code == 0 and brief.stdout.startswith("# ")

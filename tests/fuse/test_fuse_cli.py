@@ -7,7 +7,7 @@ import json
 
 import pyarrow.parquet as pq
 import pytest
-from test_record import _meeting_event
+from fuse_fixtures import meeting_event
 from typer.testing import CliRunner
 
 from newsfuse.cli.main import build_app
@@ -22,7 +22,7 @@ def app():
 
 @pytest.fixture
 def db(tmp_path, models):
-    articles, extractions, links = _meeting_event(with_d=True)
+    articles, extractions, links = meeting_event(with_d=True)
     record = fuse_event(articles, extractions, links, models=models, event_id="ev_lima")
     path = tmp_path / "news.db"
     with open_store(path) as store:
