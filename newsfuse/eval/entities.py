@@ -2,12 +2,13 @@
 
 Gold: proper-name ``ENTITY_MENTION``s (``syntactic_type`` NAM or PRE.NAM, or mentions added at
 the cross-document stage without a syntactic type whose words are all capitalised), typed by
-the instance they refer to (PER, ORG, LOC, PRO). MEANTIME annotates only the first sentences of
-long articles, so predictions are scored up to the last annotated sentence of each document.
-Predictions: ``extract_articles`` entity mentions with OntoNotes labels mapped onto those types
-(GPE/LOC/FAC/NORP -> LOC, as MEANTIME types "German" by its country; PRODUCT -> PRO); labels
-with no MEANTIME counterpart (LAW, EVENT, ...) are not scored. Extraction runs with cross-document resolution, as ``newsfuse extract`` does. A prediction is correct when its
-span matches a gold span of the same type exactly ("strict") or overlaps one ("overlap").
+the instance they refer to (PER, ORG, LOC, PRO). Some MEANTIME documents are annotated only in
+their first sentences, so predictions are scored up to the last annotated sentence of each document.
+Predictions: entity mentions from ``extract_and_resolve`` (cross-document resolution, as
+``newsfuse extract`` runs it) with OntoNotes labels mapped onto those types (GPE/LOC/FAC -> LOC,
+PRODUCT -> PRO); labels with no MEANTIME counterpart (NORP, LAW, EVENT, ...) are not scored.
+A prediction is correct when its span matches a gold span of the same type exactly ("strict")
+or overlaps one ("overlap"). MEANTIME leaves many names unannotated, so precision is a floor.
 """
 
 from __future__ import annotations

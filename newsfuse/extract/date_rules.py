@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 
 from newsfuse.extract.timex import (
     ORDINAL_WORDS,
@@ -49,6 +49,8 @@ _NUMBER_WORDS = {
     "twelve": 12,
 }
 _COUNT = r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_WEEKDAY_MODIFIERS = {"last": "past", "past": "past", "next": "future", "coming": "future"}
+_SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 _PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 _RELATIVE_OFFSET = {"this": 0, "current": 0, "coming": 1, "next": 1, "last": -1, "past": -1, "previous": -1}
 _REFS = {
@@ -70,6 +72,11 @@ _PATTERNS: list[tuple[str, str]] = [
         "fiscal",
         r"(?:(?P<bound>by|until|before) )?(?:the )?(?:(?P<edge>end|start|beginning) of )?(?:the )?"
         r"(?:fiscal(?: year)?|financial year|FY) ?(?P<y>" + _YEAR + r"|'?\d\d)(?P<end>'s end)?\b",
+    ),
+    (
+        "fiscal_relative",
+        r"\b(?:(?P<bound>by|until|before) )?(?:the )?(?:very )?(?:(?P<edge>end|start|beginning) of )?(?:the )?"
+        r"(?P<rel>this|current|last|previous|next|coming)?\s?(?:fiscal|financial) year\b(?! ?\d)",
     ),
     (
         "range",
@@ -100,7 +107,17 @@ _PATTERNS: list[tuple[str, str]] = [
     ("quarter", r"\b(?:the )?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th) quarter(?: of (?P<y>" + _YEAR + r"))?\b"),
     ("quarter_q", r"\bQ(?P<q>[1-4]) (?P<y>" + _YEAR + r")\b"),
     ("relative_quarter", r"\b(?:the )?(?P<rel>last|previous|next|this|current|coming) quarter\b"),
-    ("weekday", r"\b(?P<wd>" + _WEEKDAY + r")(?:'s)?(?: (?P<part>morning|afternoon|evening|night))?\b"),
+    ("half", r"\b(?:the )?(?P<h>first|second|1st|2nd) half of (?P<y>" + _YEAR + r")\b"),
+    (
+        "season",
+        r"\b(?:(?P<rel>this|last|next|past|coming) )?(?P<season>spring|summer|autumn|fall|winter)"
+        r"(?:,? (?:of )?(?P<y>" + _YEAR + r"))?\b",
+    ),
+    (
+        "weekday",
+        r"\b(?:(?P<mod>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Pp]ast) )?(?P<wd>" + _WEEKDAY + r")(?:'s)?"
+        r"(?: (?P<part>morning|afternoon|evening|night))?\b",
+    ),
     (
         "year_edge",
         r"\b(?:the )?(?:very )?(?P<edge>beginning|start|end|middle) of (?:the |this )?(?P<unit>year|month|week)\b",
@@ -232,11 +249,44 @@ def _month(match: re.Match, ctx: DateContext) -> tuple | None:
 def _weekday(match: re.Match, ctx: DateContext) -> tuple:
     if ctx.anchor is None:
         return None, "day", True
-    day = resolve_weekday(WEEKDAYS[match.group("wd").lower()], ctx.anchor, ctx.tense(match.start()), ctx.kind)
+    # "last Thursday" / "next Monday" say the direction outright, whatever the anchor's kind.
+    modifier = (match.group("mod") or "").lower()
+    weekday = WEEKDAYS[match.group("wd").lower()]
+    if modifier == "this":  # "this Friday": the Friday of the anchor's own week
+        day = ctx.anchor + timedelta(days=weekday - ctx.anchor.weekday())
+    else:
+        stated = _WEEKDAY_MODIFIERS.get(modifier)
+        direction, kind = (stated, PUBLICATION) if stated else (ctx.tense(match.start()), ctx.kind)
+        day = resolve_weekday(weekday, ctx.anchor, direction, kind)
     part = (match.group("part") or "").lower()
     if part in _PARTS_OF_DAY:
         return f"{day.isoformat()}T{_PARTS_OF_DAY[part]}", "time", True
     return day.isoformat(), "day", True
+
+
+def _half(match: re.Match, ctx: DateContext) -> tuple:
+    half = 1 if match.group("h").lower() in {"first", "1st"} else 2
+    return f"{match.group('y')}-H{half}", "half_year", False
+
+
+def _season(match: re.Match, ctx: DateContext) -> tuple | None:
+    code = _SEASONS[match.group("season").lower()]
+    if match.group("y"):
+        return f"{match.group('y')}-{code}", "season", False
+    if not match.group("rel"):
+        return None  # "summer" alone is too often not a date ("summer camp")
+    if ctx.anchor is None:
+        return None, "season", True
+    year = ctx.anchor.year + _RELATIVE_OFFSET[match.group("rel").lower()]
+    return f"{year:04d}-{code}", "season", True
+
+
+def _fiscal_relative(match: re.Match, ctx: DateContext) -> tuple:
+    """ "this fiscal year", "the beginning of the financial year": the fiscal year named by the anchor's year."""
+    if ctx.anchor is None:
+        return None, "fiscal_year", True
+    offset = _RELATIVE_OFFSET.get((match.group("rel") or "this").lower(), 0)
+    return f"FY{ctx.anchor.year + offset}", "fiscal_year", True
 
 
 def _fiscal(match: re.Match, ctx: DateContext) -> tuple:
@@ -345,6 +395,7 @@ HANDLERS: dict[str, Callable[[re.Match, DateContext], tuple | None]] = {
     "iso": _absolute,
     "numeric": _absolute,
     "fiscal": _fiscal,
+    "fiscal_relative": _fiscal_relative,
     "range": _range,
     "month_day": _month_day,
     "day_month": _month_day,
@@ -352,6 +403,8 @@ HANDLERS: dict[str, Callable[[re.Match, DateContext], tuple | None]] = {
     "quarter": _quarter,
     "quarter_q": _quarter,
     "relative_quarter": _relative_quarter,
+    "half": _half,
+    "season": _season,
     "weekday": _weekday,
     "year_edge": _year_edge,
     "decade": _decade,

@@ -52,8 +52,8 @@ def _mention(match: re.Match, name: str, result: tuple, ctx: DateContext, offset
     value, granularity, relative = result[:3]
     end_value = result[3] if len(result) > 3 else None
     bound = None
-    if name == "fiscal" and (match.group("bound") or match.group("edge")):
-        bound = _BOUNDS.get((match.group("bound") or "").lower(), "by" if match.group("edge") else None)
+    if name in {"fiscal", "fiscal_relative"} and match.group("bound"):
+        bound = _BOUNDS.get(match.group("bound").lower())  # "by the end of fiscal 2027": the span holds its "by"
     else:
         previous = re.search(r"(\w+)\s+$", ctx.text[max(0, match.start() - 10) : match.start()])
         bound = _BOUNDS.get(previous.group(1).lower()) if previous else None

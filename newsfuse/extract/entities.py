@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from newsfuse.records.mentions import EntityMention
 from newsfuse.resolve.names import TITLE_WORDS
 
@@ -20,10 +22,28 @@ def _is_noise(text: str) -> bool:
     return all(w in TITLE_WORDS or w.rstrip("s") in TITLE_WORDS for w in words)
 
 
+_DEFINED_ACRONYM = re.compile(r"((?:[a-z][\w-]*\s+){2,6})\(([A-Z]{2,6})s?\)")
+
+
+def common_noun_acronyms(text: str) -> set[str]:
+    """Acronyms the text defines for lowercase phrases: "unmanned aerial vehicle (UAV)" -> {"UAV"}.
+
+    The small model tags such acronyms as organisations; they name a kind of thing, not an entity.
+    """
+    found = set()
+    for match in _DEFINED_ACRONYM.finditer(text):
+        acronym = match.group(2)
+        initials = "".join(w[0] for w in re.split(r"[\s-]+", match.group(1).strip())).upper()
+        if initials.endswith(acronym):
+            found.add(acronym)
+    return found
+
+
 def find_entities(doc, models) -> list[EntityMention]:
     """Entity mentions with offsets into ``doc.text``; gazetteer hits already carry their canonical entity."""
     found = []
     text = doc.text  # ``Doc.text`` rebuilds the string on every access
+    not_names = common_noun_acronyms(text)
     for ent in doc.ents:
         if ent.label_ not in ENTITY_LABELS:
             continue
@@ -36,7 +56,7 @@ def find_entities(doc, models) -> list[EntityMention]:
             continue
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
         surface = text[start:end]
-        if _is_noise(surface):
+        if _is_noise(surface) or surface.rstrip("s") in not_names:
             continue
         # ``Span.ent_id_`` rescans the whole Doc on every access; the first token carries the same id.
         entity_id = ent[0].ent_id_ or None

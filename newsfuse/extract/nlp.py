@@ -72,7 +72,9 @@ class ExtractionModels:
     def country_names(self) -> dict[str, str]:
         """ISO alpha-2 -> the canonical country name the gazetteer uses."""
         if not self.countries:
-            self.countries = {e.country_code: e.canonical for e in self.gazetteer if e.label == "GPE" and e.country_code}
+            self.countries = {
+                e.country_code: e.canonical for e in self.gazetteer if e.label == "GPE" and e.country_code
+            }
         return self.countries
 
 

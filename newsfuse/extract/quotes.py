@@ -18,7 +18,9 @@ _CUES = (
     r"tweeted|emphasized|emphasised|stressed|continued|announced|insisted|argued|warned|declared|remarked|reported|"
     r"indicated|confirmed|commented"
 )
-_OPEN_CLOSE = re.compile(r"“(?P<a>[^”]{3,}?)”|\"(?P<b>[^\"]{3,}?)\"")
+# A quote never spans a paragraph break: a quote running on into the next paragraph has no
+# closing mark at the break, so pairing across it would swallow the narration in between.
+_OPEN_CLOSE = re.compile(r"“(?P<a>[^”\n]{3,}?)”|\"(?P<b>[^\"\n]{3,}?)\"")
 _AFTER = re.compile(
     rf"^\s*,?\s*(?:(?P<cue1>{_CUES})\s+(?P<speaker1>[^,.;:\"“”]{{2,80}}?)|(?P<speaker2>[^,.;:\"“”]{{2,80}}?)\s+(?P<cue2>{_CUES}))"
     r"(?P<rest>[^.;\"“”]*)"

@@ -39,9 +39,11 @@ def parse_anchor(value: str | None) -> date | None:
     if not value:
         return None
     try:
-        return date.fromisoformat(value[:10])
+        day = date.fromisoformat(value[:10])
     except ValueError:
         return None
+    # Far-off years are data errors, and arithmetic near date.min/max would overflow.
+    return day if 1000 <= day.year <= 9000 else None
 
 
 def iso_week(day: date) -> str:

@@ -3,7 +3,8 @@
 Within an article: acronyms introduced in parentheses ("Turkish Aerospace Industries (TUSAŞ)")
 become aliases, titles are stripped ("Defense Minister Gen Nakatani"), and a surname alone
 ("Nakatani", even when the model calls it an ORG) joins the full name it abbreviates. Across
-articles: names are compared folded (Yaşar Güler = Yasar Guler), a surname alone joins the one
+articles: names are compared folded (Yaşar Güler = Yasar Guler) and close transliterations of a
+known person's name join it (Volodymyr Zelensky = Volodymyr Zelenskyy), a surname alone joins the one
 person of that surname known in the batch or store, and demonyms resolve to their country
 through the gazetteer. Ids are content hashes of the canonical kind and folded name.
 """
@@ -14,10 +15,11 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
 from newsfuse.records.mentions import ArticleExtraction, Entity, EntityMention
-from newsfuse.resolve.names import TITLE_WORDS, entity_id_for, fold, name_key, strip_titles, surname
+from newsfuse.resolve.names import TITLE_WORDS, entity_id_for, fold, match_key, name_key, strip_titles, surname
 
 if TYPE_CHECKING:
     from newsfuse.extract.gazetteer import GazetteerEntry
@@ -43,7 +45,7 @@ class EntityIndex:
         self.entities[entity.id] = entity
         kind = kind_of(entity.label)
         for name in (entity.canonical, *entity.aliases):
-            self.by_key.setdefault((kind, name_key(name)), entity.id)
+            self.by_key.setdefault((kind, match_key(name)), entity.id)
             self.forms[entity.id][name] += 0
         if entity.label == "PERSON" and len(name_key(entity.canonical).split()) > 1:
             self.by_surname[surname(entity.canonical)].add(entity.id)
@@ -51,6 +53,25 @@ class EntityIndex:
     def person_by_surname(self, last: str) -> str | None:
         ids = self.by_surname.get(last) or set()
         return next(iter(ids)) if len(ids) == 1 else None
+
+    def similar_person(self, name: str) -> str | None:
+        """A known person whose name is a transliteration variant of ``name`` ("Zelensky" / "Zelenskyy").
+
+        Same first-name initial, surnames sharing their first three letters, and the folded full
+        names at least 90% alike; only when exactly one known person qualifies.
+        """
+        key, last = name_key(name), surname(name)
+        candidates = set()
+        for other in self.by_surname:
+            if other[:3] == last[:3] and other != last:
+                candidates |= self.by_surname[other]
+        found = {
+            entity_id
+            for entity_id in candidates
+            if (known := name_key(self.entities[entity_id].canonical))[:1] == key[:1]
+            and SequenceMatcher(None, known, key).ratio() >= 0.9
+        }
+        return found.pop() if len(found) == 1 else None
 
 
 def _person_name(mention: EntityMention) -> str:
@@ -110,13 +131,13 @@ class EntityResolver:
         return [self._resolve_one(e, texts.get(e.article_id, "")) for e in extractions]
 
     def _person(self, name: str) -> str:
-        key = ("PERSON", name_key(name))
-        entity_id = self.index.by_key.get(key)
+        key = ("PERSON", match_key(name))
+        entity_id = self.index.by_key.get(key) or self.index.similar_person(name)
         if entity_id is None:
             entity_id = entity_id_for("PERSON", name)
             if entity_id not in self.index.entities:
                 self.index.add(Entity(entity_id, name, "PERSON"))
-            self.index.by_key[key] = entity_id
+        self.index.by_key[key] = entity_id
         return entity_id
 
     def _named(self, mention: EntityMention, name: str) -> str:
@@ -128,12 +149,12 @@ class EntityResolver:
                 canonical = self.gazetteer_canonical(entry)
                 self.index.add(Entity(mention.entity_id, canonical, label, entry.aliases, entry.country_code))
             return mention.entity_id
-        entity_id = self.index.by_key.get((kind, name_key(name)))
+        entity_id = self.index.by_key.get((kind, match_key(name)))
         if entity_id is None:
             entity_id = entity_id_for(mention.label, name)
             if entity_id not in self.index.entities:
                 self.index.add(Entity(entity_id, name, "GPE" if kind == "GPE" else mention.label))
-            self.index.by_key[(kind, name_key(name))] = entity_id
+            self.index.by_key[(kind, match_key(name))] = entity_id
         return entity_id
 
     def gazetteer_canonical(self, entry: GazetteerEntry) -> str:
@@ -154,7 +175,7 @@ class EntityResolver:
             if i in acronyms:
                 long = resolved[acronyms[i]]
                 entity_id = long.entity_id
-                self.index.by_key.setdefault((kind_of(long.label), name_key(mention.text)), entity_id)
+                self.index.by_key.setdefault((kind_of(long.label), match_key(mention.text)), entity_id)
                 mention = replace(mention, label=long.label)
             elif mention.label == "PERSON" and not mention.entity_id:
                 entity_id = self._person_mention(mention, doc_people)

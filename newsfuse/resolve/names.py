@@ -55,6 +55,14 @@ def name_key(name: str) -> str:
     return text[4:] if text.startswith("the ") else text
 
 
+def match_key(name: str) -> str:
+    """Key for looking a name up: ``name_key``, except that short acronyms keep their case ("US" is not "Us")."""
+    bare = name.replace(".", "").strip()
+    if bare.isupper() and len(bare) <= 4:
+        return "=" + bare
+    return name_key(name)
+
+
 def strip_titles(name: str) -> str:
     """Drop leading honorifics/titles: "Defense Minister Yasar Guler" -> "Yasar Guler" (keeps at least one word)."""
     words = name.split()

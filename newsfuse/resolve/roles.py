@@ -17,7 +17,12 @@ _ROLE_HEAD = (
     r"President|Vice President|Spokesman|Spokeswoman|Spokesperson|Director(?: General)?|Ambassador|Governor|"
     r"Mayor|Chief|Head|Premier|Chancellor|Founder|Commander|Chief of Staff|CFO|COO|Undersecretary|Deputy)"
 )
-_MODIFIER = r"(?:[A-Z][\w-]*|of|and|for|the)"
+# Capitalised words ("Defense Industries"), or the lowercase fields news style writes ("defence minister").
+_MODIFIER = (
+    r"(?:[A-Z][\w-]*|of|and|for|the|defen[cs]e|foreign|finance|interior|trade|economy|economic|justice|health|"
+    r"education|energy|industry|transport|agriculture|environment|labou?r|home|prime|deputy|vice|chief|executive|"
+    r"senior|acting|former)"
+)
 _TITLE_BEFORE = re.compile(rf"(?P<title>(?:{_MODIFIER}\s+){{0,4}}?{_ROLE_HEAD})\s+$")
 _INNER_TITLE = re.compile(rf"^(?P<title>(?:{_MODIFIER}\s+){{0,4}}?{_ROLE_HEAD})\s+")
 _APPOSITION = re.compile(

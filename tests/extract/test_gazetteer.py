@@ -51,3 +51,12 @@ def test_bad_gazetteer_rows_name_file_and_line(tmp_path):
     headerless.write_text("Acme,ORG\n", encoding="utf-8")
     with pytest.raises(InputError, match="header"):
         load_gazetteer_file(headerless)
+
+
+def test_acronym_of_a_common_noun_is_not_an_entity(models):
+    from newsfuse.extract.entities import find_entities
+
+    text = "Baykar, the unmanned aerial vehicle (UAV) producer, sold UAVs to Turkish Aerospace Industries (TUSAŞ)."
+    found = {m.text: m.label for m in find_entities(models.nlp(text), models)}
+    assert "UAV" not in found and "UAVs" not in found
+    assert found["TUSAŞ"] == "ORG" and found["Baykar"] == "ORG"

@@ -68,3 +68,10 @@ def test_normalise_role():
     assert normalise_role("Minister of Defense") == "defence minister"
     assert normalise_role("Defense Minister") == "defence minister"
     assert normalise_role("Chief Executive Officer") == "ceo"
+
+
+def test_lowercase_title_in_news_style():
+    text = "Japan’s defence minister Gen Nakatani will visit Ankara."
+    spans = [("Japan", "GPE", "jp"), ("Gen Nakatani", "PERSON", "nakatani"), ("Ankara", "GPE", "ankara")]
+    (fact,) = find_roles(text, mentions(text, spans))
+    assert (fact.role, fact.of_entity_id) == ("defence minister", "jp")

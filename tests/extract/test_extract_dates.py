@@ -86,3 +86,32 @@ def test_counts_are_not_years(models):
 def test_expression_alone_against_event_anchor():
     assert normalise_expression("next month", "2025-12-10").value == "2026-01"
     assert normalise_expression("on Sunday", "2025-08-19").value == "2025-08-17"  # nearest Sunday to a Tuesday
+
+
+@pytest.mark.parametrize(
+    ("expression", "anchor", "value"),
+    [
+        ("last Thursday", "2025-08-19", "2025-08-14"),
+        ("next Monday", "2025-08-19", "2025-08-25"),
+        ("this Friday", "2025-08-19", "2025-08-22"),
+        ("the first half of 2008", "2010-01-01", "2008-H1"),
+        ("summer 2007", "2010-01-01", "2007-SU"),
+        ("last summer", "2008-05-01", "2007-SU"),
+        ("the third quarter", "1989-11-02", "1989-Q3"),
+        ("two years ago", "2011-03-01", "2009"),
+        ("the 1990s", "2011-03-01", "199"),
+    ],
+)
+def test_modified_weekdays_halves_seasons_quarters(expression, anchor, value):
+    assert normalise_expression(expression, anchor).value == value
+
+
+def test_season_alone_is_not_a_date():
+    assert normalise_expression("a summer camp", "2008-05-01") is None
+
+
+def test_relative_fiscal_years():
+    beginning = normalise_expression("the very beginning of the financial year", "2007-01-18")
+    assert (beginning.value, beginning.bound) == ("FY2007", None)
+    assert normalise_expression("last fiscal year", "2007-01-18").value == "FY2006"
+    assert normalise_expression("by the end of this fiscal year", "2007-01-18").bound == "by"

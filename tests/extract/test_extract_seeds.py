@@ -100,7 +100,8 @@ def test_store_update_is_idempotent_and_reanchors(shared_dir, store, models):
 
 def test_store_commands_list_entities_with_roles(shared_dir, tmp_path):
     runner, app, db = CliRunner(), build_app(), str(tmp_path / "cli.db")
-    assert runner.invoke(app, ["ingest", str(shared_dir / "seeds"), "--db", db, "-q"]).exit_code == 0
+    stored = runner.invoke(app, ["ingest", str(shared_dir / "seeds"), "--db", db, "-q", "--store-only"])
+    assert stored.exit_code == 0, stored.output
     extracted = runner.invoke(app, ["extract", "--db", db, "--format", "json"])
     assert extracted.exit_code == 0, extracted.output
     assert json.loads(extracted.stdout)["extracted"] == 3

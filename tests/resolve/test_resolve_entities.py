@@ -108,3 +108,17 @@ def test_known_entities_from_the_store_are_reused():
         r"e_[0-9a-f]{16}",
         resolve(article("b", "Ada Lovelace", [("Ada Lovelace", "PERSON")]))[0][0].entities[0].entity_id,
     )
+
+
+def test_transliteration_variants_join_but_relatives_do_not():
+    first = article("a1", "Volodymyr Zelensky spoke.", [("Volodymyr Zelensky", "PERSON")])
+    second = article("a2", "Volodymyr Zelenskyy replied.", [("Volodymyr Zelenskyy", "PERSON")])
+    third = article("a3", "Olena Zelenska listened.", [("Olena Zelenska", "PERSON")])
+    (r1, r2, r3), _ = resolve(first, second, third)
+    assert r1.entities[0].entity_id == r2.entities[0].entity_id
+    assert r3.entities[0].entity_id != r1.entities[0].entity_id
+    bayraktars = article(
+        "a4", "Selçuk Bayraktar and Haluk Bayraktar", [("Selçuk Bayraktar", "PERSON"), ("Haluk Bayraktar", "PERSON")]
+    )
+    ((r4,), _) = resolve(bayraktars)
+    assert r4.entities[0].entity_id != r4.entities[1].entity_id
