@@ -151,19 +151,37 @@ def entities_command(
         )
 
 
+def _find_entity(store, key: str):
+    """By id, else the most mentioned entity whose name or alias is ``key`` (case and diacritics ignored)."""
+    from newsfuse.resolve.names import name_key
+
+    entity = store.get_entity(key)
+    if entity is not None:
+        return entity
+    wanted = name_key(key)
+    for candidate in store.entities(query=key):
+        if wanted in {name_key(name) for name in (candidate.canonical, *candidate.aliases)}:
+            return candidate
+    return None
+
+
 def entity_command(
-    entity_id: str = typer.Argument(..., help="Entity id (from `newsfuse entities`)."),
+    entity_id: str = typer.Argument(..., help="Entity id (from `newsfuse entities`), or its name or an alias."),
     db: Path | None = typer.Option(None, "--db", help=DB_HELP),
     output: OutputFormat = typer.Option(OutputFormat.table, "--format", help="table or json."),
 ) -> None:
-    """Show one canonical entity, its mentions, and the roles stated for it."""
+    """Show one canonical entity, its mentions, and the roles stated for it.
+
+    Example: newsfuse entity "Yasar Guler" --db news.db
+    """
     from newsfuse.store import open_store
 
     settings = load_settings(db=db)
     with open_store(settings.db, readonly=True) as store:
-        entity = store.get_entity(entity_id)
+        entity = _find_entity(store, entity_id)
         if entity is None:
             raise NotFoundError(f"no entity {entity_id!r} in the store", hint="list ids with `newsfuse entities`")
+        entity_id = entity.id
         occurrences = store.entity_mentions(entity_id)
         roles = _roles_for(store, entity_id, {o.article_id for o in occurrences})
     payload = {

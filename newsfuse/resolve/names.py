@@ -81,4 +81,4 @@ def entity_id_for(label: str, canonical: str) -> str:
     """Content-hash id of a canonical entity: the same name and kind give the same id everywhere."""
     kind = "GPE" if label in {"GPE", "LOC"} else label
     digest = hashlib.sha256(f"{kind}\n{name_key(canonical)}".encode()).hexdigest()
-    return f"e_{digest[:16]}"
+    return f"ent_{digest[:16]}"

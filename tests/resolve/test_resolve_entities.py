@@ -96,16 +96,16 @@ def test_demonym_resolves_to_its_country():
 
 
 def test_known_entities_from_the_store_are_reused():
-    known = Entity("e_known", "Zorblat Vext", "PERSON")
+    known = Entity("ent_known", "Zorblat Vext", "PERSON")
     index = EntityIndex()
     index.add(known)
     resolver = EntityResolver(GAZETTEER, index)
     text = "Vext said the plan works."
     extraction, _ = article("a9", text, [("Vext", "PERSON")])
     (resolved,) = resolver.resolve([extraction], {"a9": text})
-    assert resolved.entities[0].entity_id == "e_known"
+    assert resolved.entities[0].entity_id == "ent_known"
     assert re.fullmatch(
-        r"e_[0-9a-f]{16}",
+        r"ent_[0-9a-f]{16}",
         resolve(article("b", "Ada Lovelace", [("Ada Lovelace", "PERSON")]))[0][0].entities[0].entity_id,
     )
 
