@@ -9,8 +9,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from newsfuse.errors import NotFoundError
 from newsfuse.pipeline import PipelineModels, ProcessReport, process, unprocessed_article_ids
@@ -76,7 +77,9 @@ class Newsfuse:
         from newsfuse.extract import extract_and_resolve
         from newsfuse.ingest import read_documents
 
-        articles = (item for item in read_documents([str(i) for i in inputs], self.settings) if isinstance(item, Article))
+        articles = (
+            item for item in read_documents([str(i) for i in inputs], self.settings) if isinstance(item, Article)
+        )
         return extract_and_resolve(articles, self.models.extraction())
 
     def stats(self) -> dict:
@@ -85,7 +88,7 @@ class Newsfuse:
     def close(self) -> None:
         self.store.close()
 
-    def __enter__(self) -> "Newsfuse":
+    def __enter__(self) -> Newsfuse:
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -6,9 +6,10 @@ Only this module reads the environment; stages receive a ``Settings`` (or the va
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,7 +29,7 @@ class Settings:
     gazetteers: tuple[Path, ...] = ()  # user-supplied CSV/YAML gazetteer files
     use_embeddings: bool = True  # sentence embeddings as a clustering signal
 
-    def with_overrides(self, **overrides: Any) -> "Settings":
+    def with_overrides(self, **overrides: Any) -> Settings:
         """A copy with the given options set; ``None`` means "not given" and is ignored."""
         given = {k: v for k, v in overrides.items() if v is not None}
         return replace(self, **given)

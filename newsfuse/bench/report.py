@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 import resource
 import sys
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
-from typing import Iterable
 
 from rich.console import Console
 from rich.table import Table

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import Enum
-from typing import Any, Iterable, Sequence
+from collections.abc import Iterable, Sequence
+from enum import StrEnum
+from typing import Any
 
 from rich.console import Console
 from rich.table import Table
@@ -14,7 +15,7 @@ stdout = Console()
 stderr = Console(stderr=True)
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     table = "table"
     json = "json"
     jsonl = "jsonl"

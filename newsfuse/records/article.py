@@ -10,14 +10,15 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from enum import Enum
-from typing import Any, Mapping
+from enum import StrEnum
+from typing import Any
 
 _WHITESPACE = re.compile(r"\s+")
 
 
-class DateSource(str, Enum):
+class DateSource(StrEnum):
     """How an article's publication date was learned, most to least trustworthy."""
 
     HEADER = "header"  # an explicit date line or field in the input itself

@@ -28,7 +28,7 @@ class EntityMention:
 
 @dataclass(frozen=True, slots=True)
 class RoleFact:
-    """"Japanese Defense Minister Gen Nakatani": person, role, and the organisation or country it is for."""
+    """ "Japanese Defense Minister Gen Nakatani": person, role, and the organisation or country it is for."""
 
     person_entity_id: str
     role: str  # normalised: "defence minister", "chairman", "ceo"

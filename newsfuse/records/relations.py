@@ -9,11 +9,11 @@ id kept as an alias so links to it keep working.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 
-class DuplicateKind(str, Enum):
+class DuplicateKind(StrEnum):
     EXACT = "exact"  # same normalised body
     NEAR = "near"  # same story after syndication edits (byline, boilerplate, truncation, light rewording)
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 from newsfuse.errors import StoreError
 from newsfuse.store.migrate import current_version, migrate
@@ -47,7 +47,9 @@ class SQLiteConnection:
     def _connect(self) -> sqlite3.Connection:
         try:
             if self.readonly:
-                conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, isolation_level=None, check_same_thread=False)
+                conn = sqlite3.connect(
+                    f"file:{self.path}?mode=ro", uri=True, isolation_level=None, check_same_thread=False
+                )
             else:
                 conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=30)
                 conn.execute("PRAGMA journal_mode=WAL")

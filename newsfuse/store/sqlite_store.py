@@ -28,7 +28,7 @@ class SQLiteStore(ArticleTable, ExtractionTable, EventRecordTable, RelationTable
     def close(self) -> None:
         self.db.close()
 
-    def __enter__(self) -> "SQLiteStore":
+    def __enter__(self) -> SQLiteStore:
         return self
 
     def __exit__(self, *exc: object) -> None:
