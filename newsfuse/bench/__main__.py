@@ -11,6 +11,7 @@ from newsfuse.bench.report import print_report
 # Each module defines ``run(quick: bool) -> list[BenchRow]``.
 BENCHMARKS = {
     "ingest": "newsfuse.bench.ingest",
+    "cluster": "newsfuse.bench.cluster",
     "extract": "newsfuse.bench.extract",
     "serve": "newsfuse.bench.serve",
     "fusion": "newsfuse.bench.fusion",

@@ -24,6 +24,7 @@ app.add_typer(export_app, name="export")
 # Each module defines ``register(app, eval_app, export_app)`` and adds its own commands.
 COMMAND_MODULES = [
     "newsfuse.cli.ingest_commands",
+    "newsfuse.cli.cluster_commands",
     "newsfuse.cli.pipeline_commands",
     "newsfuse.cli.extract_commands",
     "newsfuse.cli.serve_commands",

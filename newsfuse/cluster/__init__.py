@@ -8,12 +8,19 @@ Entry points (the pipeline calls these):
 - ``explain(store, id_a, id_b, settings, models) -> Explanation``: each signal and the decision.
 
 ``models`` is a ``ClusterModels`` (or any object with an ``embedder`` attribute, or None). Embeddings
-are used when ``settings.use_embeddings`` is true and an embedder is given.
+are used when ``settings.use_embeddings`` is true and an embedder is given; vectors are stored, so an
+article is embedded once.
+
+Each ``update``: stream the new articles (join the best event above the join threshold, or found one;
+an article fitting two events well merges them), one re-assignment pass over them, then bisect the
+affected events that hold two happenings (``split.py``). Event ids are ``"e_"`` + a hash of the
+founding article; a merged-away id stays resolvable as an alias. Without ``index=``, the event index
+is rebuilt from the store (cost grows with the store); long-running callers pass the same index.
 """
 
 from __future__ import annotations
 
-from typing import Iterable, Sequence
+from collections.abc import Sequence
 
 import numpy as np
 
@@ -57,7 +64,7 @@ def build_index(store, embedder: Embedder | None = None) -> EventIndex:
     for start in range(0, len(assignments), _BATCH):
         chunk = assignments[start : start + _BATCH]
         articles = store.get_articles([a.article_id for a in chunk])
-        for assignment, features in zip(chunk, article_features(store, articles, embedder)):
+        for assignment, features in zip(chunk, article_features(store, articles, embedder), strict=True):
             index.observe(features)
             index.add(assignment.event_id, index.weigh(features))
     return index
@@ -91,7 +98,9 @@ def update(
         for features in article_features(store, articles, embedder):
             clusterer.assign(features, result)
     clusterer.refine(pending, result)
+    clusterer.split(set(result.affected), result)
     save_result(store, index, result)
+    index.compact(pending)
     return {e for e in result.affected if e in index.events}
 
 
@@ -129,11 +138,6 @@ def recluster(store, settings: Settings | None = None, models=None, *, config: C
     store.clear_events()
     ids = [a.id for a in store.iter_articles(order="published")]
     return update(store, ids, settings, models, index=EventIndex(), config=config)
-
-
-def iter_event_members(store) -> Iterable[tuple[str, list[str]]]:
-    for event_id in store.event_ids():
-        yield event_id, store.event_members(event_id)
 
 
 __all__ = [

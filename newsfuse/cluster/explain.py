@@ -54,8 +54,9 @@ def _document_frequencies(store, index: EventIndex) -> None:
         index.observe(features_of(article))
 
 
-def explain(store, id_a: str, id_b: str, settings: Settings | None = None, models=None,
-            config: ClusterConfig | None = None) -> Explanation:
+def explain(
+    store, id_a: str, id_b: str, settings: Settings | None = None, models=None, config: ClusterConfig | None = None
+) -> Explanation:
     """Signals between two stored articles (ids, external ids or id prefixes) and whether they share an event."""
     from newsfuse.cluster import article_features, embedder_for
 
@@ -83,8 +84,15 @@ def explain(store, id_a: str, id_b: str, settings: Settings | None = None, model
     shared_names = _top_shared(weighted[0].names, weighted[1].names)
     shared_terms = _top_shared(weighted[0].terms, weighted[1].terms)
     return Explanation(
-        articles[0].id, articles[1].id, event_a, event_b, score_pair(config, *weighted), to_event,
-        config.threshold(embedder is not None), shared_names, shared_terms,
+        articles[0].id,
+        articles[1].id,
+        event_a,
+        event_b,
+        score_pair(config, *weighted),
+        to_event,
+        config.threshold(embedder is not None),
+        shared_names,
+        shared_terms,
     )
 
 

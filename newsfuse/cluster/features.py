@@ -21,6 +21,7 @@ _WORD = re.compile(r"[^\W\d_][\w'\-]*[^\W_]|[^\W\d_]", re.UNICODE)
 # Runs of capitalised words on one line ("Tara Reid", "Promises Treatment Center"); sentence-initial
 # words are kept: a capitalised stopword there is dropped by the stopword list.
 _NAME_RUN = re.compile(r"(?:\b[A-Z][\w'\-]*[^\W_](?:[ \t]+|\b))+")
+_LEAD_END = re.compile(r"[.!?][\"'\u201d\u2019]?\s|\n")
 _NUMBER = re.compile(r"(?<![\d,.])\d{1,3}(?:,\d{3})+(?![\d,])|(?<![\d,.])\d{3,}(?![\d,])")
 _STOPWORDS = frozenset(
     "a about above after again against all also although am among an and any are around as at be because been before"
@@ -60,17 +61,28 @@ def article_day(article: Article) -> int | None:
 
 def features_of(article: Article, vector: np.ndarray | None = None) -> ArticleFeatures:
     """Features of ``article`` (title and body together)."""
-    text = f"{article.title}\n{article.text}" if article.title and not article.text.startswith(article.title) else article.text
-    lowered = _WORD.findall(text.casefold())
+    text = (
+        f"{article.title}\n{article.text}"
+        if article.title and not article.text.startswith(article.title)
+        else article.text
+    )
+    lead = _lead(text)
+    lowered = _WORD.findall(text.casefold()) + _WORD.findall(lead.casefold())
     terms = Counter(w for w in lowered if len(w) > 2 and w not in _STOPWORDS)
     names: Counter[str] = Counter()
-    for run in _NAME_RUN.findall(text):
+    for run in _NAME_RUN.findall(text) + _NAME_RUN.findall(lead):
         parts = [p for p in run.casefold().split() if p not in _STOPWORDS]
         names.update(parts)
         if len(parts) > 1:
             names["_".join(parts)] += 1
     names.update("#" + n.replace(",", "") for n in _NUMBER.findall(text))
     return ArticleFeatures(article.id, _log_scaled(terms), _log_scaled(names), article_day(article), vector)
+
+
+def _lead(text: str, sentences: int = 2) -> str:
+    """The headline and first sentences: what the report is about, counted twice."""
+    ends = [m.end() for m in _LEAD_END.finditer(text, 0, 600)]
+    return text[: ends[sentences - 1]] if len(ends) >= sentences else text[:600]
 
 
 def _log_scaled(counts: Counter[str]) -> dict[str, float]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections import Counter, deque
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -55,6 +55,13 @@ def _unit(weights: dict[str, float]) -> dict[str, float]:
     return {k: v / norm for k, v in weights.items()} if norm else {}
 
 
+def _top(weights: dict[str, float], limit: int) -> dict[str, float]:
+    """The ``limit`` heaviest entries: the long tail adds noise, memory and time, not evidence."""
+    if len(weights) <= limit:
+        return weights
+    return dict(heapq.nlargest(limit, weights.items(), key=lambda item: item[1]))
+
+
 def _add_into(total: dict[str, float], vector: dict[str, float], sign: float) -> float:
     """Add (or subtract) ``vector`` into ``total``; returns the change of the squared norm."""
     cross = _dot(vector, total)
@@ -66,7 +73,10 @@ def _add_into(total: dict[str, float], vector: dict[str, float], sign: float) ->
 class EventIndex:
     """Events, document frequencies and posting lists; the state of streaming clustering."""
 
-    def __init__(self, keys_per_article: int = 12, posting_limit: int = 64, max_candidates: int = 24) -> None:
+    def __init__(
+        self, keys_per_article: int = 12, posting_limit: int = 64, max_candidates: int = 10, max_terms: int = 200
+    ) -> None:
+        self.max_terms = max_terms
         self.keys_per_article = keys_per_article
         self.posting_limit = posting_limit
         self.max_candidates = max_candidates
@@ -76,6 +86,7 @@ class EventIndex:
         self.events: dict[str, EventState] = {}
         self.event_of: dict[str, str] = {}
         self.postings: dict[str, deque[str]] = {}
+        self.order: dict[str, int] = {}  # article id -> when it was first indexed
 
     def observe(self, features: ArticleFeatures) -> None:
         """Count the article in document frequencies (before weighing it)."""
@@ -87,11 +98,15 @@ class EventIndex:
         return math.log((self.documents + 1) / (df + 1)) + 1.0
 
     def weigh(self, features: ArticleFeatures) -> WeightedArticle:
-        terms = _unit({t: w * self.idf(self.term_df[t]) for t, w in features.terms.items()})
-        names = _unit({t: w * self.idf(self.name_df[t]) for t, w in features.names.items()})
+        log, base = math.log, math.log(self.documents + 1) + 1.0
+        term_df, name_df = self.term_df, self.name_df
+        terms = _unit(_top({t: w * (base - log(term_df[t] + 1)) for t, w in features.terms.items()}, self.max_terms))
+        names = _unit(
+            _top({t: w * (base - log(name_df[t] + 1)) for t, w in features.names.items()}, self.max_terms // 2)
+        )
         # Keys: the heaviest terms, but never ones seen once only (they cannot retrieve anything).
-        ranked = heapq.nlargest(self.keys_per_article, ((w, t) for t, w in terms.items() if self.term_df[t] > 1))
-        ranked += heapq.nlargest(self.keys_per_article // 2, ((w, "@" + t) for t, w in names.items() if self.name_df[t] > 1))
+        ranked = heapq.nlargest(self.keys_per_article, ((w, t) for t, w in terms.items() if term_df[t] > 1))
+        ranked += heapq.nlargest(self.keys_per_article // 2, ((w, "@" + t) for t, w in names.items() if name_df[t] > 1))
         return WeightedArticle(features, terms, names, [key for _, key in ranked])
 
     def candidates(self, article: WeightedArticle) -> list[str]:
@@ -114,6 +129,7 @@ class EventIndex:
         if article.features.day is not None:
             event.days[article.features.day] += 1
         self.event_of[article.article_id] = event_id
+        self.order.setdefault(article.article_id, len(self.order))
         for key in article.keys:
             posting = self.postings.setdefault(key, deque(maxlen=self.posting_limit))
             if event_id not in posting:
@@ -135,6 +151,14 @@ class EventIndex:
         if not event.members:
             del self.events[event.event_id]
         return article
+
+    def compact(self, article_ids: list[str]) -> None:
+        """Drop the raw counts of settled articles (only re-weighing needs them): halves the memory held."""
+        for article_id in article_ids:
+            event = self.events.get(self.event_of.get(article_id, ""))
+            member = event.members.get(article_id) if event else None
+            if member is not None and member.features.terms:
+                member.features = replace(member.features, terms={}, names={})
 
     def drop_event(self, event_id: str) -> EventState:
         return self.events.pop(event_id)

@@ -16,15 +16,17 @@ class ClusterConfig:
 
     lexical_weight: float = 1.0
     names_weight: float = 1.0
-    embedding_weight: float = 1.0
+    embedding_weight: float = 0.5  # topical more than event-specific: a supporting signal
     # Embedding cosines run higher than TF-IDF ones, so the join threshold depends on what is combined.
-    join_threshold_lexical: float = 0.3
-    join_threshold_embeddings: float = 0.4
+    join_threshold_lexical: float = 0.25
+    join_threshold_embeddings: float = 0.35
     merge_margin: float = 0.1  # a bridge must fit both events this much above the join threshold
     time_grace_days: int = 3  # follow-up reports within this many days are never penalised
     time_horizon_days: int = 60  # by this gap the full penalty applies
     time_penalty: float = 0.15
-    refine_passes: int = 2  # re-assignment passes over the articles of one update (less order dependence)
+    split_min_members: int = 4  # events smaller than this are never bisected
+    split_margin: float = 0.2  # mean leave-one-out margin of the halves needed to split an event
+    refine_passes: int = 1  # re-assignment passes over the articles of one update (less order dependence)
 
     def threshold(self, with_embeddings: bool) -> float:
         return self.join_threshold_embeddings if with_embeddings else self.join_threshold_lexical

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from newsfuse.cluster.features import ArticleFeatures
 from newsfuse.cluster.index import EventIndex, WeightedArticle
 from newsfuse.cluster.scoring import ClusterConfig, Signals, score_event
+from newsfuse.cluster.split import bisect, separation
 from newsfuse.records.relations import EventMerge
 
 
@@ -42,7 +43,9 @@ class StreamClusterer:
     def ranked(self, article: WeightedArticle, extra: tuple[str, ...] = ()) -> list[tuple[Signals, str]]:
         """Candidate events scored against ``article``, best first."""
         candidates = dict.fromkeys([*extra, *self.index.candidates(article)])
-        scored = [(score_event(self.config, article, self.index.events[e]), e) for e in candidates if e in self.index.events]
+        scored = [
+            (score_event(self.config, article, self.index.events[e]), e) for e in candidates if e in self.index.events
+        ]
         scored.sort(key=lambda pair: pair[0].combined, reverse=True)
         return scored
 
@@ -108,3 +111,29 @@ class StreamClusterer:
             if not moved_this_pass:
                 break
         return moved
+
+    def split(self, event_ids: set[str], result: StreamResult) -> int:
+        """Bisect each of ``event_ids`` (and the halves, in turn) while the halves separate well."""
+        queue = sorted(event_ids)
+        splits = 0
+        while queue:
+            event = self.index.events.get(queue.pop())
+            if event is None or len(event.members) < self.config.split_min_members:
+                continue
+            a, b = bisect(list(event.members.values()))
+            if separation(a, b) < self.config.split_margin:
+                continue
+            founder_side = a if any(m.article_id == event.founder for m in a) else b
+            moving = sorted(b if founder_side is a else a, key=lambda m: self.index.order[m.article_id])
+            new_id = event_id_for(moving[0].article_id)
+            if new_id in self.index.events:
+                continue
+            self.created.setdefault(new_id, len(self.created))
+            for member in moving:
+                self.index.remove(member.article_id)
+                self.index.add(new_id, member)
+                result.scores.setdefault(member.article_id, 1.0 if member is moving[0] else self.threshold)
+            result.affected.update((event.event_id, new_id))
+            queue += [event.event_id, new_id]
+            splits += 1
+        return splits

@@ -8,7 +8,7 @@ skipped, so calling ``update`` twice on the same ids adds nothing.
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from newsfuse.dedup.index import DedupConfig, DedupIndex
 from newsfuse.records.relations import Link
@@ -46,7 +46,9 @@ def build_index(store, config: DedupConfig | None = None, texts: StoredTexts | N
     return index
 
 
-def update(store, article_ids: Sequence[str], settings: Settings | None = None, config: DedupConfig | None = None) -> list[Link]:
+def update(
+    store, article_ids: Sequence[str], settings: Settings | None = None, config: DedupConfig | None = None
+) -> list[Link]:
     """Deduplicate ``article_ids`` against the store; returns the new links (already saved)."""
     pending = store.stream_order(article_ids)
     done = store.dedup_processed(pending)

@@ -9,8 +9,8 @@ rewords lightly). Rewrites share fewer shingles but keep the source's sentences 
 from __future__ import annotations
 
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -64,7 +64,9 @@ class _Signer:
 
     def restore(self, hashvalues: bytes) -> MinHash:
         values = np.frombuffer(hashvalues, dtype=self.dtype)
-        return MinHash(num_perm=self.num_perm, hashfunc=_crc32, permutations=self.permutations, hashvalues=values, scheme=_SCHEME)
+        return MinHash(
+            num_perm=self.num_perm, hashfunc=_crc32, permutations=self.permutations, hashvalues=values, scheme=_SCHEME
+        )
 
     def dump(self, signature: MinHash) -> bytes:
         return np.asarray(signature.hashvalues, dtype=self.dtype).tobytes()
@@ -147,7 +149,11 @@ class DedupIndex:
         best: tuple[float, str] | None = None
         for candidate in self.near.query(near):
             other, _ = self.shingles_of(candidate)
-            if not grams or not other or min(len(grams), len(other)) / max(len(grams), len(other)) < self.config.near_length_ratio:
+            if (
+                not grams
+                or not other
+                or min(len(grams), len(other)) / max(len(grams), len(other)) < self.config.near_length_ratio
+            ):
                 continue
             score = containment(grams, other) if len(grams) <= len(other) else containment(other, grams)
             if score >= self.config.near_containment and (best is None or score > best[0]):
@@ -157,7 +163,9 @@ class DedupIndex:
         score, candidate = best
         target = self.canonical.get(candidate, candidate)
         evidence = align(sentences(article.text), sentences(self.text_of(target) or ""), self.config.sentence_overlap)
-        return DuplicateLink(article.id, target, DuplicateKind.NEAR, round(score, 4), tuple(evidence[: self.config.max_evidence]))
+        return DuplicateLink(
+            article.id, target, DuplicateKind.NEAR, round(score, 4), tuple(evidence[: self.config.max_evidence])
+        )
 
     def _rewrite(self, article: Article, grams: set[str], word: MinHash) -> DerivationLink | None:
         own = sentences(article.text)

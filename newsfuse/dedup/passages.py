@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from typing import Sequence
+from collections.abc import Sequence
 
 from newsfuse.dedup.text import SentenceSpan
 from newsfuse.records.relations import SharedPassage

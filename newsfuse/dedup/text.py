@@ -39,7 +39,7 @@ def shingles(text: str, size: int = 4) -> set[str]:
     tokens = words(text)
     if len(tokens) < size:
         return {" ".join(tokens)} if tokens else set()
-    return set(map(" ".join, zip(*(tokens[i:] for i in range(size)))))
+    return set(map(" ".join, zip(*(tokens[i:] for i in range(size)), strict=False)))
 
 
 def content_words(text: str) -> set[str]:

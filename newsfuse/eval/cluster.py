@@ -77,8 +77,14 @@ def read_articles(path: str | Path, settings: Settings) -> list[Article]:
     return [item for item in read_documents([str(path)], settings) if isinstance(item, Article)]
 
 
-def run_once(articles: list[Article], gold: dict[str, str], settings: Settings, models, seed: int | None,
-             vectors: dict | None = None) -> tuple[OrderRun, dict]:
+def run_once(
+    articles: list[Article],
+    gold: dict[str, str],
+    settings: Settings,
+    models,
+    seed: int | None,
+    vectors: dict | None = None,
+) -> tuple[OrderRun, dict]:
     """Ingest ``articles`` (shuffled by ``seed``) into a temporary store, dedup, cluster, score."""
     ordered = list(articles)
     if seed is not None:
@@ -100,8 +106,9 @@ def run_once(articles: list[Article], gold: dict[str, str], settings: Settings, 
     return OrderRun(seed, score_clusters(predicted, gold), seconds), kept
 
 
-def evaluate_clusters(articles_path: str | Path, gold_path: str | Path, settings: Settings | None = None,
-                      models=None, orders: int = 1) -> ClusterEvalReport:
+def evaluate_clusters(
+    articles_path: str | Path, gold_path: str | Path, settings: Settings | None = None, models=None, orders: int = 1
+) -> ClusterEvalReport:
     """Score clustering on a corpus; ``orders`` runs (the first in input order, then shuffled)."""
     settings = settings or Settings()
     gold = read_gold(gold_path)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Hashable, Mapping
 from dataclasses import dataclass
-from typing import Hashable, Mapping
 
 from sklearn.metrics import adjusted_rand_score, homogeneity_completeness_v_measure
 
@@ -24,8 +24,10 @@ class ClusterScores:
     v_measure: float
 
     def to_json(self) -> dict:
-        return {name: (round(getattr(self, name), 4) if isinstance(getattr(self, name), float) else getattr(self, name))
-                for name in self.__slots__}
+        return {
+            name: (round(getattr(self, name), 4) if isinstance(getattr(self, name), float) else getattr(self, name))
+            for name in self.__slots__
+        }
 
 
 def _f1(precision: float, recall: float) -> float:
@@ -38,7 +40,7 @@ def _pairs(n: int) -> int:
 
 def pairwise(predicted: list[Hashable], gold: list[Hashable]) -> tuple[float, float, float]:
     """Precision, recall and F1 over item pairs put together (counted from the contingency table)."""
-    joint = sum(_pairs(n) for n in Counter(zip(predicted, gold)).values())
+    joint = sum(_pairs(n) for n in Counter(zip(predicted, gold, strict=True)).values())
     predicted_pairs = sum(_pairs(n) for n in Counter(predicted).values())
     gold_pairs = sum(_pairs(n) for n in Counter(gold).values())
     precision = joint / predicted_pairs if predicted_pairs else 1.0
@@ -48,7 +50,7 @@ def pairwise(predicted: list[Hashable], gold: list[Hashable]) -> tuple[float, fl
 
 def bcubed(predicted: list[Hashable], gold: list[Hashable]) -> tuple[float, float, float]:
     """Item-averaged precision and recall of each item's cluster against its gold cluster."""
-    joint = Counter(zip(predicted, gold))
+    joint = Counter(zip(predicted, gold, strict=True))
     predicted_sizes, gold_sizes = Counter(predicted), Counter(gold)
     n = len(predicted)
     if not n:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
-from typing import Iterator, Sequence
+from collections.abc import Iterator, Sequence
+from datetime import UTC, datetime
 
 import numpy as np
 
@@ -14,7 +14,7 @@ _CHUNK = 500
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 class EventTable:
@@ -27,7 +27,10 @@ class EventTable:
     def event_members(self, event_id: str) -> list[str]:
         """Article ids of an event (an alias resolves to the event it was merged into), in stream order."""
         resolved = self.resolve_event_id(event_id) or event_id
-        return [r[0] for r in self.db.query("SELECT article_id FROM event_members WHERE event_id = ? ORDER BY seq", (resolved,))]
+        return [
+            r[0]
+            for r in self.db.query("SELECT article_id FROM event_members WHERE event_id = ? ORDER BY seq", (resolved,))
+        ]
 
     def event_of(self, article_id: str) -> str | None:
         rows = self.db.query("SELECT event_id FROM event_members WHERE article_id = ?", (article_id,))
@@ -41,7 +44,12 @@ class EventTable:
         return self.resolve_event_id(rows[0][0]) if rows else None
 
     def event_aliases(self, event_id: str) -> list[str]:
-        return [r[0] for r in self.db.query("SELECT alias_id FROM event_aliases WHERE event_id = ? ORDER BY merged_at", (event_id,))]
+        return [
+            r[0]
+            for r in self.db.query(
+                "SELECT alias_id FROM event_aliases WHERE event_id = ? ORDER BY merged_at", (event_id,)
+            )
+        ]
 
     def clustered(self, article_ids: Sequence[str]) -> set[str]:
         found: set[str] = set()
@@ -49,7 +57,12 @@ class EventTable:
         for start in range(0, len(ids), _CHUNK):
             chunk = ids[start : start + _CHUNK]
             marks = ",".join("?" * len(chunk))
-            found.update(r[0] for r in self.db.query(f"SELECT article_id FROM event_members WHERE article_id IN ({marks})", tuple(chunk)))
+            found.update(
+                r[0]
+                for r in self.db.query(
+                    f"SELECT article_id FROM event_members WHERE article_id IN ({marks})", tuple(chunk)
+                )
+            )
         return found
 
     def iter_assignments(self) -> Iterator[EventAssignment]:
@@ -68,7 +81,10 @@ class EventTable:
         )
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
-        return [EventSummary(r["id"], r["n"], r["first"], r["updated_at"], r["founded_by"], r["title"] or "") for r in self.db.query(sql)]
+        return [
+            EventSummary(r["id"], r["n"], r["first"], r["updated_at"], r["founded_by"], r["title"] or "")
+            for r in self.db.query(sql)
+        ]
 
     def event_stats(self) -> dict:
         events = self.db.query("SELECT COUNT(*) FROM events")[0][0]
@@ -98,9 +114,13 @@ class EventTable:
                     "INSERT OR REPLACE INTO event_aliases VALUES (?, ?, ?, ?, ?)",
                     (merge.alias_id, merge.event_id, merge.bridge_article_id, merge.score, now),
                 )
-                conn.execute("UPDATE event_aliases SET event_id = ? WHERE event_id = ?", (merge.event_id, merge.alias_id))
-            conn.execute("DELETE FROM events WHERE id NOT IN (SELECT DISTINCT event_id FROM event_members)"
-                         " AND id NOT IN (SELECT event_id FROM event_aliases)")
+                conn.execute(
+                    "UPDATE event_aliases SET event_id = ? WHERE event_id = ?", (merge.event_id, merge.alias_id)
+                )
+            conn.execute(
+                "DELETE FROM events WHERE id NOT IN (SELECT DISTINCT event_id FROM event_members)"
+                " AND id NOT IN (SELECT event_id FROM event_aliases)"
+            )
 
     def clear_events(self) -> None:
         """Forget every event (``recluster`` rebuilds them); dedup links and embeddings are kept."""

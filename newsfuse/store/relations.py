@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Iterator, Sequence
 
 from newsfuse.records.relations import DerivationLink, DuplicateKind, DuplicateLink, Link, SharedPassage
 from newsfuse.store.sqlite import SQLiteConnection
@@ -54,7 +54,12 @@ class RelationTable:
         done: set[str] = set()
         for chunk in _chunks(list(article_ids)):
             marks = ",".join("?" * len(chunk))
-            done.update(r[0] for r in self.db.query(f"SELECT article_id FROM dedup_state WHERE article_id IN ({marks})", tuple(chunk)))
+            done.update(
+                r[0]
+                for r in self.db.query(
+                    f"SELECT article_id FROM dedup_state WHERE article_id IN ({marks})", tuple(chunk)
+                )
+            )
         return done
 
     def iter_dedup_state(self) -> Iterator[DedupState]:
@@ -94,7 +99,9 @@ class RelationTable:
 
     def links_to(self, article_id: str) -> list[Link]:
         """Links that point at ``article_id`` (its copies and rewrites)."""
-        return [_row_to_link(r) for r in self.db.query("SELECT * FROM article_links WHERE target_id = ?", (article_id,))]
+        return [
+            _row_to_link(r) for r in self.db.query("SELECT * FROM article_links WHERE target_id = ?", (article_id,))
+        ]
 
     def iter_links(self) -> Iterator[Link]:
         for row in self.db.connection.execute("SELECT * FROM article_links ORDER BY article_id"):

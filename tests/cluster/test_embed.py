@@ -1,0 +1,40 @@
+"""The bundled all-MiniLM-L6-v2 int8 model: unit vectors, paraphrases closer than unrelated news."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from newsfuse.cluster.embed import Embedder, load_models
+
+
+@pytest.fixture(scope="module")
+def embedder() -> Embedder:
+    return Embedder(batch_size=2)
+
+
+def test_vectors_have_unit_length_and_keep_input_order(embedder):
+    texts = ["Earthquake kills seven on Iranian island.", "Short.", "Actress enters rehab clinic in Malibu, rep says."]
+    vectors = embedder.embed(texts)
+    assert vectors.shape == (3, 384) and vectors.dtype == np.float32
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-4)
+    again = embedder.embed([texts[2]])
+    assert np.allclose(again[0], vectors[2], atol=1e-4)  # batching and padding do not change a vector
+
+
+def test_paraphrases_are_closer_than_unrelated_reports(embedder):
+    quake, quake2, rehab = embedder.embed(
+        [
+            "A strong earthquake struck southern Iran on Sunday, killing seven people.",
+            "Seven people died when a powerful quake hit the south of Iran.",
+            "The actress checked into a rehabilitation centre, her spokesman said.",
+        ]
+    )
+    assert quake @ quake2 > quake @ rehab + 0.2
+
+
+def test_load_models_follows_the_embeddings_setting():
+    from newsfuse.settings import Settings
+
+    assert load_models(Settings(use_embeddings=False)).embedder is None
+    assert load_models(False).embedder is None

@@ -1,0 +1,33 @@
+"""How signals combine: time is neutral when a date is missing and penalises long gaps."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsfuse.cluster.scoring import ClusterConfig, combine, days_apart
+
+
+def test_missing_dates_make_time_neutral():
+    config = ClusterConfig()
+    assert combine(config, 0.4, 0.6, None, None).combined == pytest.approx(0.5)
+    assert combine(config, 0.4, 0.6, None, None).time_penalty == 0.0
+
+
+def test_follow_ups_within_the_grace_period_are_not_penalised_and_years_apart_are():
+    config = ClusterConfig()
+    assert combine(config, 0.5, 0.5, None, config.time_grace_days).time_penalty == 0.0
+    far = combine(config, 0.5, 0.5, None, 5 * 365)
+    assert far.time_penalty == pytest.approx(config.time_penalty)
+    assert far.combined < config.threshold(False) + 0.5 - config.time_penalty + 1e-9
+
+
+def test_embedding_joins_the_weighted_average_when_present():
+    config = ClusterConfig(lexical_weight=1.0, names_weight=1.0, embedding_weight=0.5)
+    assert combine(config, 0.3, 0.3, 0.9, None).combined == pytest.approx((0.3 + 0.3 + 0.45) / 2.5)
+
+
+def test_days_apart_measures_distance_to_the_event_span():
+    assert days_apart(10, [12, 20]) == 2
+    assert days_apart(15, [12, 20]) == 0
+    assert days_apart(None, [12]) is None
+    assert days_apart(3, []) is None
