@@ -71,7 +71,12 @@ def recluster_command(
         ids = [a.id for a in store.iter_articles(order="published")]
         dedup.update(store, ids, settings)
         events = cluster.recluster(store, settings, _models(settings))
-    message(f"{len(events)} events from {len(ids)} articles")
+        # Fused records describe the old events: re-fuse every event, and drop records of events now gone.
+        from newsfuse import fuse
+
+        stale = [record.id for record in store.iter_event_records()]
+        fuse.update(store, sorted(set(store.event_ids()) | set(stale)), settings)
+    message(f"{len(events)} events from {len(ids)} articles; event records updated")
 
 
 def events_command(

@@ -78,3 +78,11 @@ def test_recluster_keeps_every_article_in_an_event(app, db):
     with open_store(db) as store:
         assert len(store.event_ids()) == 3
         assert store.event_stats()["clustered_articles"] == 9
+
+
+def test_recluster_fuses_a_record_for_every_event_it_leaves(app, db):
+    run(app, "cluster", "--db", db, "--no-embeddings")
+    run(app, "recluster", "--db", db, "--no-embeddings")
+    with open_store(db) as store:
+        record_ids = {record.id for record in store.iter_event_records()}
+        assert record_ids and record_ids == set(store.event_ids())
