@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from datetime import date, timedelta
 
+from newsfuse.extract.quantities import word_number
 from newsfuse.extract.timex import (
     ORDINAL_WORDS,
     PUBLICATION,
@@ -32,22 +33,6 @@ _MONTH = (
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_NUMBER_WORDS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-}
 _COUNT = r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _WEEKDAY_MODIFIERS = {"last": "past", "past": "past", "next": "future", "coming": "future"}
 _SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
@@ -359,7 +344,7 @@ def _ago(match: re.Match, ctx: DateContext) -> tuple:
     if ctx.anchor is None:
         return None, unit, True
     count_word = match.group("n").lower()
-    count = int(count_word) if count_word.isdigit() else _NUMBER_WORDS[count_word]
+    count = int(word_number(count_word))
     sign = 1 if match.group("dir").lower() == "from now" else -1
     value, granularity = units_ago(count, unit, ctx.anchor, sign)
     return value, granularity, True
