@@ -76,18 +76,11 @@ def demo_command(
 
 def _print_summary(store: SQLiteStore, seeds: Path) -> None:
     stats = store.stats()
+    links = (stats.get("duplicate_links") or 0) + (stats.get("derivation_links") or 0)
     emit_table(
         "newsfuse store",
         ["articles", "events", "entities", "event records", "duplicate/derived links"],
-        [
-            [
-                stats.get("articles"),
-                stats.get("events"),
-                stats.get("entities"),
-                stats.get("event_records"),
-                stats.get("links"),
-            ]
-        ],
+        [[stats.get("articles"), stats.get("events"), stats.get("entities"), stats.get("event_records"), links]],
     )
     seed_ids = [a.id for a in store.iter_articles() if a.origin.startswith(str(seeds))]
     events = {store.event_of(article_id) for article_id in seed_ids} - {None}
@@ -96,18 +89,17 @@ def _print_summary(store: SQLiteStore, seeds: Path) -> None:
         if record is None:
             continue
         body = record.to_json()
+        span = body.get("time") or {}
         emit_table(
             f"seed event {event_id}: {body.get('headline', '')}",
             ["articles", "independent sources", "claims", "contradictions", "time span"],
             [
                 [
-                    len(body.get("articles", body.get("sources", []))),
+                    len(body.get("sources", [])),
                     body.get("independent_sources"),
                     len(body.get("claims", [])),
                     len(body.get("contradictions", [])),
-                    body.get("time_span", {}).get("start")
-                    if isinstance(body.get("time_span"), dict)
-                    else body.get("time_span"),
+                    " to ".join(dict.fromkeys(v for v in (span.get("start"), span.get("end")) if v)),
                 ]
             ],
         )
