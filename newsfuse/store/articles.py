@@ -88,12 +88,7 @@ class ArticleTable:
         return StoredBatch(tuple(new), tuple(existing))
 
     def has_articles(self, ids: Sequence[str]) -> set[str]:
-        found: set[str] = set()
-        for start in range(0, len(ids), 500):
-            chunk = list(ids[start : start + 500])
-            marks = ",".join("?" * len(chunk))
-            found.update(r[0] for r in self.db.query(f"SELECT id FROM articles WHERE id IN ({marks})", tuple(chunk)))
-        return found
+        return {r[0] for r in self.db.query_in("SELECT id FROM articles WHERE id IN ({marks})", ids)}
 
     def get_article(self, key: str) -> Article | None:
         """By id, by external id, or by a unique id prefix of at least 6 characters."""
@@ -105,14 +100,8 @@ class ArticleTable:
         return row_to_article(rows[0]) if len(rows) == 1 else None
 
     def get_articles(self, ids: Sequence[str]) -> list[Article]:
-        out: list[Article] = []
-        for start in range(0, len(ids), 500):
-            chunk = list(ids[start : start + 500])
-            marks = ",".join("?" * len(chunk))
-            out.extend(
-                row_to_article(r)
-                for r in self.db.query(f"SELECT {_COLUMNS} FROM articles WHERE id IN ({marks})", tuple(chunk))
-            )
+        rows = self.db.query_in(f"SELECT {_COLUMNS} FROM articles WHERE id IN ({{marks}})", ids)
+        out = [row_to_article(r) for r in rows]
         order = {article_id: i for i, article_id in enumerate(ids)}
         return sorted(out, key=lambda a: order[a.id])
 

@@ -52,18 +52,8 @@ class EventTable:
         ]
 
     def clustered(self, article_ids: Sequence[str]) -> set[str]:
-        found: set[str] = set()
-        ids = list(article_ids)
-        for start in range(0, len(ids), _CHUNK):
-            chunk = ids[start : start + _CHUNK]
-            marks = ",".join("?" * len(chunk))
-            found.update(
-                r[0]
-                for r in self.db.query(
-                    f"SELECT article_id FROM event_members WHERE article_id IN ({marks})", tuple(chunk)
-                )
-            )
-        return found
+        sql = "SELECT article_id FROM event_members WHERE article_id IN ({marks})"
+        return {r[0] for r in self.db.query_in(sql, article_ids)}
 
     def iter_assignments(self) -> Iterator[EventAssignment]:
         """Every stored membership in processing order (to rebuild the in-memory event index)."""

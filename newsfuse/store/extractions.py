@@ -105,16 +105,10 @@ class ExtractionTable:
 
     def extracted_ids(self, ids: Sequence[str], version: str | None = None) -> set[str]:
         """Which of ``ids`` already have an extraction (made by ``version``, when given)."""
-        found: set[str] = set()
-        for start in range(0, len(ids), 500):
-            chunk = list(ids[start : start + 500])
-            sql = f"SELECT article_id FROM extractions WHERE article_id IN ({','.join('?' * len(chunk))})"
-            params: list = chunk
-            if version is not None:
-                sql += " AND extractor_version = ?"
-                params = [*chunk, version]
-            found.update(r[0] for r in self.db.query(sql, tuple(params)))
-        return found
+        sql = "SELECT article_id FROM extractions WHERE article_id IN ({marks})"
+        if version is None:
+            return {r[0] for r in self.db.query_in(sql, ids)}
+        return {r[0] for r in self.db.query_in(sql + " AND extractor_version = ?", ids, (version,))}
 
     def entities(self, label: str | None = None, query: str | None = None, limit: int | None = None) -> list[Entity]:
         """Canonical entities, most mentioned first; ``query`` matches the canonical name or an alias."""

@@ -51,16 +51,8 @@ class RelationTable:
         return [r["id"] for r in rows]
 
     def dedup_processed(self, article_ids: Sequence[str]) -> set[str]:
-        done: set[str] = set()
-        for chunk in _chunks(list(article_ids)):
-            marks = ",".join("?" * len(chunk))
-            done.update(
-                r[0]
-                for r in self.db.query(
-                    f"SELECT article_id FROM dedup_state WHERE article_id IN ({marks})", tuple(chunk)
-                )
-            )
-        return done
+        sql = "SELECT article_id FROM dedup_state WHERE article_id IN ({marks})"
+        return {r[0] for r in self.db.query_in(sql, article_ids)}
 
     def iter_dedup_state(self) -> Iterator[DedupState]:
         sql = "SELECT article_id, body_hash, signature, word_signature FROM dedup_state ORDER BY seq"

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
 from newsfuse.errors import StoreError
 from newsfuse.store.migrate import current_version, migrate
+
+IN_CHUNK = 500  # ids per IN (...) list
 
 
 class SQLiteConnection:
@@ -80,6 +82,18 @@ class SQLiteConnection:
 
     def query(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
         return self.connection.execute(sql, params).fetchall()
+
+    def query_in(self, sql: str, ids: Sequence[str], extra: tuple = ()) -> list[sqlite3.Row]:
+        """``sql`` with ``{marks}`` standing for an ``IN (...)`` list, run over ``ids`` in chunks.
+
+        Chunks keep each statement under SQLite's bound-parameter limit; ``extra`` parameters follow the ids.
+        """
+        ids = list(ids)
+        rows: list[sqlite3.Row] = []
+        for start in range(0, len(ids), IN_CHUNK):
+            chunk = ids[start : start + IN_CHUNK]
+            rows.extend(self.query(sql.format(marks=",".join("?" * len(chunk))), (*chunk, *extra)))
+        return rows
 
     def schema_version(self) -> int:
         return current_version(self.connection)
