@@ -3,6 +3,12 @@
 Names are runs of capitalised words plus numbers of three or more digits ("Tara Reid", "Promises",
 "#2013", "#23" is too short and dropped): the participants, places and figures that tell two similar
 happenings apart when their vocabulary is the same.
+
+People are found by the news convention of naming someone in full once and by surname after
+("Jamal Williams was arrested ... Williams gave a blood sample"): a two- or three-word capitalised
+run whose last word also stands alone elsewhere (not after "the", which marks teams and
+organisations: "the Chargers"). Two reports of one kind of happening with different protagonists
+(two players' arrests, two coaches' firings) share vocabulary and places but not these surnames.
 """
 
 from __future__ import annotations
@@ -10,7 +16,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 import numpy as np
@@ -22,6 +28,8 @@ _WORD = re.compile(r"[^\W\d_][\w'\-]*[^\W_]|[^\W\d_]", re.UNICODE)
 # words are kept: a capitalised stopword there is dropped by the stopword list.
 _NAME_RUN = re.compile(r"(?:\b[A-Z][\w'\-]*[^\W_](?:[ \t]+|\b))+")
 _LEAD_END = re.compile(r"[.!?][\"'\u201d\u2019]?\s|\n")
+# A capitalised run for person detection: not after "the" (teams, organisations), initials allowed.
+_PERSON_RUN = re.compile(r"(?<!\bthe )(?<!\bThe )\b[A-Z][\w'\-]*[a-z](?:[ ]+(?:[A-Z]\.[ ]+)?[A-Z][\w'\-]*[a-z])*\b")
 _NUMBER = re.compile(r"(?<![\d,.])\d{1,3}(?:,\d{3})+(?![\d,])|(?<![\d,.])\d{3,}(?![\d,])")
 _STOPWORDS = frozenset(
     "a about above after again against all also although am among an and any are around as at be because been before"
@@ -47,6 +55,7 @@ class ArticleFeatures:
     names: dict[str, float]  # capitalised runs, their words, and long numbers
     day: int | None  # proleptic ordinal of the publication date; None when unknown
     vector: np.ndarray | None = None  # unit-length sentence embedding, when embeddings are on
+    persons: dict[str, float] = field(default_factory=dict)  # surnames of people named in full, log-scaled
 
 
 def article_day(article: Article) -> int | None:
@@ -76,7 +85,20 @@ def features_of(article: Article, vector: np.ndarray | None = None) -> ArticleFe
         if len(parts) > 1:
             names["_".join(parts)] += 1
     names.update("#" + n.replace(",", "") for n in _NUMBER.findall(text))
-    return ArticleFeatures(article.id, _log_scaled(terms), _log_scaled(names), article_day(article), vector)
+    return ArticleFeatures(
+        article.id, _log_scaled(terms), _log_scaled(names), article_day(article), vector, person_surnames(text)
+    )
+
+
+def person_surnames(text: str) -> dict[str, float]:
+    """Surnames of people named in full and then by surname alone, log-scaled by how often they occur."""
+    runs = _PERSON_RUN.findall(text)
+    alone = Counter(run for run in runs if " " not in run)
+    full = Counter(run.split()[-1] for run in runs if 2 <= run.count(" ") + 1 <= 3 and alone[run.split()[-1]])
+    counts = Counter({surname.casefold(): n + alone[surname] for surname, n in full.items()})
+    for stopword in _STOPWORDS & counts.keys():
+        del counts[stopword]
+    return _log_scaled(counts)
 
 
 def _lead(text: str, sentences: int = 2) -> str:

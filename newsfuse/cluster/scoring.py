@@ -21,12 +21,20 @@ class ClusterConfig:
     join_threshold_lexical: float = 0.25
     join_threshold_embeddings: float = 0.35
     merge_margin: float = 0.1  # a bridge must fit both events this much above the join threshold
-    time_grace_days: int = 3  # follow-up reports within this many days are never penalised
-    time_horizon_days: int = 60  # by this gap the full penalty applies
+    time_grace_days: int = 7  # follow-up reports within this many days are never penalised
+    time_horizon_days: int = 365  # by this gap the full penalty applies
     time_penalty: float = 0.15
     split_min_members: int = 4  # events smaller than this are never bisected
-    split_margin: float = 0.2  # mean leave-one-out margin of the halves needed to split an event
+    split_max_cut: float = 0.9  # normalised cut below which an event's halves are two happenings
+    split_max_cut_unnamed: float = 0.8  # the same when either half names no people (less evidence)
+    split_same_people: float = 0.7  # halves whose people are this similar are one story, however they cut
     refine_passes: int = 1  # re-assignment passes over the articles of one update (less order dependence)
+
+    def should_split(self, normalized_cut: float, people: float | None) -> bool:
+        """Whether an event's two halves (their normalised cut, the similarity of their people) are two happenings."""
+        if people is None:
+            return normalized_cut < self.split_max_cut_unnamed
+        return normalized_cut < self.split_max_cut and people < self.split_same_people
 
     def threshold(self, with_embeddings: bool) -> float:
         return self.join_threshold_embeddings if with_embeddings else self.join_threshold_lexical

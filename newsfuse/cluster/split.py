@@ -1,94 +1,127 @@
-"""Splitting an event that holds two happenings: bisect it, keep the halves apart when they separate well.
+"""Splitting an event that holds two happenings: cut it in two, keep the halves apart when they separate well.
 
 Streaming joins a report to the closest event; when the first report of a second, similar happening
 arrives (another earthquake in the same region, another player's arrest), it may join the first
-happening's event, and later reports follow it there. After each batch, affected events are
-bisected (two-means over the same signals clustering uses) and split when their members are, on
-average, clearly closer to their own half than to the other, measured leave-one-out so that a
-member's own weight does not count.
+happening's event, and later reports follow it there. After each batch, affected events are cut in
+two by spectral bisection of their members' similarity graph (the same signals clustering uses),
+and split when the cut is cheap relative to the halves' internal ties (normalised cut) and the
+halves are not about the same people: the arrest and the trial of one suspect are one story, two
+players' arrests are two. Spectral cuts follow the graph's structure; two-means seeded from the
+farthest members, tried first, peeled off outliers instead of the second happening.
 """
 
 from __future__ import annotations
 
+import hashlib
 import math
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
+from scipy import sparse
 
 from newsfuse.cluster.index import WeightedArticle, _dot
 
 
-@dataclass(slots=True)
-class _Half:
-    """Sums of a set of members' unit vectors (terms, names, embedding) and their squared norms."""
+@dataclass(frozen=True, slots=True)
+class Bisection:
+    """Two halves of an event and the normalised cut between them (0: unrelated halves; ~1 and above: one whole)."""
 
-    terms: dict[str, float]
-    names: dict[str, float]
-    vector: np.ndarray | None
-    terms_norm2: float
-    names_norm2: float
-
-    @classmethod
-    def of(cls, members: list[WeightedArticle]) -> _Half:
-        terms: dict[str, float] = {}
-        names: dict[str, float] = {}
-        vector = None
-        for member in members:
-            for key, value in member.terms.items():
-                terms[key] = terms.get(key, 0.0) + value
-            for key, value in member.names.items():
-                names[key] = names.get(key, 0.0) + value
-            if member.features.vector is not None:
-                vector = member.features.vector.copy() if vector is None else vector + member.features.vector
-        return cls(terms, names, vector, sum(v * v for v in terms.values()), sum(v * v for v in names.values()))
-
-    def similarity(self, member: WeightedArticle, leave_out: bool) -> float:
-        """Mean cosine of ``member`` to this half (to the half without it when ``leave_out``)."""
-        scores = [
-            _cosine(_dot(member.terms, self.terms), self.terms_norm2, bool(member.terms), leave_out),
-            _cosine(_dot(member.names, self.names), self.names_norm2, bool(member.names), leave_out),
-        ]
-        vector = member.features.vector
-        if vector is not None and self.vector is not None:
-            dot = float(vector @ self.vector)
-            scores.append(_cosine(dot, float(self.vector @ self.vector), True, leave_out))
-        return sum(scores) / len(scores)
+    a: list[WeightedArticle]
+    b: list[WeightedArticle]
+    normalized_cut: float
 
 
-def _cosine(dot: float, norm2: float, present: bool, leave_out: bool) -> float:
-    if leave_out and present:  # |S - x|^2 = |S|^2 - 2 x.S + 1 for a unit x inside S
-        dot, norm2 = dot - 1.0, norm2 - 2.0 * dot + 1.0
-    return dot / math.sqrt(norm2) if norm2 > 1e-9 else 0.0
+def _sparse_rows(rows: Sequence[dict[str, float]], vocabulary: dict[str, int]) -> sparse.csr_matrix:
+    indptr, indices, data = [0], [], []
+    for row in rows:
+        for key, value in row.items():
+            indices.append(vocabulary.setdefault(key, len(vocabulary)))
+            data.append(value)
+        indptr.append(len(indices))
+    return sparse.csr_matrix((data, indices, indptr), shape=(len(rows), max(1, len(vocabulary))))
 
 
-def bisect(members: list[WeightedArticle], iterations: int = 6) -> tuple[list[WeightedArticle], list[WeightedArticle]]:
-    """Two-means from the two members farthest apart (deterministic: no random restarts)."""
-    whole = _Half.of(members)
-    seed_b = min(members, key=lambda m: (whole.similarity(m, leave_out=True), m.article_id))
-    single_b = _Half.of([seed_b])
-    seed_a = min(members, key=lambda m: (single_b.similarity(m, leave_out=False), m.article_id))
-    a, b = [seed_a], [seed_b]
-    for _ in range(iterations):
-        half_a, half_b = _Half.of(a), _Half.of(b)
-        in_a, in_b = {m.article_id for m in a}, {m.article_id for m in b}
-        new_a = [
-            m
-            for m in members
-            if half_a.similarity(m, m.article_id in in_a) >= half_b.similarity(m, m.article_id in in_b)
-        ]
-        chosen = {m.article_id for m in new_a}
-        new_b = [m for m in members if m.article_id not in chosen]
-        if not new_a or not new_b or (chosen == in_a and len(new_b) == len(b)):
-            break
-        a, b = new_a, new_b
-    return a, b
+def _cosines(rows: Sequence[dict[str, float]], columns: Sequence[dict[str, float]]) -> np.ndarray:
+    vocabulary: dict[str, int] = {}
+    left = _sparse_rows(rows, vocabulary)
+    right = _sparse_rows(columns, vocabulary)
+    left.resize((left.shape[0], max(1, len(vocabulary))))
+    right.resize((right.shape[0], max(1, len(vocabulary))))
+    return (left @ right.T).toarray()
 
 
-def separation(a: list[WeightedArticle], b: list[WeightedArticle]) -> float:
-    """Mean over members of (similarity to own half without itself) minus (similarity to the other half)."""
-    if len(a) < 2 or len(b) < 2:
-        return 0.0
-    half_a, half_b = _Half.of(a), _Half.of(b)
-    margins = [half_a.similarity(m, True) - half_b.similarity(m, False) for m in a]
-    margins += [half_b.similarity(m, True) - half_a.similarity(m, False) for m in b]
-    return sum(margins) / len(margins)
+def similarity_matrix(
+    rows: Sequence[WeightedArticle], columns: Sequence[WeightedArticle], embedding_weight: float
+) -> np.ndarray:
+    """Similarity of each of ``rows`` to each of ``columns``: the weighted mean of term, name and (when all
+    have one) embedding cosines, as clustering combines them; negative values are cut to 0."""
+    total = _cosines([m.terms for m in rows], [m.terms for m in columns])
+    total += _cosines([m.names for m in rows], [m.names for m in columns])
+    weights = 2.0
+    vectors = [m.features.vector for m in (*rows, *columns)]
+    if embedding_weight > 0 and all(v is not None for v in vectors):
+        total += embedding_weight * (np.stack(vectors[: len(rows)]) @ np.stack(vectors[len(rows) :]).T)
+        weights += embedding_weight
+    return np.clip(total / weights, 0.0, None)
+
+
+def spectral_bisect(members: Sequence[WeightedArticle], embedding_weight: float, max_members: int = 200) -> Bisection:
+    """The cheapest normalised cut along the Fiedler vector of the members' similarity graph.
+
+    Events larger than ``max_members`` are cut on a sample of that size (chosen by id hash, so it
+    does not depend on arrival order); the other members join the half they are closer to on average.
+    """
+    sample = list(members)
+    if len(sample) > max_members:
+        sample = sorted(sample, key=lambda m: hashlib.sha1(m.article_id.encode()).digest())[:max_members]
+    similarity = similarity_matrix(sample, sample, embedding_weight)
+    np.fill_diagonal(similarity, 0.0)
+    degree = similarity.sum(axis=1) + 1e-9
+    scale = 1.0 / np.sqrt(degree)
+    laplacian = np.eye(len(sample)) - scale[:, None] * similarity * scale[None, :]
+    _, vectors = np.linalg.eigh(laplacian)
+    # Ties in the Fiedler vector are broken by id so the cut does not depend on member order.
+    fiedler = scale * vectors[:, 1]
+    order = sorted(range(len(sample)), key=lambda i: (round(float(fiedler[i]), 9), sample[i].article_id))
+    ordered = similarity[np.ix_(order, order)]
+    volume = np.cumsum(degree[order])[:-1]  # volume of the first k+1 members
+    inner = np.diagonal(np.cumsum(np.cumsum(ordered, axis=0), axis=1))[:-1]
+    cut = volume - inner
+    normalized = cut / volume + cut / (degree.sum() - volume)
+    best = int(np.argmin(normalized))
+    in_first = {sample[order[i]].article_id for i in range(best + 1)}
+    if len(sample) < len(members):
+        in_first |= _closer_to_first(members, sample, in_first, embedding_weight)
+    a = [m for m in members if m.article_id in in_first]
+    b = [m for m in members if m.article_id not in in_first]
+    return Bisection(a, b, float(normalized[best]))
+
+
+def _closer_to_first(
+    members: Sequence[WeightedArticle], sample: list[WeightedArticle], in_first: set[str], embedding_weight: float
+) -> set[str]:
+    """Ids of the members outside ``sample`` whose mean similarity to the first half beats the second's."""
+    sampled = {m.article_id for m in sample}
+    rest = [m for m in members if m.article_id not in sampled]
+    similarity = similarity_matrix(rest, sample, embedding_weight)
+    first = np.array([m.article_id in in_first for m in sample])
+    to_first = similarity[:, first].mean(axis=1)
+    to_second = similarity[:, ~first].mean(axis=1)
+    return {m.article_id for m, x, y in zip(rest, to_first, to_second, strict=True) if x >= y}
+
+
+def person_similarity(a: list[WeightedArticle], b: list[WeightedArticle], idf: Callable[[str], float]) -> float | None:
+    """Cosine of the halves' IDF-weighted surname sums; None when either half names no one."""
+    sums = []
+    for half in (a, b):
+        total: dict[str, float] = {}
+        for member in half:
+            persons = member.features.persons
+            norm = math.sqrt(sum(v * v for v in persons.values()))
+            for surname, value in persons.items():
+                total[surname] = total.get(surname, 0.0) + value / norm
+        sums.append({surname: value * idf(surname) for surname, value in total.items()})
+    first, second = sums
+    norms = math.sqrt(sum(v * v for v in first.values())) * math.sqrt(sum(v * v for v in second.values()))
+    return _dot(first, second) / norms if norms > 1e-12 else None

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from newsfuse.cluster.features import ArticleFeatures
 from newsfuse.cluster.index import EventIndex, WeightedArticle
 from newsfuse.cluster.scoring import ClusterConfig, Signals, score_event
-from newsfuse.cluster.split import bisect, separation
+from newsfuse.cluster.split import person_similarity, spectral_bisect
 from newsfuse.records.relations import EventMerge
 
 
@@ -112,6 +112,9 @@ class StreamClusterer:
                 break
         return moved
 
+    def surname_idf(self, surname: str) -> float:
+        return self.index.idf(self.index.name_df[surname])
+
     def split(self, event_ids: set[str], result: StreamResult) -> int:
         """Bisect each of ``event_ids`` (and the halves, in turn) while the halves separate well."""
         queue = sorted(event_ids)
@@ -120,9 +123,10 @@ class StreamClusterer:
             event = self.index.events.get(queue.pop())
             if event is None or len(event.members) < self.config.split_min_members:
                 continue
-            a, b = bisect(list(event.members.values()))
-            if separation(a, b) < self.config.split_margin:
+            cut = spectral_bisect(list(event.members.values()), self.config.embedding_weight)
+            if not self.config.should_split(cut.normalized_cut, person_similarity(cut.a, cut.b, self.surname_idf)):
                 continue
+            a, b = cut.a, cut.b
             founder_side = a if any(m.article_id == event.founder for m in a) else b
             moving = sorted(b if founder_side is a else a, key=lambda m: self.index.order[m.article_id])
             new_id = event_id_for(moving[0].article_id)

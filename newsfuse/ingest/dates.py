@@ -58,3 +58,91 @@ def _from_epoch(seconds: float) -> str | None:
         return datetime.fromtimestamp(seconds, tz=UTC).isoformat()
     except (OverflowError, OSError, ValueError):
         return None
+
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
+
+
+def _month(group: str) -> str:
+    return rf"(?P<{group}>{_MONTH_NAMES})\.?"
+
+
+def _day(group: str) -> str:
+    return rf"(?P<{group}>0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
+
+
+# "September 18th, 2013", "18 September 2013", "2013-09-18"
+_FULL_DATE = re.compile(
+    rf"\b(?:{_month('m1')}\s+{_day('d1')},?\s+(?P<y1>(?:19|20)\d{{2}})"
+    rf"|{_day('d2')}\s+{_month('m2')},?\s+(?P<y2>(?:19|20)\d{{2}})"
+    rf"|(?P<y3>(?:19|20)\d{{2}})-(?P<m3>0[1-9]|1[0-2])-(?P<d3>[0-2]\d|3[01]))\b",
+    re.IGNORECASE,
+)
+_DATELINE_LINES = 5  # a dateline or timestamp line comes before the story proper
+_DATELINE_DATE_START = 60  # "WASHINGTON, DC, April 28, 2009": the date comes early in the line
+# Where an inline dateline hands over to the story: "WASHINGTON, April 28, 2009 (ENS) - The ...".
+_STORY_START = re.compile(r"\s[-\u2013\u2014|]\s|\s[-\u2013\u2014]{2}")
+_LOWER_WORD = re.compile(r"\b[a-z][a-z.]*")
+# The only lower-case words a dateline or timestamp line holds besides the date; any other makes
+# it a sentence ("Page was born on April 22, 1923"), whose date is what it tells, not when.
+_DATELINE_WORDS = frozenset(
+    "on at by posted published updated edited last modified time hrs am pm a.m. p.m. a. p. m. gmt utc bst ist"
+    " est edt cst cdt mst mdt pst pdt cet cest".split()
+)
+
+
+def date_from_dateline(title: str, text: str) -> str | None:
+    """The date of a dateline or timestamp line opening the report ("September 18th, 2013, 05:31 GMT",
+    "WASHINGTON, DC, April 28, 2009 (ENS) - ..."), for inputs that carry no publication date.
+
+    Only the first lines are read, and only a line that is a dateline: the date early on, and no
+    lower-case word around it but "on", "updated", "at", time zones and the like, up to where the
+    story starts after a dash.
+    """
+    lines = [line.strip() for line in f"{title}\n{text}".splitlines() if line.strip()][:_DATELINE_LINES]
+    for line in lines:
+        match = _FULL_DATE.search(line)
+        if match is None or match.start() > _DATELINE_DATE_START:
+            continue
+        rest = line[match.end() :]
+        story = _STORY_START.search(rest)
+        around = line[: match.start()] + " " + (rest[: story.start()] if story else rest)
+        if any(word not in _DATELINE_WORDS for word in _LOWER_WORD.findall(around)):
+            continue
+        found = _calendar_date(match)
+        if found is not None:
+            return found
+    return None
+
+
+def _calendar_date(match: re.Match[str]) -> str | None:
+    for variant in "123":
+        if match["y" + variant]:
+            month = match["m" + variant]
+            number = int(month) if month.isdigit() else _MONTHS[month.casefold()]
+            try:
+                return date(int(match["y" + variant]), number, int(match["d" + variant])).isoformat()
+            except ValueError:
+                return None
+    return None

@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from typing import BinaryIO
 
 from newsfuse.errors import InputError
+from newsfuse.ingest.dates import date_from_dateline
 from newsfuse.ingest.decode import decode_bytes
 from newsfuse.ingest.detect import Format, detect_format
 from newsfuse.ingest.feed import read_feed
@@ -26,7 +27,7 @@ from newsfuse.ingest.language import LanguageDetector
 from newsfuse.ingest.sources import Source, expand_inputs
 from newsfuse.ingest.text import read_text
 from newsfuse.ingest.warc import read_warc
-from newsfuse.records import Article, IngestReport, RawDocument, Skipped, content_id
+from newsfuse.records import Article, DateSource, IngestReport, RawDocument, Skipped, content_id
 from newsfuse.settings import Settings
 
 _HEAD_BYTES = 65536
@@ -126,6 +127,9 @@ def to_article(
     if length < settings.min_text_chars:
         return Skipped(raw.origin, f"text too short ({length} characters, at least {settings.min_text_chars} needed)")
     language = _declared_language(raw.language) or detector.detect(f"{raw.title}\n{raw.text}")
+    published, published_via = raw.published, raw.published_via
+    if published is None and (from_dateline := date_from_dateline(raw.title, raw.text)) is not None:
+        published, published_via = from_dateline, DateSource.DATELINE
     return Article(
         id=content_id(raw.title, raw.text),
         text=raw.text,
@@ -134,8 +138,8 @@ def to_article(
         source=raw.source,
         external_id=raw.external_id,
         language=language,
-        published=raw.published,
-        published_via=raw.published_via,
+        published=published,
+        published_via=published_via,
         dateline=raw.dateline,
         ingested_at=ingested_at,
         origin=raw.origin,

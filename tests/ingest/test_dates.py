@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from newsfuse.ingest.dates import date_from_url, normalise_published
+from newsfuse.ingest.dates import date_from_dateline, date_from_url, normalise_published
 
 
 @pytest.mark.parametrize(
@@ -35,3 +35,21 @@ def test_date_from_url():
     assert date_from_url("https://x.example/news/2024-3-4-story.html") == "2024-03-04"
     assert date_from_url("https://x.example/2024/13/40/story") is None
     assert date_from_url("https://x.example/story-12345") is None
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        ("Patch released", "September 18th, 2013, 05:31 GMT\nMicrosoft released a fix.", "2013-09-18"),
+        ("", "WASHINGTON, DC, April 28, 2009 (ENS) - The agency revoked a rule.", "2009-04-28"),
+        ("Quake", "27 NOVEMBER, 2005\nA quake hit the island.", "2005-11-27"),
+        ("Rule", "updated 8:41 p.m. EST, Tue March 3, 2009\nThe president signed it.", "2009-03-03"),
+        ("Arrest", "on Feb. 04, 2009\nA player was arrested.", "2009-02-04"),
+        ("Obituary", "Page was born on April 22, 1923, in Nashville.\nShe died on Thursday.", None),
+        ("Rehab", "Reid checked herself in on Tuesday, December 9, 2008.", None),
+        ("Deep", "one\ntwo\nthree\nfour\nfive\nMay 2, 2013", None),  # only the opening lines
+        ("Bad", "February 30, 2013\nNo such day.", None),
+    ],
+)
+def test_date_from_dateline(title, text, expected):
+    assert date_from_dateline(title, text) == expected

@@ -140,3 +140,17 @@ def test_ecbplus_all_articles_with_external_ids(shared_dir, store, detector):
     stored = {r[0] for r in store.db.query("SELECT external_id FROM articles")}
     assert stored == set(expected)
     assert len(report.new) == len(expected) == 772
+
+
+def test_an_undated_record_takes_its_date_from_an_opening_dateline_but_a_given_date_wins(tmp_path, detector):
+    path = tmp_path / "undated.jsonl"
+    records = [
+        {"id": "a", "title": "Roads", "text": f"TALLINN, Oct. 1, 2024 (ERR) - {STORY}"},
+        {"id": "b", "title": "Roads", "text": f"Oct. 1, 2024\n{STORY} Given date.", "published": "2024-10-02"},
+        {"id": "c", "title": "Roads", "text": f"{STORY} No dateline, it was promised on October 1, 2024."},
+    ]
+    path.write_text("\n".join(json.dumps(r) for r in records))
+    found = {a.external_id: a for a in read_documents([str(path)], Settings(), detector=detector)}
+    assert (found["a"].published, found["a"].published_via) == ("2024-10-01", DateSource.DATELINE)
+    assert (found["b"].published, found["b"].published_via) == ("2024-10-02", DateSource.FEED)
+    assert (found["c"].published, found["c"].published_via) == (None, DateSource.UNKNOWN)
