@@ -3,7 +3,16 @@
 Each gold TIMEX3 written in the text is matched to the first extracted date mention that
 overlaps it; the gold value must equal the mention's value (for a range mention, the end value
 when the gold span lies in the range's second half). A gold timex with no overlapping mention
-counts as wrong. DURATION timexes are scored against the extracted durations (ISO 8601). The extraction runs through ``extract_and_resolve``, the code path ``newsfuse extract`` runs.
+counts as wrong. DURATION timexes are scored against the extracted durations (ISO 8601). The
+extraction runs through ``extract_and_resolve``, the code path ``newsfuse extract`` runs.
+
+Two DATE figures are reported: ``date_accuracy`` counts the creation time's own mention (the
+dateline, an easy absolute date), ``date_accuracy_excluding_dct`` does not. Both are given for
+the whole corpus and for each sub-corpus (the folder a file sits in). ``spurious`` counts the
+extracted date mentions that overlap no gold TIMEX3 at all, the precision side accuracy hides;
+MEANTIME marks timexes only in a document's first sentences (the headline, the dateline and the
+first few sentences of the body), so only mentions up to the last sentence that holds a TIMEX3
+anywhere in the corpus are counted.
 """
 
 from __future__ import annotations
@@ -38,13 +47,32 @@ class DateReport:
     by_type: dict[str, TypeScore] = field(default_factory=dict)
     creation_time: TypeScore = field(default_factory=TypeScore)  # DATE timexes that are the DCT's own mention
     errors: list[dict] = field(default_factory=list)
+    predicted: int = 0  # extracted date mentions
+    spurious: int = 0  # of which overlap no gold TIMEX3
+    by_corpus: dict[str, DateReport] = field(default_factory=dict)
+
+    def summary(self) -> dict:
+        date = self.by_type.get("DATE", TypeScore())
+        return {
+            "documents": self.documents,
+            "date_gold": date.gold + self.creation_time.gold,
+            "date_accuracy": round(self.date_accuracy(), 4),
+            "date_gold_excluding_dct": date.gold,
+            "date_accuracy_excluding_dct": round(date.accuracy, 4),
+            "predicted_dates": self.predicted,
+            "spurious_dates": self.spurious,
+        }
 
     def to_json(self) -> dict:
         return {
             "documents": self.documents,
             "by_type": {k: v.to_json() for k, v in sorted(self.by_type.items())},
+            "creation_time": self.creation_time.to_json(),
             "date_accuracy": round(self.date_accuracy(), 4),
             "date_accuracy_excluding_dct": round(self.by_type.get("DATE", TypeScore()).accuracy, 4),
+            "predicted_dates": self.predicted,
+            "spurious_dates": self.spurious,
+            "by_corpus": {name: sub.summary() for name, sub in sorted(self.by_corpus.items())},
             "errors": self.errors,
         }
 
@@ -68,11 +96,34 @@ def predicted_value(gold: Mention, mentions: Iterable[DateMention | QuantityMent
     return False, None
 
 
+def annotated_sentences(docs: Iterable[MeantimeDocument]) -> int:
+    """The last sentence index that holds a TIMEX3 in any document: where the timex annotation stops."""
+    last = 0
+    for doc in docs:
+        starts = {t.t_id: t.sentence for t in doc.tokens}
+        for gold in doc.timexes():
+            last = max([last] + [starts[t] for t in gold.t_ids if t in starts])
+    return last
+
+
 def score_document(
-    doc: MeantimeDocument, dates: list[DateMention], report: DateReport, durations: list[QuantityMention] = ()
+    doc: MeantimeDocument,
+    dates: list[DateMention],
+    report: DateReport,
+    durations: list[QuantityMention] = (),
+    last_sentence: int | None = None,
 ) -> None:
-    """Score every gold TIMEX3; DURATION timexes are matched against the duration quantities."""
-    for gold in doc.timexes():
+    """Score every gold TIMEX3; DURATION timexes are matched against the duration quantities.
+
+    Date mentions before the end of sentence ``last_sentence`` (all, when None) count as predicted,
+    and as spurious when they overlap no gold TIMEX3.
+    """
+    golds = doc.timexes()
+    scope = [t.end for t in doc.tokens if last_sentence is None or t.sentence <= last_sentence]
+    scoped = [m for m in dates if m.start < max(scope, default=0)]
+    report.predicted += len(scoped)
+    report.spurious += sum(not any(m.start < g.end and g.start < m.end for g in golds) for m in scoped)
+    for gold in golds:
         kind = gold.attrs.get("type", "DATE")
         is_dct = gold.attrs.get("functionInDocument") == "CREATION_TIME"
         score = report.creation_time if is_dct else report.by_type.setdefault(kind, TypeScore())
@@ -99,10 +150,14 @@ def evaluate_dates(corpus: str | Path, models, limit: int | None = None) -> Date
 
     docs = list(iter_corpus(corpus))[:limit]
     report = DateReport(documents=len(docs))
+    last_sentence = annotated_sentences(docs)
     extractions = extract_and_resolve([document_article(d) for d in docs], models)
     for doc, extraction in zip(docs, extractions, strict=True):
         durations = [q for q in extraction.quantities if q.kind == "duration"]
-        score_document(doc, list(extraction.dates), report, durations)
+        sub = report.by_corpus.setdefault(Path(doc.path).parent.name, DateReport())
+        sub.documents += 1
+        score_document(doc, list(extraction.dates), report, durations, last_sentence)
+        score_document(doc, list(extraction.dates), sub, durations, last_sentence)
     return report
 
 

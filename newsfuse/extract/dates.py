@@ -4,19 +4,23 @@
 fiscal years, quarters, relative expressions; see ``date_rules``), reads the tense of the
 clause from its words (is "on Tuesday" the coming or the last one?) and uses spaCy's entity
 types to tell a year from a count.
-Without an anchor, relative expressions stay unresolved (``value=None``) and a day without a
-year is written ``XXXX-MM-DD``; ``reanchor`` resolves them once fusion knows the event's date.
+An article without a publication date but with a dateline (a line near the top that is only a
+full date, as Wikinews and wire copy print it) is resolved against that date. Without either,
+relative expressions stay unresolved (``value=None``) and a day without a year is written
+``XXXX-MM-DD``; ``reanchor`` resolves them once fusion knows the event's date.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import date
 
 from newsfuse.extract.date_rules import COMPILED_PATTERNS, HANDLERS, DateContext
 from newsfuse.extract.money import convert_at
 from newsfuse.extract.tense import direction_in_text
 from newsfuse.extract.timex import EVENT, PUBLICATION, parse_anchor
+from newsfuse.ingest.dates import date_from_dateline
 from newsfuse.records.mentions import ArticleExtraction, DateMention
 
 _BOUNDS = {
@@ -34,6 +38,7 @@ def scan(ctx: DateContext, offset: int = 0) -> list[DateMention]:
     """Every date expression in ``ctx.text``, earlier patterns winning where spans overlap."""
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
+    clocks: list[int] = []
     for name, pattern in COMPILED_PATTERNS:
         for match in pattern.finditer(ctx.text):
             start, end = match.span()
@@ -43,9 +48,42 @@ def scan(ctx: DateContext, offset: int = 0) -> list[DateMention]:
             if result is None:
                 continue
             taken.append((start, end))
+            if name == "clock":
+                clocks.append(len(found))
             found.append(_mention(match, name, result, ctx, offset))
+    for index in clocks:
+        found[index] = _clock_day(found[index], found, ctx.text, offset)
     found.sort(key=lambda m: m.start)
     return found
+
+
+COMPILED_CLOCK = dict(COMPILED_PATTERNS)["clock"]
+_DAY_VALUE = re.compile(r"^(?:\d{4}|XXXX)-\d{2}-\d{2}")
+
+
+def _clock_day(clock: DateMention, found: list[DateMention], text: str, offset: int) -> DateMention:
+    """A clock time takes the day named nearest to it in its sentence ("Tuesday at 18:00 UTC")."""
+    best = None
+    for other in found:
+        if other is clock or other.value is None or not _DAY_VALUE.match(other.value):
+            continue
+        lo, hi = sorted((other.end, clock.start)) if other.start < clock.start else sorted((clock.end, other.start))
+        if re.search(r"[.!?\n]", text[lo - offset : hi - offset]):
+            continue  # another sentence
+        if best is None or abs(other.start - clock.start) < abs(best.start - clock.start):
+            best = other
+    if best is None:
+        return clock
+    time = clock.value[10:] if clock.value else clock.text and _time_part(clock.text)
+    return replace(clock, value=best.value[:10] + time, relative=best.relative)
+
+
+def _time_part(text: str) -> str:
+    match = COMPILED_CLOCK.search(text)
+    if match is None:
+        return ""
+    result = HANDLERS["clock"](match, DateContext(text, date(2000, 1, 1)))
+    return result[0][10:] if result else ""
 
 
 def _mention(match: re.Match, name: str, result: tuple, ctx: DateContext, offset: int) -> DateMention:
@@ -63,12 +101,14 @@ def _mention(match: re.Match, name: str, result: tuple, ctx: DateContext, offset
 
 
 def find_dates(doc, published: str | None, kind: str = PUBLICATION) -> list[DateMention]:
-    """Date mentions in a spaCy ``Doc`` of the article text, resolved against ``published`` when given."""
+    """Date mentions in a spaCy ``Doc`` of the article text, resolved against ``published`` (else its dateline)."""
     labels = {}
     for ent in doc.ents:
         for i in range(ent.start_char, ent.end_char):
             labels[i] = ent.label_
     text = doc.text
+    if parse_anchor(published) is None and kind == PUBLICATION:
+        published = date_from_dateline("", text)
     ctx = DateContext(
         text,
         parse_anchor(published),

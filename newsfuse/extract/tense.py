@@ -12,7 +12,7 @@ import re
 _FUTURE = re.compile(
     r"\b(?:will|shall|won't|'ll|would|is going to|are going to|(?:is|are|was|were)\s+(?:also\s+)?(?:set|due|expected|scheduled|"
     r"slated|poised|likely|to)\b|(?:scheduled|slated|expected|set|due|plans?|planned|planning|intends?|aims?|hopes?|prepares?)\s+to\b|"
-    r"to be held|upcoming|next)\b",
+    r"to be held|upcoming|next|expects?|anticipates?|predicts?|forecasts?)\b",
     re.IGNORECASE,
 )
 _PAST = re.compile(

@@ -118,7 +118,9 @@ def relative_unit(unit: str, offset: int, anchor: date) -> tuple[str, str]:
         year, quarter = shift_quarter(*quarter_of(anchor), offset)
         return f"{year:04d}-Q{quarter}", "quarter"
     if unit == "decade":
-        return str((anchor.year // 10) + offset)[:3], "decade"
+        return f"{anchor.year // 10 + offset:03d}", "decade"
+    if unit == "century":
+        return f"{anchor.year // 100 + offset:02d}", "century"
     return f"{anchor.year + offset:04d}", "year"
 
 
@@ -132,4 +134,76 @@ def units_ago(count: int, unit: str, anchor: date, sign: int = -1) -> tuple[str,
     if unit == "month":
         year, month = shift_month(anchor.year, anchor.month, sign * count)
         return f"{year:04d}-{month:02d}", "month"
+    if unit == "decade":
+        return f"{(anchor.year + sign * 10 * count) // 10:03d}", "decade"
     return f"{anchor.year + sign * count:04d}", "year"
+
+
+# Season codes with their first and last month; a winter is labelled with the year of its December.
+SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
+
+
+def _season_year_now(code: str, anchor: date) -> int | None:
+    """The label year of the season the anchor falls in, if it is ``code``."""
+    first, last = SEASON_MONTHS[code]
+    if code == "WI":
+        if anchor.month == 12:
+            return anchor.year
+        return anchor.year - 1 if anchor.month <= 2 else None
+    return anchor.year if first <= anchor.month <= last else None
+
+
+def resolve_season(code: str, anchor: date, offset: int | None, direction: str | None = None) -> int:
+    """The label year of a season: ``offset`` -1 "last", 0 "this", 1 "next"; ``None`` a bare "the summer" read by tense.
+
+    "Last summer" is the most recent summer already over ("last summer" in October is this year's),
+    "next summer" the first one not yet begun; a bare season is the current one, or else the last
+    one (the next one in future tense; the nearer of the two without tense).
+    """
+    current = _season_year_now(code, anchor)
+    first, _ = SEASON_MONTHS[code]
+    # The label year of the most recent such season that has begun (the current one included).
+    if code == "WI":
+        begun = anchor.year if anchor.month == 12 else anchor.year - 1
+    else:
+        begun = anchor.year if anchor.month >= first else anchor.year - 1
+    if offset == -1:
+        return begun - 1 if current is not None else begun
+    if offset == 1:
+        return begun + 1
+    if offset == 0:
+        return current if current is not None else anchor.year
+    if current is not None:
+        return current
+    if direction == "future":
+        return begun + 1
+    if direction == "past":
+        return begun
+    # No tense: the nearer of the last one and the next one, by the months between.
+    last_month = SEASON_MONTHS[code][1] + (12 if code == "WI" else 0)
+    since_last = (anchor.year - begun) * 12 + anchor.month - last_month
+    until_next = (begun + 1 - anchor.year) * 12 + first - anchor.month
+    return begun if since_last <= until_next else begun + 1
+
+
+def resolve_quarter(quarter: int, anchor: date, direction: str | None, parts: int = 4) -> int:
+    """The year of a quarter (``parts=4``) or half (``parts=2``) written without one.
+
+    News reports on periods already begun: the last such period (the current one included),
+    unless the clause is in future tense, which names the current or the next one.
+    """
+    current = (anchor.month - 1) * parts // 12 + 1
+    if direction == "future":
+        return anchor.year if quarter >= current else anchor.year + 1
+    return anchor.year if quarter <= current else anchor.year - 1
+
+
+def resolve_weekend(anchor: date, direction: str | None) -> str:
+    """ "the weekend": the one under way, else the last one (the next one in future tense), as ``YYYY-Www-WE``."""
+    if anchor.weekday() >= 5:
+        saturday = anchor - timedelta(days=anchor.weekday() - 5)
+    elif direction == "future":
+        saturday = anchor + timedelta(days=5 - anchor.weekday())
+    else:
+        saturday = anchor - timedelta(days=anchor.weekday() + 2)
+    return iso_week(saturday) + "-WE"

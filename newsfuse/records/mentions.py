@@ -44,7 +44,8 @@ class DateMention:
     end: int
     text: str
     value: str | None  # TIMEX3 value ("2025-08-20", "2025-08", "2025-W34", "2026", "FY2026"); None = unresolved
-    granularity: str  # day, week, month, quarter, year, fiscal_year, range, time, unknown
+    granularity: str  # day, week, month, quarter, half_year, season, year, fiscal_year,
+    # decade, century, range, time, reference (PRESENT_REF...), unknown
     relative: bool = False  # needed an anchor ("on Wednesday", "last year")
     anchor: str | None = None  # the date it was resolved against
     end_value: str | None = None  # for ranges ("August 17-22") the last day
