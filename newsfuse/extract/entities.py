@@ -23,15 +23,33 @@ def _is_noise(text: str) -> bool:
 
 
 _DEFINED_ACRONYM = re.compile(r"((?:[a-z][\w-]*\s+){2,6})\(([A-Z]{2,6})s?\)")
+_ACRONYM_IN_PARENS = re.compile(r"\([A-Z]{2,6}s?\)")
+# A definition's words and spaces are all in [\w\s-], so it starts after the last other character before "(".
+_NOT_IN_PHRASE = re.compile(r"[^\w\s-]")
+_LOOKBACK = 300  # characters searched for that boundary before falling back to the previous acronym
+
+
+def _phrase_start(text: str, floor: int, paren: int) -> int:
+    """Where a definition ending at ``paren`` can start at the earliest, never before ``floor``."""
+    ends = [m.end() for m in _NOT_IN_PHRASE.finditer(text, max(floor, paren - _LOOKBACK), paren)]
+    # Without a boundary in the window the phrase may run on before it: search from ``floor``.
+    return ends[-1] if ends else floor
 
 
 def common_noun_acronyms(text: str) -> set[str]:
     """Acronyms the text defines for lowercase phrases: "unmanned aerial vehicle (UAV)" -> {"UAV"}.
 
     The small model tags such acronyms as organisations; they name a kind of thing, not an entity.
+    Scanning ``_DEFINED_ACRONYM`` over the whole text tries it at every lowercase letter; it is run only
+    over the words just before each "(ACRONYM)", which finds the same matches.
     """
     found = set()
-    for match in _DEFINED_ACRONYM.finditer(text):
+    floor = 0
+    for candidate in _ACRONYM_IN_PARENS.finditer(text):
+        match = _DEFINED_ACRONYM.search(text, _phrase_start(text, floor, candidate.start()), candidate.end())
+        floor = candidate.end()
+        if match is None:
+            continue
         acronym = match.group(2)
         initials = "".join(w[0] for w in re.split(r"[\s-]+", match.group(1).strip())).upper()
         if initials.endswith(acronym):
@@ -39,27 +57,36 @@ def common_noun_acronyms(text: str) -> set[str]:
     return found
 
 
-def find_entities(doc, models) -> list[EntityMention]:
-    """Entity mentions with offsets into ``doc.text``; gazetteer hits already carry their canonical entity."""
+def find_entities(doc, models, text: str | None = None) -> list[EntityMention]:
+    """Entity mentions with offsets into ``doc.text``; gazetteer hits already carry their canonical entity.
+
+    ``text`` is ``doc.text`` when the caller holds it already (``Doc.text`` rebuilds the string on every access).
+    """
     found = []
-    text = doc.text  # ``Doc.text`` rebuilds the string on every access
+    text = doc.text if text is None else text
     not_names = common_noun_acronyms(text)
     for ent in doc.ents:
         if ent.label_ not in ENTITY_LABELS:
             continue
-        tokens = list(ent)
-        while tokens and tokens[-1].text in _TRIM_START:
-            tokens.pop()
-        while tokens and tokens[0].text in _TRIM_START:
-            tokens.pop(0)
-        if not tokens:
+        first, last = _trimmed(doc, ent.start, ent.end)
+        if first == last:
             continue
-        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        end_token = doc[last - 1]
+        start, end = doc[first].idx, end_token.idx + len(end_token.text)
         surface = text[start:end]
         if _is_noise(surface) or surface.rstrip("s") in not_names:
             continue
         # ``Span.ent_id_`` rescans the whole Doc on every access; the first token carries the same id.
-        entity_id = ent[0].ent_id_ or None
+        entity_id = doc[ent.start].ent_id_ or None
         entry = models.by_entity_id.get(entity_id) if entity_id else None
         found.append(EntityMention(start, end, surface, ent.label_, entity_id, entry.canonical if entry else None))
     return found
+
+
+def _trimmed(doc, first: int, last: int) -> tuple[int, int]:
+    """Token range ``[first, last)`` without leading and trailing quotes, dashes, brackets and "'s"."""
+    while last > first and doc[last - 1].text in _TRIM_START:
+        last -= 1
+    while first < last and doc[first].text in _TRIM_START:
+        first += 1
+    return first, last

@@ -119,6 +119,14 @@ _PATTERN = re.compile(
     re.IGNORECASE,
 )
 
+# Every match holds a currency symbol, code or word: texts without one (most of them) skip the full
+# pattern, whose optional leading qualifier makes it try every position of the text.
+_ANY_CURRENCY = re.compile(
+    r"[$€£¥₺₹₩]|\b(?:USD|EUR|GBP|JPY|CNY|RMB|TRY|INR|CHF)\b|\s(?:yen|dollars?|euros?|pounds|pound|sterling|yuan|"
+    r"renminbi|liras?|rupees?|won|rubles?|roubles?|francs?|kronor|krona|kroner|krone)\b",
+    re.IGNORECASE,
+)
+
 
 def _currency(match: re.Match) -> str | None:
     if match.group("sym"):
@@ -152,6 +160,8 @@ def usd_rate(converter, currency: str, on: date) -> tuple[float, str] | None:
 
 def find_money(text: str, published: str | None, converter) -> list[MoneyMention]:
     """Money mentions, converted to USD at the publication date when it is known."""
+    if not _ANY_CURRENCY.search(text):
+        return []
     on = parse_anchor(published)
     found: list[MoneyMention] = []
     for match in _PATTERN.finditer(text):

@@ -47,7 +47,15 @@ class ExtractionModels:
     places: object | None = None  # newsfuse.extract.places.PlaceIndex, loaded lazily
     countries: dict[str, str] = field(default_factory=dict)  # ISO code -> canonical name, filled lazily
     batch_size: int = 32
-    processes: int = 1  # spaCy worker processes for ``nlp.pipe`` (the NER is most of the cost)
+    # Worker processes for ``extract_articles``; each runs spaCy and every extractor on its share of
+    # the articles and sends back only the small records (see ``extract.pipeline``).
+    processes: int = 1
+
+    def warm(self) -> None:
+        """Load the lazily loaded resources now, e.g. before forking workers so that they share them."""
+        self.currency_converter()
+        self.place_index()
+        self.country_names()
 
     def currency_converter(self):
         if self.currency is None:

@@ -73,11 +73,19 @@ _NUMBER = rf"(?P<num>\d+(?:\.\d+)?|{_WORD_NUMBER})"
 _HALF = r"(?P<half>\s+and\s+a\s+half)?"
 _UNIT = r"(?P<unit>second|minute|hour|day|week|month|year|decade)s?"
 _QUAL = "(?P<qual>" + "|".join(re.escape(q) for q in sorted(_QUALIFIERS, key=len, reverse=True)) + r")[\s-]+"
+# The first letters a duration can start with (of a qualifier, "half" or a number word). Checked first at
+# each word boundary, they spare the engine trying every alternative there; the matches are the same.
+_DURATION_FIRST = "".join(sorted({word[0] for word in (*_QUALIFIERS, "half", *_ONES, *_TENS)}))
+_PERCENT_FIRST = "".join(sorted({word[0] for word in _QUALIFIERS}))
 _DURATION = re.compile(
-    rf"\b(?:{_QUAL})?(?:(?P<halfan>half\s+an?)\s+(?P<hunit>hour|day|year|minute)|{_NUMBER}(?P<half0>\s+and\s+a\s+half)?(?:\s+|-)(?:{_UNIT}){_HALF}(?P<adj>-long|-old)?)\b",
+    rf"\b(?=[\d{_DURATION_FIRST}])(?:{_QUAL})?(?:(?P<halfan>half\s+an?)\s+(?P<hunit>hour|day|year|minute)|{_NUMBER}(?P<half0>\s+and\s+a\s+half)?(?:\s+|-)(?:{_UNIT}){_HALF}(?P<adj>-long|-old)?)\b",
     re.IGNORECASE,
 )
-_PERCENT = re.compile(rf"\b(?:{_QUAL})?(?P<num>\d+(?:\.\d+)?)\s?(?:%|percent\b|per cent\b)", re.IGNORECASE)
+_PERCENT = re.compile(
+    rf"\b(?=[\d{_PERCENT_FIRST}])(?:{_QUAL})?(?P<num>\d+(?:\.\d+)?)\s?(?:%|percent\b|per cent\b)", re.IGNORECASE
+)
+# Every percentage ends in one of these: most texts have none and skip the full pattern.
+_PERCENT_SIGN = re.compile(r"%|percent\b|per cent\b", re.IGNORECASE)
 
 
 def word_number(text: str) -> float | None:
@@ -145,7 +153,9 @@ def durations(text: str) -> list[QuantityMention]:
 
 
 def percentages(text: str) -> list[QuantityMention]:
-    found = []
+    found: list[QuantityMention] = []
+    if not _PERCENT_SIGN.search(text):
+        return found
     for match in _PERCENT.finditer(text):
         qualifier = _QUALIFIERS.get((match.group("qual") or "").lower(), "exact")
         lower, upper = _bounds(float(match.group("num")), qualifier)

@@ -134,20 +134,33 @@ def reported_claims(text: str, sentences: list[tuple[int, int]], quoted: list[Qu
     return claims
 
 
-def sentence_spans(doc) -> list[tuple[int, int]]:
-    """Sentence offsets with surrounding whitespace (paragraph breaks) trimmed off."""
+def sentence_spans(doc, text: str | None = None) -> list[tuple[int, int]]:
+    """Sentence offsets with surrounding whitespace (paragraph breaks) trimmed off.
+
+    ``text`` is ``doc.text`` when the caller already holds it: ``Doc.text`` and ``Span.text`` rebuild
+    their strings token by token, while slicing the article text by character offsets is the same string.
+    """
+    text = doc.text if text is None else text
     spans = []
     for sentence in doc.sents:
-        text = sentence.text
-        start = sentence.start_char + (len(text) - len(text.lstrip()))
-        end = sentence.end_char - (len(text) - len(text.rstrip()))
+        start, end = sentence.start_char, sentence.end_char
+        piece = text[start:end]
+        start += len(piece) - len(piece.lstrip())
+        end -= len(piece) - len(piece.rstrip())
         if end > start:
             spans.append((start, end))
     return spans
 
 
-def find_quotes(doc, entities: list[EntityMention]) -> list[Quote]:
-    sentences = sentence_spans(doc)
-    text = doc.text
+def find_quotes(
+    doc,
+    entities: list[EntityMention],
+    *,
+    text: str | None = None,
+    sentences: list[tuple[int, int]] | None = None,
+) -> list[Quote]:
+    """Direct quotes and reported claims; ``text`` and ``sentences`` save recomputing them from ``doc``."""
+    text = doc.text if text is None else text
+    sentences = sentence_spans(doc, text) if sentences is None else sentences
     direct = direct_quotes(text, sentences, entities)
     return sorted(direct + reported_claims(text, sentences, direct), key=lambda q: q.start)

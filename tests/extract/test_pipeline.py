@@ -1,0 +1,71 @@
+"""The extraction stage in this process and in worker processes gives the same records, in order."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from newsfuse.extract import pipeline
+from newsfuse.extract.pipeline import WORKER_CHUNK, extract_articles
+from newsfuse.records import Article
+
+_TEXT = (
+    "Maria Keller, the chief executive of Helios Energy, said on Monday that the company would invest $1.2 billion "
+    'in Berlin. "We are committed to working with our partners in Germany," Keller told reporters. '
+    "Revenue rose 7 percent in fiscal 2025, and the talks lasted more than three hours."
+)
+
+
+def _articles(count: int) -> list[Article]:
+    # More than one worker chunk, each article different so that a reordering would show.
+    return [Article(id=f"a{i}", text=_TEXT.replace("three", str(i + 2)), published="2025-08-19") for i in range(count)]
+
+
+def _fail_on(marker: str, monkeypatch) -> None:
+    """Make one extractor fail on texts holding ``marker``; forked workers inherit the patch."""
+    real = pipeline.find_quantities
+
+    def failing(text: str):
+        if marker in text:
+            raise ValueError("extractor failed")
+        return real(text)
+
+    monkeypatch.setattr(pipeline, "find_quantities", failing)
+
+
+def test_workers_give_the_same_records_in_order(models):
+    batch = _articles(2 * WORKER_CHUNK + 3)
+    here = list(extract_articles(batch, replace(models, processes=1)))
+    assert [e.article_id for e in here] == [a.id for a in batch]
+    assert list(extract_articles(batch, replace(models, processes=2))) == here
+
+
+@pytest.mark.parametrize("processes", [1, 2])
+def test_failed_article_is_reported_with_its_id_and_skipped(models, monkeypatch, processes):
+    batch = _articles(WORKER_CHUNK + 2)
+    batch[3] = replace(batch[3], text=batch[3].text + " BOOM")
+    _fail_on("BOOM", monkeypatch)
+    failed: list[tuple[str, str]] = []
+    done = list(
+        extract_articles(batch, replace(models, processes=processes), lambda a, e: failed.append((a.id, str(e))))
+    )
+    assert [e.article_id for e in done] == [a.id for i, a in enumerate(batch) if i != 3]
+    assert failed == [("a3", "extractor failed")]
+
+
+@pytest.mark.parametrize("processes", [1, 2])
+def test_without_a_handler_the_error_names_the_article(models, monkeypatch, processes):
+    batch = _articles(3)
+    batch[1] = replace(batch[1], text=batch[1].text + " BOOM")
+    _fail_on("BOOM", monkeypatch)
+    with pytest.raises(ValueError, match="extractor failed") as raised:
+        list(extract_articles(batch, replace(models, processes=processes)))
+    assert any("'a1'" in note for note in raised.value.__notes__)
+
+
+def test_chunks_keep_order_and_end_with_single_articles():
+    batch = _articles(13)
+    chunks = list(pipeline._chunks(batch, 4, tail=6))
+    assert [a for chunk in chunks for a in chunk] == batch
+    assert [len(c) for c in chunks] == [4, 1, 1, 1, 1, 1, 1, 1, 1, 1]
