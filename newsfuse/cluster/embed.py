@@ -6,6 +6,7 @@ is downloaded. Vectors are the attention-masked mean of the last hidden state, s
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -26,8 +27,17 @@ def default_paths() -> tuple[Path, Path]:
     return model, tokenizer
 
 
+# Characters of a text tokenized first: enough for ``max_tokens`` word pieces in nearly every text;
+# the rest of a long article would be tokenized only to be cut off.
+_CHARS_PER_TOKEN = 8
+
+
 class Embedder:
-    """Turns texts into unit vectors. Batches are sorted by length so little time goes to padding."""
+    """Turns texts into unit vectors.
+
+    Batches are sorted by length so little time goes to padding, and texts whose (truncated) token
+    sequences are identical, as syndicated copies' leads often are, are run through the model once.
+    """
 
     name = MODEL_NAME
 
@@ -55,26 +65,50 @@ class Embedder:
         self.tokenizer.enable_truncation(max_length=max_tokens)
         self.tokenizer.no_padding()
         options = onnxruntime.SessionOptions()
-        if threads:
-            options.intra_op_num_threads = threads
+        # One thread per core this process may use (onnxruntime would count the host's cores), one
+        # inference at a time: batches are run one after another.
+        options.intra_op_num_threads = threads or len(os.sched_getaffinity(0))
+        options.inter_op_num_threads = 1
+        options.execution_mode = onnxruntime.ExecutionMode.ORT_SEQUENTIAL
+        options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
         available = set(onnxruntime.get_available_providers())
         chosen = [p for p in providers if p in available] or ["CPUExecutionProvider"]
         self.session = onnxruntime.InferenceSession(str(model_path), options, providers=chosen)
         self.input_names = {i.name for i in self.session.get_inputs()}
+        self.max_tokens = max_tokens
         self.batch_size = batch_size
         self.dimensions = 384
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         """One float32 unit vector per text, in input order."""
-        out = np.zeros((len(texts), self.dimensions), dtype=np.float32)
-        encodings = self.tokenizer.encode_batch(list(texts))
-        order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
+        token_ids = self.token_ids(texts)
+        unique: dict[tuple[int, ...], int] = {}  # token sequence -> row of its vector
+        rows = np.array([unique.setdefault(ids, len(unique)) for ids in token_ids], dtype=np.intp)
+        sequences = list(unique)
+        vectors = np.zeros((len(sequences), self.dimensions), dtype=np.float32)
+        order = sorted(range(len(sequences)), key=lambda i: len(sequences[i]))
         for start in range(0, len(order), self.batch_size):
             chosen = order[start : start + self.batch_size]
-            out[chosen] = self._run([encodings[i].ids for i in chosen])
+            vectors[chosen] = self._run([sequences[i] for i in chosen])
+        return vectors[rows]
+
+    def token_ids(self, texts: Sequence[str]) -> list[tuple[int, ...]]:
+        """Each text's token ids, truncated to ``max_tokens``, as the full text would give them.
+
+        A text is cut at a space after ``_CHARS_PER_TOKEN * max_tokens`` characters first (word
+        pieces never cross spaces, so a cut there that still fills ``max_tokens`` yields the same
+        ids); texts whose cut falls short are tokenized whole.
+        """
+        limit = _CHARS_PER_TOKEN * self.max_tokens
+        heads = [_head(text, limit) for text in texts]
+        out = [tuple(e.ids) for e in self.tokenizer.encode_batch(heads)]
+        short = [i for i, ids in enumerate(out) if len(ids) < self.max_tokens and len(heads[i]) < len(texts[i])]
+        if short:
+            for i, encoding in zip(short, self.tokenizer.encode_batch([texts[i] for i in short]), strict=True):
+                out[i] = tuple(encoding.ids)
         return out
 
-    def _run(self, token_ids: list[list[int]]) -> np.ndarray:
+    def _run(self, token_ids: Sequence[Sequence[int]]) -> np.ndarray:
         width = max(1, max(len(ids) for ids in token_ids))
         ids = np.zeros((len(token_ids), width), dtype=np.int64)
         mask = np.zeros_like(ids)
@@ -89,6 +123,14 @@ class Embedder:
         vectors = summed / np.maximum(mask.sum(axis=1, keepdims=True), 1)
         norms = np.linalg.norm(vectors, axis=1, keepdims=True)
         return (vectors / np.maximum(norms, 1e-12)).astype(np.float32)
+
+
+def _head(text: str, limit: int) -> str:
+    """``text`` up to the last space before ``limit`` characters (all of it when it is shorter)."""
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    return text[:cut] if cut > 0 else text
 
 
 @dataclass(slots=True)

@@ -8,10 +8,12 @@ each member; lists keep only the most recent events, so lookup cost does not gro
 
 from __future__ import annotations
 
-import heapq
 import math
 from collections import Counter, deque
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from itertools import chain, compress, repeat
+from operator import add, itemgetter, mul, sub, truediv
 
 import numpy as np
 
@@ -45,29 +47,50 @@ class EventState:
     days: Counter = field(default_factory=Counter)  # publication day -> members published that day
 
 
+# The helpers below are the hot loops of clustering: they chain ``map`` over C-level callables
+# (dict.get, operator.mul, ...) so no Python bytecode runs per term.
+
+
 def _dot(small: dict[str, float], large: dict[str, float]) -> float:
-    # The key intersection runs in C; only shared keys are multiplied in Python.
-    return sum([small[key] * large[key] for key in small.keys() & large.keys()])
+    """Dot product of two sparse vectors; pass the smaller first (it is the one iterated)."""
+    return sum(map(mul, small.values(), map(large.get, small, repeat(0.0))))
 
 
 def _unit(weights: dict[str, float]) -> dict[str, float]:
-    norm = math.sqrt(sum(v * v for v in weights.values()))
-    return {k: v / norm for k, v in weights.items()} if norm else {}
+    values = weights.values()
+    norm = math.sqrt(sum(map(mul, values, values)))
+    return dict(zip(weights, map(truediv, values, repeat(norm)), strict=True)) if norm else {}
 
 
 def _top(weights: dict[str, float], limit: int) -> dict[str, float]:
     """The ``limit`` heaviest entries: the long tail adds noise, memory and time, not evidence."""
     if len(weights) <= limit:
         return weights
-    return dict(heapq.nlargest(limit, weights.items(), key=lambda item: item[1]))
+    # Stable sort: the same entries, in the same order, as heapq.nlargest(limit, ..., key=...).
+    return dict(sorted(weights.items(), key=itemgetter(1), reverse=True)[:limit])
 
 
 def _add_into(total: dict[str, float], vector: dict[str, float], sign: float) -> float:
     """Add (or subtract) ``vector`` into ``total``; returns the change of the squared norm."""
     cross = _dot(vector, total)
-    for key, value in vector.items():
-        total[key] = total.get(key, 0.0) + sign * value
+    combine = add if sign > 0 else sub  # a + (-1.0 * b) == a - b exactly
+    total.update(zip(vector, map(combine, map(total.get, vector, repeat(0.0)), vector.values()), strict=True))
     return sign * 2 * cross + (1.0 if vector else 0.0)
+
+
+def _idf_weighted(counts: dict[str, float], df: Counter[str], base: float) -> dict[str, float]:
+    """``{t: w * (base - log(df[t] + 1))}``: every term was observed, so ``df.get`` finds it."""
+    logs = map(math.log, map(add, map(df.get, counts, repeat(0)), repeat(1)))
+    return dict(zip(counts, map(mul, counts.values(), map(sub, repeat(base), logs)), strict=True))
+
+
+def _heaviest(weights: dict[str, float], df: Counter[str], limit: int, keys: Iterable[str]) -> list[tuple[float, str]]:
+    """The ``limit`` largest ``(weight, key)`` of the entries seen in more than one document.
+
+    ``sorted(...)[:limit]`` is what ``heapq.nlargest`` returns, computed in C.
+    """
+    seen_twice = map((1).__lt__, map(df.__getitem__, weights))
+    return sorted(compress(zip(weights.values(), keys, strict=True), seen_twice), reverse=True)[:limit]
 
 
 class EventIndex:
@@ -98,23 +121,23 @@ class EventIndex:
         return math.log((self.documents + 1) / (df + 1)) + 1.0
 
     def weigh(self, features: ArticleFeatures) -> WeightedArticle:
-        log, base = math.log, math.log(self.documents + 1) + 1.0
+        base = math.log(self.documents + 1) + 1.0
         term_df, name_df = self.term_df, self.name_df
-        terms = _unit(_top({t: w * (base - log(term_df[t] + 1)) for t, w in features.terms.items()}, self.max_terms))
-        names = _unit(
-            _top({t: w * (base - log(name_df[t] + 1)) for t, w in features.names.items()}, self.max_terms // 2)
-        )
+        terms = _unit(_top(_idf_weighted(features.terms, term_df, base), self.max_terms))
+        names = _unit(_top(_idf_weighted(features.names, name_df, base), self.max_terms // 2))
         # Keys: the heaviest terms, but never ones seen once only (they cannot retrieve anything).
-        ranked = heapq.nlargest(self.keys_per_article, ((w, t) for t, w in terms.items() if term_df[t] > 1))
-        ranked += heapq.nlargest(self.keys_per_article // 2, ((w, "@" + t) for t, w in names.items() if name_df[t] > 1))
+        ranked = _heaviest(terms, term_df, self.keys_per_article, terms)
+        ranked += _heaviest(names, name_df, self.keys_per_article // 2, map("@".__add__, names))
         return WeightedArticle(features, terms, names, [key for _, key in ranked])
 
     def candidates(self, article: WeightedArticle) -> list[str]:
         """Events sharing distinctive terms with ``article``, most shared first."""
-        hits: Counter[str] = Counter()
-        for key in article.keys:
-            hits.update(set(self.postings.get(key, ())))
-        return [event_id for event_id, _ in hits.most_common(self.max_candidates)]
+        postings = self.postings
+        # One counting pass in C over every key's events (each key counts an event once).
+        hits = Counter(chain.from_iterable(set(postings[key]) for key in article.keys if key in postings))
+        # Stable sort: the order of Counter.most_common (ties keep first-counted first).
+        ranked = sorted(hits.items(), key=itemgetter(1), reverse=True)[: self.max_candidates]
+        return [event_id for event_id, _ in ranked]
 
     def add(self, event_id: str, article: WeightedArticle) -> None:
         event = self.events.get(event_id)

@@ -11,12 +11,13 @@ from __future__ import annotations
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
-from newsfuse.dedup.passages import align, in_order
-from newsfuse.dedup.text import body_hash, containment, content_words, sentences, shingles
+from newsfuse.dedup.passages import IndexedSentences, align, in_order, indexed
+from newsfuse.dedup.text import SentenceSpan, body_hash, containment, content_words, sentences, shingles
 from newsfuse.records.article import Article
 from newsfuse.records.relations import DerivationLink, DuplicateKind, DuplicateLink, Link
 from newsfuse.store.relations import DedupState
@@ -41,11 +42,12 @@ class DedupConfig:
 
 
 _SCHEME = "affine32"
+T = TypeVar("T")
 
 
-def _crc32(data: bytes) -> int:
-    # Stable across processes (signatures are stored) and far cheaper than the default SHA-1.
-    return zlib.crc32(data)
+# Stable across processes (signatures are stored) and far cheaper than the default SHA-1; passed
+# as is (no Python wrapper): it is called once per shingle.
+_crc32 = zlib.crc32
 
 
 class _Signer:
@@ -72,6 +74,19 @@ class _Signer:
         return np.asarray(signature.hashvalues, dtype=self.dtype).tobytes()
 
 
+class _Lazy(Generic[T]):
+    """A value computed on first use, then kept (an article's sentences: needed by one check or two)."""
+
+    def __init__(self, make: Callable[[], T]) -> None:
+        self._make = make
+        self._value: T | None = None
+
+    def __call__(self) -> T:
+        if self._value is None:
+            self._value = self._make()
+        return self._value
+
+
 class DedupIndex:
     """Everything processed so far, queryable for copies and sources of a new article.
 
@@ -86,6 +101,7 @@ class DedupIndex:
         self.words = MinHashLSH(threshold=config.rewrite_candidate_jaccard, num_perm=config.num_perm)
         self.sign = _Signer(config.num_perm)
         self._shingles: dict[str, set[str]] = {}  # recent articles' shingle sets, oldest first
+        self._sentences: dict[str, IndexedSentences] = {}  # recent evidence targets' sentences, oldest first
         self.by_hash: dict[str, str] = {}
         self.canonical: dict[str, str] = {}  # duplicate -> the first copy it was matched to
 
@@ -109,11 +125,12 @@ class DedupIndex:
         if original is not None:
             links.append(DuplicateLink(article.id, original, DuplicateKind.EXACT, 1.0))
         else:
-            duplicate = self._near_duplicate(article, grams, near)
+            own = _Lazy(lambda: sentences(article.text))
+            duplicate = self._near_duplicate(article, grams, near, own)
             if duplicate is not None:
                 links.append(duplicate)
             else:
-                rewrite = self._rewrite(article, grams, word)
+                rewrite = self._rewrite(article, grams, word, own)
                 if rewrite is not None:
                     links.append(rewrite)
         if links and isinstance(links[0], DuplicateLink):
@@ -145,7 +162,21 @@ class DedupIndex:
         self._remember(article_id, grams)
         return grams, text
 
-    def _near_duplicate(self, article: Article, grams: set[str], near: MinHash) -> DuplicateLink | None:
+    def sentences_of(self, article_id: str, text: str | None = None, keep: int = 1000) -> IndexedSentences:
+        """Sentences of an indexed article (``text``: its body, when already read).
+
+        Cached: the copies and rewrites of one story are all compared with the same earlier articles.
+        """
+        found = self._sentences.get(article_id)
+        if found is None:
+            if len(self._sentences) >= keep:
+                self._sentences.pop(next(iter(self._sentences)))
+            found = self._sentences[article_id] = indexed(sentences(text or self.text_of(article_id) or ""))
+        return found
+
+    def _near_duplicate(
+        self, article: Article, grams: set[str], near: MinHash, own: _Lazy[list[SentenceSpan]]
+    ) -> DuplicateLink | None:
         best: tuple[float, str] | None = None
         for candidate in self.near.query(near):
             other, _ = self.shingles_of(candidate)
@@ -162,13 +193,15 @@ class DedupIndex:
             return None
         score, candidate = best
         target = self.canonical.get(candidate, candidate)
-        evidence = align(sentences(article.text), sentences(self.text_of(target) or ""), self.config.sentence_overlap)
+        evidence = align(own(), self.sentences_of(target), self.config.sentence_overlap)
         return DuplicateLink(
             article.id, target, DuplicateKind.NEAR, round(score, 4), tuple(evidence[: self.config.max_evidence])
         )
 
-    def _rewrite(self, article: Article, grams: set[str], word: MinHash) -> DerivationLink | None:
-        own = sentences(article.text)
+    def _rewrite(
+        self, article: Article, grams: set[str], word: MinHash, lazy_own: _Lazy[list[SentenceSpan]]
+    ) -> DerivationLink | None:
+        own = lazy_own()
         if len(own) < self.config.rewrite_min_sentences:
             return None
         best: DerivationLink | None = None
@@ -180,7 +213,7 @@ class DedupIndex:
             text = text or self.text_of(source)
             if not text:
                 continue
-            kept = in_order(align(own, sentences(text), self.config.sentence_overlap))
+            kept = in_order(align(own, self.sentences_of(source, text), self.config.sentence_overlap))
             share = len(kept) / len(own)
             if len(kept) >= self.config.rewrite_min_sentences and share >= self.config.rewrite_min_share:
                 if best is None or share > best.score:

@@ -3,34 +3,52 @@
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import chain
 
 from newsfuse.dedup.text import SentenceSpan
 from newsfuse.records.relations import SharedPassage
 
 
-def align(later: Sequence[SentenceSpan], earlier: Sequence[SentenceSpan], min_overlap: float) -> list[SharedPassage]:
+@dataclass(frozen=True, slots=True)
+class IndexedSentences:
+    """Sentences with, for each content word, the positions of the sentences holding it."""
+
+    spans: Sequence[SentenceSpan]
+    positions: dict[str, list[int]]
+
+
+def indexed(sentences: Sequence[SentenceSpan]) -> IndexedSentences:
+    positions: dict[str, list[int]] = {}
+    for position, sentence in enumerate(sentences):
+        for word in sentence.words:
+            positions.setdefault(word, []).append(position)
+    return IndexedSentences(sentences, positions)
+
+
+def align(
+    later: Sequence[SentenceSpan], earlier: Sequence[SentenceSpan] | IndexedSentences, min_overlap: float
+) -> list[SharedPassage]:
     """Each sentence of ``later`` paired with its best match in ``earlier`` when enough content words recur.
 
     Overlap is measured on the later sentence's content words, so a rewrite that trims a sentence
-    still matches the original it came from.
+    still matches the original it came from. ``earlier`` may come indexed (reused for many ``later``).
     """
-    index: dict[str, list[int]] = {}
-    for position, sentence in enumerate(earlier):
-        for word in sentence.words:
-            index.setdefault(word, []).append(position)
+    if not isinstance(earlier, IndexedSentences):
+        earlier = indexed(earlier)
+    index, spans = earlier.positions, earlier.spans
     pairs: list[SharedPassage] = []
     for sentence in later:
-        hits: dict[int, int] = {}
-        for word in sentence.words:
-            for position in index.get(word, ()):
-                hits[position] = hits.get(position, 0) + 1
+        # Counted in C; the max below breaks ties by position, so counting order does not matter.
+        hits = Counter(chain.from_iterable([index[w] for w in sentence.words if w in index]))
         if not hits:
             continue
         position, shared = max(hits.items(), key=lambda item: (item[1], -item[0]))
         overlap = shared / len(sentence.words)
         if overlap >= min_overlap:
-            match = earlier[position]
+            match = spans[position]
             pairs.append(SharedPassage(sentence.start, sentence.end, match.start, match.end, overlap))
     return pairs
 

@@ -38,3 +38,17 @@ def test_load_models_follows_the_embeddings_setting():
 
     assert load_models(Settings(use_embeddings=False)).embedder is None
     assert load_models(False).embedder is None
+
+
+def test_token_ids_of_cut_texts_match_whole_text_tokenization(embedder):
+    long_lead = "Officials said the storm damaged hundreds of homes along the coast overnight. " * 30
+    texts = [long_lead, "Short.", "", "x" * 3000, "Ünïcödé\tnews\nline " * 200, "word " * 2000]
+    whole = [tuple(e.ids) for e in embedder.tokenizer.encode_batch(texts)]
+    assert embedder.token_ids(texts) == whole
+
+
+def test_identical_token_sequences_get_identical_vectors(embedder):
+    text = "A strong earthquake struck southern Iran on Sunday, killing seven people. " * 20
+    vectors = embedder.embed([text, "Something else entirely.", text + " A trailing sentence far past the cut."])
+    assert np.array_equal(vectors[0], vectors[2])
+    assert np.array_equal(vectors[0], embedder.embed([text])[0])

@@ -28,6 +28,7 @@ ARREST_WILLIAMS = [
     "county jail after giving a blood sample, and Smith said the team was disappointed.",
 ]
 
+
 def weighted(texts: list[str]):
     index = EventIndex()
     features = [features_of(article(t)) for t in texts]

@@ -28,3 +28,13 @@ def test_align_matches_trimmed_sentences_to_their_source():
 def test_shingles_are_word_ngrams_of_folded_text():
     assert shingles("A b C d e", 4) == {"a b c d", "b c d e"}
     assert shingles("two words", 4) == {"two words"}
+
+
+def test_align_against_indexed_sentences_gives_the_same_pairs():
+    from newsfuse.dedup.passages import indexed
+
+    earlier = "The minister met his counterpart in Ankara on Tuesday. Talks covered drones and shipbuilding."
+    later = "Drones and shipbuilding featured in the talks. The minister met his counterpart in Ankara."
+    plain = align(sentences(later), sentences(earlier), 0.4)
+    assert align(sentences(later), indexed(sentences(earlier)), 0.4) == plain
+    assert len(plain) == 2
