@@ -39,6 +39,10 @@ class StreamClusterer:
         self.config = config
         self.threshold = config.threshold(with_embeddings)
         self.created: dict[str, int] = {event_id: n for n, event_id in enumerate(index.events)}
+        # Articles whose choice was close (to another event, or to the join threshold): only these are
+        # re-assigned by ``refine``; a clear choice rarely changes and re-ranking it doubles the cost.
+        self.undecided: set[str] = set()
+        self.examined_size: dict[str, int] = {}  # event id -> its size when ``split`` last examined it
 
     def ranked(self, article: WeightedArticle, extra: tuple[str, ...] = ()) -> list[tuple[Signals, str]]:
         """Candidate events scored against ``article``, best first."""
@@ -54,6 +58,7 @@ class StreamClusterer:
         self.index.observe(features)
         article = self.index.weigh(features)
         scored = self.ranked(article)
+        self._note_margin(features.article_id, scored)
         if not scored or scored[0][0].combined < self.threshold:
             event_id = event_id_for(features.article_id)
             self.created.setdefault(event_id, len(self.created))
@@ -71,6 +76,13 @@ class StreamClusterer:
                 event_id = self.merge(event_id, other, signals.combined, features.article_id, result)
         return event_id
 
+    def _note_margin(self, article_id: str, scored: list[tuple[Signals, str]]) -> None:
+        best = scored[0][0].combined if scored else 0.0
+        second = scored[1][0].combined if len(scored) > 1 else 0.0
+        # A founder is always undecided: an event founded later in the same update may suit it better.
+        if best < self.threshold or min(best - second, best - self.threshold) < self.config.refine_margin:
+            self.undecided.add(article_id)
+
     def merge(self, a: str, b: str, score: float, bridge_article: str, result: StreamResult) -> str:
         """Fold the younger of two events into the older; returns the surviving id."""
         keep, gone = (a, b) if self.created.get(a, 0) <= self.created.get(b, 0) else (b, a)
@@ -85,7 +97,8 @@ class StreamClusterer:
         return keep
 
     def refine(self, article_ids: list[str], result: StreamResult) -> int:
-        """Re-weigh and re-assign ``article_ids`` to their best event; returns how many moved."""
+        """Re-weigh and re-assign the undecided among ``article_ids`` to their best event; returns how many moved."""
+        article_ids = [article_id for article_id in article_ids if article_id in self.undecided]
         moved = 0
         for _ in range(self.config.refine_passes):
             moved_this_pass = 0
