@@ -17,7 +17,7 @@ from newsfuse.extract import date_absolute as absolute
 from newsfuse.extract import date_relative as relative
 from newsfuse.extract.date_absolute import DateContext
 
-__all__ = ["COMPILED_PATTERNS", "HANDLERS", "DateContext"]
+__all__ = ["COMPILED_PATTERNS", "HANDLERS", "TRIGGERS", "DateContext"]
 
 _MONTH = (
     r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?"
@@ -141,6 +141,32 @@ COMPILED_PATTERNS = [
     (name, re.compile(pattern, 0 if name in _CASE_SENSITIVE else re.IGNORECASE)) for name, pattern in _PATTERNS
 ]
 
+_UNITS = ("week", "month", "year", "decade", "century", "quarter")
+# Words one of which every match of a pattern contains (lower case): a text without any of them
+# cannot match, and a substring test is ~100x cheaper than running the pattern over the text.
+TRIGGERS: dict[str, tuple[str, ...]] = {
+    "fiscal_quarter": ("fiscal", "financial"),
+    "fiscal_quarter_s": ("fiscal", "financial"),
+    "fiscal": ("fiscal", "financial", "fy"),
+    "fiscal_relative": ("fiscal", "financial"),
+    "quarter": ("quarter",),
+    "relative_quarter": ("quarter",),
+    "half": ("half",),
+    "season": ("spring", "summer", "autumn", "fall", "winter"),
+    "bare_season": ("spring", "summer", "autumn", "fall", "winter"),
+    "part_of_day": ("morning", "afternoon", "evening", "night"),
+    "unit_edge": _UNITS,
+    "century": ("century",),
+    "decade_s": ("0s",),
+    "edge_relative": ("earlier", "later"),
+    "relative": ("weekend", *_UNITS),
+    "weekend": ("weekend",),
+    "ago": ("ago", "earlier", "from now"),
+    "vague_ago": ("ago",),
+    "deictic": ("today", "yesterday", "tomorrow"),
+    "ref_the": ("future", "past"),
+}
+
 HANDLERS: dict[str, Callable[[re.Match, DateContext], tuple | None]] = {
     "iso": absolute.absolute,
     "clock": relative.clock,
@@ -175,4 +201,4 @@ HANDLERS: dict[str, Callable[[re.Match, DateContext], tuple | None]] = {
     "year": absolute.bare_year,
     "month": absolute.month,
 }
-assert set(HANDLERS) == {name for name, _ in _PATTERNS}
+assert set(HANDLERS) == {name for name, _ in _PATTERNS} >= set(TRIGGERS)

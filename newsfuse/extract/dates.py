@@ -16,7 +16,7 @@ import re
 from dataclasses import replace
 from datetime import date
 
-from newsfuse.extract.date_rules import COMPILED_PATTERNS, HANDLERS, DateContext
+from newsfuse.extract.date_rules import COMPILED_PATTERNS, HANDLERS, TRIGGERS, DateContext
 from newsfuse.extract.money import convert_at
 from newsfuse.extract.tense import direction_in_text
 from newsfuse.extract.timex import EVENT, PUBLICATION, parse_anchor
@@ -39,7 +39,11 @@ def scan(ctx: DateContext, offset: int = 0) -> list[DateMention]:
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
     clocks: list[int] = []
+    lowered = ctx.text.lower()
     for name, pattern in COMPILED_PATTERNS:
+        triggers = TRIGGERS.get(name)
+        if triggers is not None and not any(word in lowered for word in triggers):
+            continue
         for match in pattern.finditer(ctx.text):
             start, end = match.span()
             if any(start < e and s < end for s, e in taken):
