@@ -28,7 +28,7 @@ class ClusterConfig:
     split_max_cut: float = 0.9  # normalised cut below which an event's halves are two happenings
     split_max_cut_unnamed: float = 0.8  # the same when either half names no people (less evidence)
     split_same_people: float = 0.7  # halves whose people are this similar are one story, however they cut
-    refine_margin: float = 0.1  # articles chosen by less than this (over the runner-up or threshold) are refined
+    refine_margin: float = 0.25  # articles chosen by less than this (over the runner-up or threshold) are refined
     refine_passes: int = 1  # re-assignment passes over the articles of one update (less order dependence)
 
     def should_split(self, normalized_cut: float, people: float | None) -> bool:
