@@ -42,7 +42,6 @@ class StreamClusterer:
         # Articles whose choice was close (to another event, or to the join threshold): only these are
         # re-assigned by ``refine``; a clear choice rarely changes and re-ranking it doubles the cost.
         self.undecided: set[str] = set()
-        self.examined_size: dict[str, int] = {}  # event id -> its size when ``split`` last examined it
 
     def ranked(self, article: WeightedArticle, extra: tuple[str, ...] = ()) -> list[tuple[Signals, str]]:
         """Candidate events scored against ``article``, best first."""

@@ -12,7 +12,8 @@ import re
 from collections.abc import Callable
 from datetime import date
 
-from newsfuse.extract.timex import ORDINAL_WORDS, PUBLICATION, month_number, resolve_month, resolve_month_day
+from newsfuse.extract.timex import ORDINAL_WORDS, PUBLICATION, resolve_month, resolve_month_day
+from newsfuse.ingest.dates import month_number
 
 
 class DateContext:

@@ -60,28 +60,29 @@ def _from_epoch(seconds: float) -> str | None:
         return None
 
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
+MONTHS = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
-_MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_MONTH_NAMES = (
+    "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+    "|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+
+
+def month_number(word: str) -> int:
+    """1-12 for a month name or its abbreviation ("Sept.", "december")."""
+    return MONTHS[word.strip(".").lower()[:3]]
 
 
 def _month(group: str) -> str:
@@ -140,7 +141,7 @@ def _calendar_date(match: re.Match[str]) -> str | None:
     for variant in "123":
         if match["y" + variant]:
             month = match["m" + variant]
-            number = int(month) if month.isdigit() else _MONTHS[month.casefold()]
+            number = int(month) if month.isdigit() else month_number(month)
             try:
                 return date(int(match["y" + variant]), number, int(match["d" + variant])).isoformat()
             except ValueError:
