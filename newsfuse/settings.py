@@ -59,3 +59,10 @@ def load_settings(environ: Mapping[str, str] | None = None, **overrides: Any) ->
         if raw is not None:
             from_env[f.name] = _coerce(raw, getattr(base, f.name))
     return replace(base, **from_env).with_overrides(**overrides)
+
+
+def usable_cores() -> int:
+    """Cores this process may run on (its CPU affinity where the platform reports one, else all of them)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1

@@ -21,7 +21,6 @@ is rebuilt from the store (cost grows with the store); long-running callers pass
 from __future__ import annotations
 
 import multiprocessing
-import os
 import sys
 from collections import deque
 from collections.abc import Iterator, Sequence
@@ -38,7 +37,7 @@ from newsfuse.cluster.scoring import ClusterConfig, Signals
 from newsfuse.cluster.stream import StreamClusterer, StreamResult, event_id_for
 from newsfuse.records.article import Article
 from newsfuse.records.relations import EventAssignment, EventMerge
-from newsfuse.settings import Settings
+from newsfuse.settings import Settings, usable_cores
 
 _BATCH = 500
 # Below this many articles a helper process costs more (start, pickling) than it saves.
@@ -78,7 +77,7 @@ def _helper_pool() -> ProcessPoolExecutor | None:
 
     Fork, not spawn: the child needs no imports and never touches the store or the models.
     """
-    if len(os.sched_getaffinity(0)) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    if usable_cores() < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return None
     return ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
 

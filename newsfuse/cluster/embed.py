@@ -6,7 +6,6 @@ is downloaded. Vectors are the attention-masked mean of the last hidden state, s
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -15,6 +14,7 @@ from pathlib import Path
 import numpy as np
 
 from newsfuse.errors import NewsfuseError
+from newsfuse.settings import usable_cores
 
 MODEL_NAME = "all-MiniLM-L6-v2-int8"
 
@@ -67,7 +67,7 @@ class Embedder:
         options = onnxruntime.SessionOptions()
         # One thread per core this process may use (onnxruntime would count the host's cores), one
         # inference at a time: batches are run one after another.
-        options.intra_op_num_threads = threads or len(os.sched_getaffinity(0))
+        options.intra_op_num_threads = threads or usable_cores()
         options.inter_op_num_threads = 1
         options.execution_mode = onnxruntime.ExecutionMode.ORT_SEQUENTIAL
         options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
