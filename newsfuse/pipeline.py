@@ -27,7 +27,7 @@ class PipelineModels:
         if self._extraction is None:
             from newsfuse.extract import load_models
 
-            self._extraction = load_models(self.settings.gazetteers)
+            self._extraction = load_models(self.settings.gazetteers, processes=self.settings.extraction_workers())
         return self._extraction
 
     def cluster(self):
@@ -66,11 +66,26 @@ def process(
     on_stage: Callable[[str], None] | None = None,
 ) -> ProcessReport:
     """Run every stage after ingest for ``article_ids``; ``on_stage`` is told each stage's name as it starts."""
-    from newsfuse import cluster, dedup, extract, fuse
+    from newsfuse.extract.pipeline import WORKER_CHUNK, start_workers, stop_workers
 
     models = models or PipelineModels(settings)
     tell = on_stage or (lambda name: None)
     ids = list(dict.fromkeys(article_ids))
+    extraction = models.extraction()
+    if len(ids) >= 2 * WORKER_CHUNK * extraction.processes:
+        # Forked before clustering starts onnxruntime's threads, which would slow them (see
+        # ``start_workers``); they serve this call and are stopped at its end. Smaller batches
+        # are extracted in this process.
+        start_workers(extraction)
+    try:
+        return _process(store, ids, settings, models, tell)
+    finally:
+        stop_workers(extraction)
+
+
+def _process(store, ids, settings, models, tell) -> ProcessReport:
+    from newsfuse import cluster, dedup, extract, fuse
+
     tell("dedup")
     links = dedup.update(store, ids, settings)
     tell("cluster")

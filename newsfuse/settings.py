@@ -28,6 +28,11 @@ class Settings:
     token: str | None = None  # bearer token for write endpoints of the REST API
     gazetteers: tuple[Path, ...] = ()  # user-supplied CSV/YAML gazetteer files
     use_embeddings: bool = True  # sentence embeddings as a clustering signal
+    workers: int = 0  # extraction worker processes; 0: one per core this process may use
+    cache_dir: Path = Path.home() / ".cache" / "newsfuse"  # models built on first use
+
+    def extraction_workers(self) -> int:
+        return self.workers if self.workers > 0 else usable_cores()
 
     def with_overrides(self, **overrides: Any) -> Settings:
         """A copy with the given options set; ``None`` means "not given" and is ignored."""
@@ -53,6 +58,8 @@ def load_settings(environ: Mapping[str, str] | None = None, **overrides: Any) ->
     """Defaults, then ``NEWSFUSE_<FIELD>`` environment variables, then explicit overrides."""
     environ = os.environ if environ is None else environ
     base = Settings()
+    if environ.get("XDG_CACHE_HOME"):
+        base = replace(base, cache_dir=Path(environ["XDG_CACHE_HOME"]) / "newsfuse")
     from_env: dict[str, Any] = {}
     for f in fields(Settings):
         raw = environ.get(f"NEWSFUSE_{f.name.upper()}")

@@ -27,7 +27,7 @@ def register(app: typer.Typer, eval_app: typer.Typer, export_app: typer.Typer) -
 def _models(gazetteer: list[Path] | None, settings):
     from newsfuse.extract import load_models
 
-    return load_models([*settings.gazetteers, *(gazetteer or [])])
+    return load_models([*settings.gazetteers, *(gazetteer or [])], processes=settings.extraction_workers())
 
 
 def extract_command(
@@ -38,6 +38,9 @@ def extract_command(
         None, "--db", help="Instead of INPUTs: extract the stored articles not yet extracted."
     ),
     force: bool = typer.Option(False, "--force", help="With --db: extract again articles already extracted."),
+    workers: int = typer.Option(
+        None, "--workers", min=0, help="Worker processes (default: one per core, or NEWSFUSE_WORKERS; 1: none)."
+    ),
 ) -> None:
     """Extract entities, dates, money, quantities, quotes and places from news reports.
 
@@ -45,10 +48,20 @@ def extract_command(
     newsfuse extract ../shared/seeds --format jsonl. With --db (and no INPUT), stored articles are
     extracted, resolved against the store's entities and saved: newsfuse extract --db news.db
     """
-    settings = load_settings(db=db)
+    settings = load_settings(db=db, workers=workers)
     if not inputs and db is None:
         raise InputError("extract", "give INPUT files/URLs, or --db to extract stored articles")
+    from newsfuse.extract.pipeline import start_workers, stop_workers
+
     models = _models(gazetteer, settings)
+    start_workers(models)  # now, while this process runs no other thread (see start_workers)
+    try:
+        _extract(inputs, settings, models, force, output)
+    finally:
+        stop_workers(models)
+
+
+def _extract(inputs, settings, models, force: bool, output: OutputFormat) -> None:
     if not inputs:
         _extract_store(settings, models, force, output)
         return

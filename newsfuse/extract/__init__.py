@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from newsfuse.extract.nlp import ExtractionModels, load_models
-from newsfuse.extract.pipeline import EXTRACTOR_VERSION, extract_articles
+from newsfuse.extract.pipeline import EXTRACTOR_VERSION, extract_articles, start_workers, stop_workers
 from newsfuse.records import Article, Skipped
 from newsfuse.records.mentions import ArticleExtraction, Entity
 from newsfuse.resolve import EntityIndex, EntityResolver, resolve_extractions
@@ -135,6 +135,8 @@ def _repoint(extraction: ArticleExtraction | None, merges: dict[str, str], store
 
 
 __all__ = [
+    "start_workers",
+    "stop_workers",
     "Entity",
     "ExtractionModels",
     "UpdateReport",

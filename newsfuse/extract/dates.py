@@ -104,13 +104,16 @@ def _mention(match: re.Match, name: str, result: tuple, ctx: DateContext, offset
     return DateMention(start, end, match.group(0), value, granularity, relative, anchor, end_value, bound)
 
 
-def find_dates(doc, published: str | None, kind: str = PUBLICATION) -> list[DateMention]:
-    """Date mentions in a spaCy ``Doc`` of the article text, resolved against ``published`` (else its dateline)."""
+def find_dates(doc, published: str | None, kind: str = PUBLICATION, text: str | None = None) -> list[DateMention]:
+    """Date mentions in a spaCy ``Doc`` of the article text, resolved against ``published`` (else its dateline).
+
+    ``text`` is ``doc.text`` when the caller holds it already (``Doc.text`` rebuilds the string on every access).
+    """
     labels = {}
     for ent in doc.ents:
         for i in range(ent.start_char, ent.end_char):
             labels[i] = ent.label_
-    text = doc.text
+    text = doc.text if text is None else text
     if parse_anchor(published) is None and kind == PUBLICATION:
         published = date_from_dateline("", text)
     ctx = DateContext(

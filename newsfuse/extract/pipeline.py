@@ -15,8 +15,11 @@ import pickle
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from itertools import chain, islice
 from multiprocessing.pool import AsyncResult, Pool, RemoteTraceback
 from traceback import format_exception
+
+from threadpoolctl import threadpool_limits
 
 from newsfuse.extract.dates import find_dates
 from newsfuse.extract.entities import find_entities
@@ -50,7 +53,7 @@ def extract_doc(article: Article, doc, models: ExtractionModels) -> ArticleExtra
         published=article.published,
         sentences=tuple(Sentence(start, end) for start, end in sentences),
         entities=tuple(entities),
-        dates=tuple(find_dates(doc, article.published)),
+        dates=tuple(find_dates(doc, article.published, text=text)),
         money=tuple(find_money(text, article.published, models.currency_converter())),
         quantities=tuple(find_quantities(text)),
         quotes=tuple(find_quotes(doc, entities, text=text, sentences=sentences)),
@@ -67,25 +70,59 @@ def extract_articles(
 
     When ``on_error`` is given, an article whose extraction fails is reported to it and skipped;
     otherwise the error propagates. ``models.processes > 1`` extracts in that many forked worker
-    processes (where the platform can fork; elsewhere in this process).
+    processes (where the platform can fork; elsewhere in this process): the workers started by
+    ``start_workers`` if any, else ones started for this call. Inputs of fewer than two chunks per
+    worker are extracted here, where starting workers would cost more than it saves.
     """
-    if models.processes > 1 and "fork" in multiprocessing.get_all_start_methods():
-        return _extract_in_workers(articles, models, on_error)
-    return _extract_here(articles, models, on_error)
+    if models.processes <= 1 or not _can_fork():
+        return _extract_here(articles, models, on_error)
+    stream = iter(articles)
+    head = list(islice(stream, models.processes * WORKER_CHUNK * 2))
+    if len(head) < models.processes * WORKER_CHUNK * 2:
+        return _extract_here(head, models, on_error)
+    return _extract_in_workers(chain(head, stream), models, on_error)
+
+
+def start_workers(models: ExtractionModels) -> None:
+    """Fork ``models.processes`` workers now and keep them for every later ``extract_articles`` call.
+
+    Start them before the process starts any thread (onnxruntime's, a pool's handler threads): a
+    process that ever ran a second thread forks workers whose spaCy runs ~20% slower (locks on its
+    per-token path take their slow path for good). Stop them with ``stop_workers``.
+    """
+    if models.processes > 1 and _can_fork() and models.worker_pool is None:
+        models.worker_pool = _start_pool(models)
+
+
+def stop_workers(models: ExtractionModels) -> None:
+    pool, models.worker_pool = models.worker_pool, None
+    if pool is not None:
+        pool.terminate()
+        pool.join()
+
+
+def _can_fork() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods()
 
 
 def _extract_here(
     articles: Iterable[Article], models: ExtractionModels, on_error: ErrorHandler | None
 ) -> Iterator[ArticleExtraction]:
-    stream = ((a.text, a) for a in articles)
-    for doc, article in models.nlp.pipe(stream, as_tuples=True, batch_size=models.batch_size):
-        try:
-            yield extract_doc(article, doc, models)
-        except Exception as exc:  # one bad article must not stop the batch
-            exc.add_note(f"while extracting article {article.id!r}")
-            if on_error is None:
-                raise
-            on_error(article, exc)
+    # BLAS on one thread while the models run: their products are small, and OpenBLAS's helper
+    # threads would spin between them on the other core, or on another worker's. (The CLI asks for
+    # one BLAS thread before numpy loads, which also spares spaCy the cost of a threaded process.)
+    # The limit holds until the generator finishes or is closed: code the caller runs between
+    # articles shares it.
+    with threadpool_limits(1, user_api="blas"):
+        stream = ((a.text, a) for a in articles)
+        for doc, article in models.nlp.pipe(stream, as_tuples=True, batch_size=models.batch_size):
+            try:
+                yield extract_doc(article, doc, models)
+            except Exception as exc:  # one bad article must not stop the batch
+                exc.add_note(f"while extracting article {article.id!r}")
+                if on_error is None:
+                    raise
+                on_error(article, exc)
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,7 +180,9 @@ def _start_pool(models: ExtractionModels) -> Pool:
 def _extract_in_workers(
     articles: Iterable[Article], models: ExtractionModels, on_error: ErrorHandler | None
 ) -> Iterator[ArticleExtraction]:
-    pool = _start_pool(models)
+    kept = models.worker_pool
+    pool = kept or _start_pool(models)
+    finished = False
     try:
         pending: deque[tuple[list[Article], AsyncResult]] = deque()
         for chunk in _chunks(articles, WORKER_CHUNK, tail=models.processes * WORKER_CHUNK):
@@ -152,10 +191,13 @@ def _extract_in_workers(
                 yield from _collect(*pending.popleft(), on_error)
         while pending:
             yield from _collect(*pending.popleft(), on_error)
-        pool.close()
+        finished = True
     finally:
-        pool.terminate()
-        pool.join()
+        if kept is None:
+            pool.terminate()
+            pool.join()
+        elif not finished:  # tasks of this call may still be queued: later calls must not wait behind them
+            stop_workers(models)
 
 
 def _chunks(articles: Iterable[Article], size: int, tail: int) -> Iterator[list[Article]]:

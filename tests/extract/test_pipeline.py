@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 
 from newsfuse.extract import pipeline
-from newsfuse.extract.pipeline import WORKER_CHUNK, extract_articles
+from newsfuse.extract.pipeline import WORKER_CHUNK, extract_articles, start_workers, stop_workers
 from newsfuse.records import Article
 
 _TEXT = (
@@ -15,6 +15,10 @@ _TEXT = (
     'in Berlin. "We are committed to working with our partners in Germany," Keller told reporters. '
     "Revenue rose 7 percent in fiscal 2025, and the talks lasted more than three hours."
 )
+
+
+# Fewer articles than this are extracted in-process even with two workers.
+WORKERS_FROM = 2 * 2 * WORKER_CHUNK
 
 
 def _articles(count: int) -> list[Article]:
@@ -35,7 +39,7 @@ def _fail_on(marker: str, monkeypatch) -> None:
 
 
 def test_workers_give_the_same_records_in_order(models):
-    batch = _articles(2 * WORKER_CHUNK + 3)
+    batch = _articles(WORKERS_FROM + 3)
     here = list(extract_articles(batch, replace(models, processes=1)))
     assert [e.article_id for e in here] == [a.id for a in batch]
     assert list(extract_articles(batch, replace(models, processes=2))) == here
@@ -43,7 +47,7 @@ def test_workers_give_the_same_records_in_order(models):
 
 @pytest.mark.parametrize("processes", [1, 2])
 def test_failed_article_is_reported_with_its_id_and_skipped(models, monkeypatch, processes):
-    batch = _articles(WORKER_CHUNK + 2)
+    batch = _articles(WORKERS_FROM + 2)
     batch[3] = replace(batch[3], text=batch[3].text + " BOOM")
     _fail_on("BOOM", monkeypatch)
     failed: list[tuple[str, str]] = []
@@ -56,7 +60,7 @@ def test_failed_article_is_reported_with_its_id_and_skipped(models, monkeypatch,
 
 @pytest.mark.parametrize("processes", [1, 2])
 def test_without_a_handler_the_error_names_the_article(models, monkeypatch, processes):
-    batch = _articles(3)
+    batch = _articles(WORKERS_FROM + 1)
     batch[1] = replace(batch[1], text=batch[1].text + " BOOM")
     _fail_on("BOOM", monkeypatch)
     with pytest.raises(ValueError, match="extractor failed") as raised:
@@ -69,3 +73,37 @@ def test_chunks_keep_order_and_end_with_single_articles():
     chunks = list(pipeline._chunks(batch, 4, tail=6))
     assert [a for chunk in chunks for a in chunk] == batch
     assert [len(c) for c in chunks] == [4, 1, 1, 1, 1, 1, 1, 1, 1, 1]
+
+
+def test_small_inputs_are_extracted_here_without_starting_workers(models, monkeypatch):
+    def no_pool(_models):
+        raise AssertionError("a pool was started")
+
+    monkeypatch.setattr(pipeline, "_start_pool", no_pool)
+    batch = _articles(WORKERS_FROM - 1)
+    assert [e.article_id for e in extract_articles(iter(batch), replace(models, processes=2))] == [a.id for a in batch]
+
+
+def test_started_workers_serve_every_call_until_stopped(models):
+    two = replace(models, processes=2)
+    batch = _articles(WORKERS_FROM + 5)
+    start_workers(two)
+    try:
+        pool = two.worker_pool
+        assert pool is not None
+        first = list(extract_articles(batch, two))
+        assert list(extract_articles(batch, two)) == first and two.worker_pool is pool
+        assert first == list(extract_articles(batch, replace(models, processes=1)))
+    finally:
+        stop_workers(two)
+    assert two.worker_pool is None
+
+
+def test_a_call_left_half_read_stops_the_kept_workers(models):
+    two = replace(models, processes=2)
+    start_workers(two)
+    results = extract_articles(_articles(WORKERS_FROM + 5), two)
+    next(results)
+    results.close()  # queued tasks of this call must not delay the next one
+    assert two.worker_pool is None
+    assert len(list(extract_articles(_articles(WORKERS_FROM), two))) == WORKERS_FROM
