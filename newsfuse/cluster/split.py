@@ -33,18 +33,21 @@ class Bisection:
 
 
 def _sparse_rows(rows: Sequence[dict[str, float]], vocabulary: dict[str, int]) -> sparse.csr_matrix:
-    indptr, indices, data = [0], [], []
-    for row in rows:
-        for key, value in row.items():
-            indices.append(vocabulary.setdefault(key, len(vocabulary)))
-            data.append(value)
-        indptr.append(len(indices))
+    """Rows as a CSR matrix; new keys are numbered into ``vocabulary`` (shared by the matrices compared)."""
+    number = vocabulary.setdefault
+    indices = [number(key, len(vocabulary)) for row in rows for key in row]
+    data = [value for row in rows for value in row.values()]
+    indptr = np.zeros(len(rows) + 1, dtype=np.int64)
+    np.cumsum([len(row) for row in rows], out=indptr[1:])
     return sparse.csr_matrix((data, indices, indptr), shape=(len(rows), max(1, len(vocabulary))))
 
 
-def _cosines(rows: Sequence[dict[str, float]], columns: Sequence[dict[str, float]]) -> np.ndarray:
+def _cosines(rows: Sequence[dict[str, float]], columns: Sequence[dict[str, float]] | None) -> np.ndarray:
+    """Dot products of ``rows`` with ``columns`` (with themselves when ``columns`` is None)."""
     vocabulary: dict[str, int] = {}
     left = _sparse_rows(rows, vocabulary)
+    if columns is None:
+        return (left @ left.T).toarray()
     right = _sparse_rows(columns, vocabulary)
     left.resize((left.shape[0], max(1, len(vocabulary))))
     right.resize((right.shape[0], max(1, len(vocabulary))))
@@ -56,8 +59,9 @@ def similarity_matrix(
 ) -> np.ndarray:
     """Similarity of each of ``rows`` to each of ``columns``: the weighted mean of term, name and (when all
     have one) embedding cosines, as clustering combines them; negative values are cut to 0."""
-    total = _cosines([m.terms for m in rows], [m.terms for m in columns])
-    total += _cosines([m.names for m in rows], [m.names for m in columns])
+    square = rows is columns  # one set against itself: its sparse rows are built once
+    total = _cosines([m.terms for m in rows], None if square else [m.terms for m in columns])
+    total += _cosines([m.names for m in rows], None if square else [m.names for m in columns])
     weights = 2.0
     vectors = [m.features.vector for m in (*rows, *columns)]
     if embedding_weight > 0 and all(v is not None for v in vectors):
