@@ -44,8 +44,9 @@ def extract_command(
 ) -> None:
     """Extract entities, dates, money, quantities, quotes and places from news reports.
 
-    Without a store, one JSON object per article goes to stdout, offsets indexing the article text:
-    newsfuse extract ../shared/seeds --format jsonl. With --db (and no INPUT), stored articles are
+    Without a store, one JSON object per article goes to stdout, offsets indexing the article text;
+    "id" is the input's own id where it has one (JSONL "id", feed guid), else "article_id", the
+    content id newsfuse stores it under: newsfuse extract ../shared/seeds --format jsonl. With --db (and no INPUT), stored articles are
     extracted, resolved against the store's entities and saved: newsfuse extract --db news.db
     """
     settings = load_settings(db=db, workers=workers)
@@ -69,6 +70,7 @@ def _extract(inputs, settings, models, force: bool, output: OutputFormat) -> Non
     from newsfuse.ingest import read_documents
 
     skipped: list[Skipped] = []
+    given_ids: dict[str, str] = {}  # article id -> the id the input gave it (JSONL "id", feed guid ...)
 
     def articles():
         for item in read_documents(inputs, settings):
@@ -76,12 +78,20 @@ def _extract(inputs, settings, models, force: bool, output: OutputFormat) -> Non
                 skipped.append(item)
                 typer.echo(f"skipped: {item.describe()}", err=True)
             else:
+                if item.external_id:
+                    given_ids[item.id] = item.external_id
                 yield item
+
+    def with_given_id(record: dict) -> dict:
+        # "id" is what the user can match to their input; "article_id" is newsfuse's content id.
+        record["article_id"] = record["id"]
+        record["id"] = given_ids.pop(record["id"], record["id"])
+        return record
 
     def failed(article, exc: Exception) -> None:
         typer.echo(f"skipped: {article.origin or article.id}: extraction failed: {exc}", err=True)
 
-    results = (e.to_json() for e in extract_and_resolve(articles(), models, on_error=failed))
+    results = (with_given_id(e.to_json()) for e in extract_and_resolve(articles(), models, on_error=failed))
     if output is OutputFormat.jsonl:
         emit_jsonl(results)
     elif output is OutputFormat.json:
