@@ -190,5 +190,5 @@ def run(quick: bool) -> list[BenchRow]:
         articles = synthetic_corpus(size)
         rows = _throughput_rows(Path(folder), articles, articles[:embedded])
         rows += _growth_rows(Path(folder), small, large)
-    rows.append(BenchRow("cluster", "peak memory", peak_rss_mb(), "MiB", note="whole benchmark process"))
+    rows.append(BenchRow("cluster", "peak memory", peak_rss_mb(), "MiB", note="this benchmark's own process"))
     return rows

@@ -26,11 +26,18 @@ from newsfuse.records.article import Article
 _WORD = re.compile(r"[^\W\d_][\w'\-]*[^\W_]|[^\W\d_]", re.UNICODE)
 # Runs of capitalised words on one line ("Tara Reid", "Promises Treatment Center"); sentence-initial
 # words are kept: a capitalised stopword there is dropped by the stopword list.
-_NAME_RUN = re.compile(r"(?:\b[A-Z][\w'\-]*[^\W_](?:[ \t]+|\b))+")
+# Each pattern starts with the character class it needs ("[A-Z]", "\d") and checks what precedes it
+# afterwards: a leading lookbehind or \b would be tried at every position of the text, and these
+# three scans were most of the cost of clustering features (same matches, 1.3-7x faster; the plain
+# forms are in tests/cluster/test_features.py).
+_NAME_RUN = re.compile(r"(?:[A-Z](?<!\w[A-Z])[\w'\-]*[^\W_](?:[ \t]+|\b))+")
 _LEAD_END = re.compile(r"[.!?][\"'\u201d\u2019]?\s|\n")
 # A capitalised run for person detection: not after "the" (teams, organisations), initials allowed.
-_PERSON_RUN = re.compile(r"(?<!\bthe )(?<!\bThe )\b[A-Z][\w'\-]*[a-z](?:[ ]+(?:[A-Z]\.[ ]+)?[A-Z][\w'\-]*[a-z])*\b")
-_NUMBER = re.compile(r"(?<![\d,.])\d{1,3}(?:,\d{3})+(?![\d,])|(?<![\d,.])\d{3,}(?![\d,])")
+_PERSON_RUN = re.compile(
+    r"[A-Z](?<!\w[A-Z])(?<!\bthe [A-Z])(?<!\bThe [A-Z])[\w'\-]*[a-z](?:[ ]+(?:[A-Z]\.[ ]+)?[A-Z][\w'\-]*[a-z])*\b"
+)
+# Comma-grouped numbers ("1,250") and numbers of three or more digits, not part of a longer number.
+_NUMBER = re.compile(r"\d(?<![\d,.]\d)(?:\d{0,2}(?:,\d{3})+|\d{2,})(?![\d,])")
 _STOPWORDS = frozenset(
     "a about above after again against all also although am among an and any are around as at be because been before"
     " being below between both but by can could did do does doing down during each either even ever every few for"

@@ -133,8 +133,9 @@ class EventIndex:
     def candidates(self, article: WeightedArticle) -> list[str]:
         """Events sharing distinctive terms with ``article``, most shared first."""
         postings = self.postings
-        # One counting pass in C over every key's events (each key counts an event once).
-        hits = Counter(chain.from_iterable(set(postings[key]) for key in article.keys if key in postings))
+        # One counting pass in C over every key's events (each key counts an event once). dict.fromkeys,
+        # not set: a set's order follows string hashing, which changes per run, and would reorder ties.
+        hits = Counter(chain.from_iterable(dict.fromkeys(postings[key]) for key in article.keys if key in postings))
         # Stable sort: the order of Counter.most_common (ties keep first-counted first).
         ranked = sorted(hits.items(), key=itemgetter(1), reverse=True)[: self.max_candidates]
         return [event_id for event_id, _ in ranked]

@@ -104,6 +104,10 @@ class DedupIndex:
         self._sentences: dict[str, IndexedSentences] = {}  # recent evidence targets' sentences, oldest first
         self.by_hash: dict[str, str] = {}
         self.canonical: dict[str, str] = {}  # duplicate -> the first copy it was matched to
+        # Processing order of indexed articles. LSH answers with a set, whose order changes with
+        # Python's string hashing from run to run; candidates are ordered by this instead, so ties
+        # and the rewrite-candidate cut give the same links in every run.
+        self.position: dict[str, int] = {}
 
     def __len__(self) -> int:
         return len(self.by_hash) + len(self.canonical)
@@ -144,6 +148,7 @@ class DedupIndex:
         if article_id in self.near.keys:
             return
         self.by_hash.setdefault(digest, article_id)
+        self.position[article_id] = len(self.position)
         self.near.insert(article_id, near)
         self.words.insert(article_id, word)
 
@@ -178,7 +183,7 @@ class DedupIndex:
         self, article: Article, grams: set[str], near: MinHash, own: _Lazy[list[SentenceSpan]]
     ) -> DuplicateLink | None:
         best: tuple[float, str] | None = None
-        for candidate in self.near.query(near):
+        for candidate in sorted(self.near.query(near), key=self.position.__getitem__):  # ties: the earliest copy
             other, _ = self.shingles_of(candidate)
             if (
                 not grams
@@ -205,7 +210,10 @@ class DedupIndex:
         if len(own) < self.config.rewrite_min_sentences:
             return None
         best: DerivationLink | None = None
-        sources = dict.fromkeys(self.canonical.get(c, c) for c in self.words.query(word))
+        # Newest first: a rewrite follows its source within the news cycle, so when LSH returns more
+        # candidates than are verified, the recent ones are kept.
+        candidates = sorted(self.words.query(word), key=self.position.__getitem__, reverse=True)
+        sources = dict.fromkeys(self.canonical.get(c, c) for c in candidates)
         for source in list(sources)[: self.config.max_rewrite_candidates]:
             other, text = self.shingles_of(source)
             if containment(grams, other) < self.config.rewrite_min_shingles:
