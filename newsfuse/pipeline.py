@@ -72,15 +72,17 @@ def process(
     tell = on_stage or (lambda name: None)
     ids = list(dict.fromkeys(article_ids))
     extraction = models.extraction()
-    if len(ids) >= 2 * WORKER_CHUNK * extraction.processes:
-        # Forked before clustering starts onnxruntime's threads, which would slow them (see
-        # ``start_workers``); they serve this call and are stopped at its end. Smaller batches
-        # are extracted in this process.
+    # Workers are forked before clustering starts onnxruntime's threads, which would slow them (see
+    # ``start_workers``), and serve this call only; smaller batches are extracted in this process.
+    # Workers the caller started are theirs to stop.
+    start_here = extraction.worker_pool is None and len(ids) >= 2 * WORKER_CHUNK * extraction.processes
+    if start_here:
         start_workers(extraction)
     try:
         return _process(store, ids, settings, models, tell)
     finally:
-        stop_workers(extraction)
+        if start_here:
+            stop_workers(extraction)
 
 
 def _process(store, ids, settings, models, tell) -> ProcessReport:
