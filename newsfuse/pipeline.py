@@ -66,7 +66,7 @@ def process(
     on_stage: Callable[[str], None] | None = None,
 ) -> ProcessReport:
     """Run every stage after ingest for ``article_ids``; ``on_stage`` is told each stage's name as it starts."""
-    from newsfuse.extract.pipeline import WORKER_CHUNK, start_workers, stop_workers
+    from newsfuse.extract.pipeline import fewest_for_workers, start_workers, stop_workers
 
     models = models or PipelineModels(settings)
     tell = on_stage or (lambda name: None)
@@ -75,7 +75,7 @@ def process(
     # Workers are forked before clustering starts onnxruntime's threads, which would slow them (see
     # ``start_workers``), and serve this call only; smaller batches are extracted in this process.
     # Workers the caller started are theirs to stop.
-    start_here = extraction.worker_pool is None and len(ids) >= 2 * WORKER_CHUNK * extraction.processes
+    start_here = extraction.worker_pool is None and len(ids) >= fewest_for_workers(extraction)
     if start_here:
         start_workers(extraction)
     try:

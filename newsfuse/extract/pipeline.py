@@ -77,18 +77,24 @@ def extract_articles(
     if models.processes <= 1 or not _can_fork():
         return _extract_here(articles, models, on_error)
     stream = iter(articles)
-    head = list(islice(stream, models.processes * WORKER_CHUNK * 2))
-    if len(head) < models.processes * WORKER_CHUNK * 2:
+    head = list(islice(stream, fewest_for_workers(models)))
+    if len(head) < fewest_for_workers(models):
         return _extract_here(head, models, on_error)
     return _extract_in_workers(chain(head, stream), models, on_error)
+
+
+def fewest_for_workers(models: ExtractionModels) -> int:
+    """The fewest articles worth extracting in workers: two chunks per worker (below, starting them costs more)."""
+    return 2 * WORKER_CHUNK * models.processes
 
 
 def start_workers(models: ExtractionModels) -> None:
     """Fork ``models.processes`` workers now and keep them for every later ``extract_articles`` call.
 
     Start them before the process starts any thread (onnxruntime's, a pool's handler threads): a
-    process that ever ran a second thread forks workers whose spaCy runs ~20% slower (locks on its
-    per-token path take their slow path for good). Stop them with ``stop_workers``.
+    process that ever ran a second thread forks workers whose spaCy runs ~20% slower (measured; its
+    per-token loop takes the GIL often, and locking is likely slower once a process has been
+    threaded). Stop them with ``stop_workers``.
     """
     if models.processes > 1 and _can_fork() and models.worker_pool is None:
         models.worker_pool = _start_pool(models)
