@@ -123,7 +123,7 @@ def explain_command(
         rows.append(("A → event of B", *_signal_cells(explanation.a_to_event_b)))
     emit_table(
         f"{explanation.article_a} vs {explanation.article_b}: {explanation.decision()} (join threshold {explanation.threshold})",
-        ["compared", "lexical", "names", "embedding", "days apart", "time penalty", "combined"],
+        ["compared", "lexical", "names", "embedding", "days apart", "time penalty", "names penalty", "combined"],
         rows,
     )
     message(f"events: {explanation.event_a} / {explanation.event_b}")
@@ -135,7 +135,7 @@ def _signal_cells(signals: cluster.Signals) -> tuple:
     data = signals.to_json()
     return tuple(
         "" if data[k] is None else data[k]
-        for k in ("lexical", "names", "embedding", "days_apart", "time_penalty", "combined")
+        for k in ("lexical", "names", "embedding", "days_apart", "time_penalty", "names_penalty", "combined")
     )
 
 

@@ -24,6 +24,10 @@ class ClusterConfig:
     time_grace_days: int = 7  # follow-up reports within this many days are never penalised
     time_horizon_days: int = 365  # by this gap the full penalty applies
     time_penalty: float = 0.15
+    # Two reports that both name people, places or organisations but share almost none of them are
+    # about two happenings, however alike their wording (two diamond heists, two rehab check-ins).
+    names_floor: float = 0.1  # name cosine below which the penalty applies, growing to the full one at 0
+    names_penalty: float = 0.2
     split_min_members: int = 4  # events smaller than this are never bisected
     split_max_cut: float = 0.9  # normalised cut below which an event's halves are two happenings
     split_max_cut_unnamed: float = 0.8  # the same when either half names no people (less evidence)
@@ -51,6 +55,7 @@ class Signals:
     days_apart: int | None  # None when either side is undated: time is then neutral
     time_penalty: float
     combined: float
+    names_penalty: float = 0.0  # applied only when both sides name someone or something
 
     def to_json(self) -> dict:
         return {
@@ -59,6 +64,7 @@ class Signals:
             "embedding": None if self.embedding is None else round(self.embedding, 4),
             "days_apart": self.days_apart,
             "time_penalty": round(self.time_penalty, 4),
+            "names_penalty": round(self.names_penalty, 4),
             "combined": round(self.combined, 4),
         }
 
@@ -76,7 +82,14 @@ def days_apart(day: int | None, days: list[int]) -> int | None:
     return max(0, first - day, day - last)
 
 
-def combine(config: ClusterConfig, lexical: float, names: float, embedding: float | None, gap: int | None) -> Signals:
+def combine(
+    config: ClusterConfig,
+    lexical: float,
+    names: float,
+    embedding: float | None,
+    gap: int | None,
+    both_named: bool = False,
+) -> Signals:
     weights = config.lexical_weight + config.names_weight
     total = config.lexical_weight * lexical + config.names_weight * names
     if embedding is not None:
@@ -85,7 +98,10 @@ def combine(config: ClusterConfig, lexical: float, names: float, embedding: floa
     penalty = 0.0
     if gap is not None and gap > config.time_grace_days:
         penalty = config.time_penalty * min(1.0, (gap - config.time_grace_days) / config.time_horizon_days)
-    return Signals(lexical, names, embedding, gap, penalty, total / weights - penalty)
+    unshared = 0.0
+    if both_named and names < config.names_floor:
+        unshared = config.names_penalty * (1.0 - names / config.names_floor)
+    return Signals(lexical, names, embedding, gap, penalty, total / weights - penalty - unshared, unshared)
 
 
 def score_event(config: ClusterConfig, article: WeightedArticle, event: EventState) -> Signals:
@@ -96,7 +112,8 @@ def score_event(config: ClusterConfig, article: WeightedArticle, event: EventSta
     if vector is not None and event.vector is not None:
         norm = float(np.linalg.norm(event.vector))
         embedding = float(vector @ event.vector) / norm if norm > 1e-9 else 0.0
-    return combine(config, lexical, names, embedding, days_apart(article.features.day, list(event.days)))
+    gap = days_apart(article.features.day, list(event.days))
+    return combine(config, lexical, names, embedding, gap, bool(article.names) and event.names_norm2 > 1e-12)
 
 
 def score_pair(config: ClusterConfig, a: WeightedArticle, b: WeightedArticle) -> Signals:
@@ -107,4 +124,5 @@ def score_pair(config: ClusterConfig, a: WeightedArticle, b: WeightedArticle) ->
     gap = None
     if a.features.day is not None and b.features.day is not None:
         gap = abs(a.features.day - b.features.day)
-    return combine(config, _dot(a.terms, b.terms), _dot(a.names, b.names), embedding, gap)
+    both_named = bool(a.names) and bool(b.names)
+    return combine(config, _dot(a.terms, b.terms), _dot(a.names, b.names), embedding, gap, both_named)

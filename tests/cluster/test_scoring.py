@@ -31,3 +31,16 @@ def test_days_apart_measures_distance_to_the_event_span():
     assert days_apart(15, [12, 20]) == 0
     assert days_apart(None, [12]) is None
     assert days_apart(3, []) is None
+
+
+def test_reports_sharing_no_names_are_penalised_only_when_both_name_something():
+    config = ClusterConfig()
+    disjoint = combine(config, 0.6, 0.0, None, None, both_named=True)
+    assert disjoint.names_penalty == pytest.approx(config.names_penalty)
+    assert disjoint.combined == pytest.approx(0.3 - config.names_penalty)
+    # An article that names nothing (a short brief, an untranslated text) is not held against the event.
+    assert combine(config, 0.6, 0.0, None, None, both_named=False).names_penalty == 0.0
+    # The penalty fades as names are shared and is gone at the floor.
+    half = combine(config, 0.6, config.names_floor / 2, None, None, both_named=True)
+    assert half.names_penalty == pytest.approx(config.names_penalty / 2)
+    assert combine(config, 0.6, config.names_floor, None, None, both_named=True).names_penalty == 0.0
