@@ -135,6 +135,14 @@ def test_eval_dates_command_on_a_small_corpus(corpus):
     assert payload["date_accuracy"] == 1.0  # "Monday" in a past-tense sentence on Monday 2008-03-03 is that day
 
 
+def test_eval_dates_table_gives_every_gold_date_and_the_body_alone(corpus):
+    result = CliRunner().invoke(build_app(), ["eval", "dates", str(corpus)])
+    assert result.exit_code == 0, result.output
+    rows = {line.split("│")[1].strip(): line for line in result.stdout.splitlines() if line.count("│") >= 4}
+    assert "DATE, every gold mention" in rows and "DATE, dateline left out" in rows
+    assert "1.000" in rows["DATE, every gold mention"]
+
+
 def test_meantime_date_accuracy_target(shared_dir):
     """The issue's acceptance figure: DATE value accuracy >= 0.88 on airbus + apple."""
     from newsfuse.eval.dates import evaluate_dates
