@@ -3,9 +3,10 @@
 Corpus: synthetic stories grown from the shared corpora (ECB+, MEANTIME; generated text when absent).
 Each story is a source text whose names and numbers are swapped for others from the corpus and
 about half of whose content words are replaced (a new happening with the same shape), reported by
-one to eight outlets with syndication edits and a few days' spread in publication dates. The baseline compares every pair of articles with TF-IDF cosine
-(scikit-learn), groups pairs above a threshold, and is timed in the same process; at sizes where all
-pairs do not fit in time, its cost is extrapolated from the measured growth exponent (noted).
+one to eight outlets with syndication edits and a few days' spread in publication dates. The
+baseline compares every pair of articles with TF-IDF cosine (scikit-learn), groups pairs above a
+threshold, and is timed in the same process; at sizes where all pairs do not fit in time, its cost
+is extrapolated from the measured growth exponent (noted).
 """
 
 from __future__ import annotations

@@ -46,8 +46,9 @@ def extract_command(
 
     Without a store, one JSON object per article goes to stdout, offsets indexing the article text;
     "id" is the input's own id where it has one (JSONL "id", feed guid), else "article_id", the
-    content id newsfuse stores it under: newsfuse extract ../shared/seeds --format jsonl. With --db (and no INPUT), stored articles are
-    extracted, resolved against the store's entities and saved: newsfuse extract --db news.db
+    content id newsfuse stores it under: newsfuse extract ../shared/seeds --format jsonl. With --db
+    (and no INPUT), stored articles are extracted, resolved against the store's entities and saved:
+    newsfuse extract --db news.db
     """
     settings = load_settings(db=db, workers=workers)
     if not inputs and db is None:
@@ -274,15 +275,8 @@ def eval_dates_command(
     if output is OutputFormat.table:
         # MEANTIME annotates each document's dateline as a DATE timex too (the creation time's own
         # mention): the first row counts every gold DATE, the "DATE" row the body's alone.
-        body, dateline = payload["by_type"].get("DATE", {"gold": 0, "correct": 0}), payload["creation_time"]
-        rows = [
-            (
-                "DATE, every gold mention",
-                body["gold"] + dateline["gold"],
-                body["correct"] + dateline["correct"],
-                f"{payload['date_accuracy']:.3f}",
-            )
-        ]
+        every = payload["date_all"]
+        rows = [("DATE, every gold mention", every["gold"], every["correct"], f"{every['accuracy']:.3f}")]
         rows += [
             ("DATE, dateline left out" if kind == "DATE" else kind, s["gold"], s["correct"], f"{s['accuracy']:.3f}")
             for kind, s in payload["by_type"].items()

@@ -54,8 +54,8 @@ class Signals:
     embedding: float | None  # None when embeddings are off or missing
     days_apart: int | None  # None when either side is undated: time is then neutral
     time_penalty: float
+    names_penalty: float  # applied only when both sides name someone or something
     combined: float
-    names_penalty: float = 0.0  # applied only when both sides name someone or something
 
     def to_json(self) -> dict:
         return {
@@ -101,7 +101,7 @@ def combine(
     unshared = 0.0
     if both_named and names < config.names_floor:
         unshared = config.names_penalty * (1.0 - names / config.names_floor)
-    return Signals(lexical, names, embedding, gap, penalty, total / weights - penalty - unshared, unshared)
+    return Signals(lexical, names, embedding, gap, penalty, unshared, total / weights - penalty - unshared)
 
 
 def score_event(config: ClusterConfig, article: WeightedArticle, event: EventState) -> Signals:

@@ -55,7 +55,7 @@ class DateReport:
         date = self.by_type.get("DATE", TypeScore())
         return {
             "documents": self.documents,
-            "date_gold": date.gold + self.creation_time.gold,
+            "date_gold": self.all_dates().gold,
             "date_accuracy": round(self.date_accuracy(), 4),
             "date_gold_excluding_dct": date.gold,
             "date_accuracy_excluding_dct": round(date.accuracy, 4),
@@ -68,6 +68,7 @@ class DateReport:
             "documents": self.documents,
             "by_type": {k: v.to_json() for k, v in sorted(self.by_type.items())},
             "creation_time": self.creation_time.to_json(),
+            "date_all": self.all_dates().to_json(),
             "date_accuracy": round(self.date_accuracy(), 4),
             "date_accuracy_excluding_dct": round(self.by_type.get("DATE", TypeScore()).accuracy, 4),
             "predicted_dates": self.predicted,
@@ -76,10 +77,13 @@ class DateReport:
             "errors": self.errors,
         }
 
+    def all_dates(self) -> TypeScore:
+        """Every gold DATE: the body's and the creation time's own mentions (MEANTIME annotates the dateline)."""
+        body, dateline = self.by_type.get("DATE", TypeScore()), self.creation_time
+        return TypeScore(body.gold + dateline.gold, body.found + dateline.found, body.correct + dateline.correct)
+
     def date_accuracy(self) -> float:
-        body = self.by_type.get("DATE", TypeScore())
-        gold = body.gold + self.creation_time.gold
-        return (body.correct + self.creation_time.correct) / gold if gold else 0.0
+        return self.all_dates().accuracy
 
 
 def document_article(doc: MeantimeDocument) -> Article:

@@ -77,8 +77,9 @@ def extract_articles(
     if models.processes <= 1 or not _can_fork():
         return _extract_here(articles, models, on_error)
     stream = iter(articles)
-    head = list(islice(stream, fewest_for_workers(models)))
-    if len(head) < fewest_for_workers(models):
+    fewest = fewest_for_workers(models)
+    head = list(islice(stream, fewest))
+    if len(head) < fewest:
         return _extract_here(head, models, on_error)
     return _extract_in_workers(chain(head, stream), models, on_error)
 

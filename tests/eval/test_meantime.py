@@ -133,6 +133,8 @@ def test_eval_dates_command_on_a_small_corpus(corpus):
     payload = json.loads(result.stdout)
     assert payload["documents"] == 1
     assert payload["date_accuracy"] == 1.0  # "Monday" in a past-tense sentence on Monday 2008-03-03 is that day
+    assert payload["date_all"]["accuracy"] == payload["date_accuracy"]
+    assert payload["date_all"]["gold"] == payload["by_type"]["DATE"]["gold"] + payload["creation_time"]["gold"]
 
 
 def test_eval_dates_table_gives_every_gold_date_and_the_body_alone(corpus):
