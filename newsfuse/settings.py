@@ -26,6 +26,8 @@ class Settings:
     allow_private: bool = False  # fetch from loopback/private/link-local addresses
     respect_robots: bool = True
     token: str | None = None  # bearer token for write endpoints of the REST API
+    tokens_file: str | None = None  # named tokens with roles, one "name role token" a line (curate/users.py)
+    user: str | None = None  # who the audit log names for corrections made here (default: the login name)
     gazetteers: tuple[Path, ...] = ()  # user-supplied CSV/YAML gazetteer files
     use_embeddings: bool = True  # sentence embeddings as a clustering signal
     workers: int = 0  # extraction worker processes; 0: one per core this process may use

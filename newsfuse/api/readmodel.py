@@ -9,30 +9,19 @@ errors (a stale cursor) to API errors. Bodies are cached above it, per store gen
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass
 from typing import Any
 
 from newsfuse.api.errors import ApiError
 from newsfuse.api.pagination import Page, decode_cursor, encode_cursor, paginate
 from newsfuse.api.summaries import EntitySummary, EventSummary, entity_from_participant, summarise_event
+from newsfuse.curate.filters import EventQuery, find_events
 from newsfuse.records import Article
 
 MAX_ENTITY_EVENTS = 1000  # an entity page lists at most this many events
 
 
-@dataclass(frozen=True, slots=True)
-class EventFilters:
-    """What ``/api/events`` and the feed can be narrowed by; every field is optional."""
-
-    q: str | None = None
-    entity: str | None = None
-    place: str | None = None
-    since: str | None = None
-    until: str | None = None
-    min_independent_sources: int | None = None
-
-    def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
+# What ``/api/events`` and the feed can be narrowed by: the one filter the CLI uses too (curate/filters.py).
+EventFilters = EventQuery
 
 
 class ReadModel:
@@ -44,7 +33,7 @@ class ReadModel:
     def events(self, filters: EventFilters, cursor: str | None, limit: int) -> Page[EventSummary]:
         """Fused events matching ``filters``, newest first."""
         try:
-            page = self.store.event_records(cursor=cursor, limit=limit, **filters.as_dict())
+            page = find_events(self.store, filters, cursor, limit)
         except ValueError as exc:
             raise ApiError(
                 400, "invalid parameter: cursor is not one this service issued; start again without it"

@@ -10,6 +10,7 @@ from pathlib import Path
 import typer
 
 from newsfuse import cluster, dedup
+from newsfuse.cli.find_commands import events_command
 from newsfuse.cli.output import OutputFormat, emit_json, emit_jsonl, emit_table, message
 from newsfuse.errors import InputError, NotFoundError
 from newsfuse.settings import Settings, load_settings
@@ -26,7 +27,7 @@ class TableOrJson(StrEnum):
 
 def register(app: typer.Typer, eval_app: typer.Typer, export_app: typer.Typer) -> None:
     app.command("cluster")(cluster_command)
-    app.command("events")(events_command)
+    app.command("events")(events_command)  # its filters live with the analyst's commands
     app.command("explain")(explain_command)
     app.command("recluster")(recluster_command)
     export_app.command("articles")(export_articles_command)
@@ -77,28 +78,6 @@ def recluster_command(
         stale = [record.id for record in store.iter_event_records()]
         fuse.update(store, sorted(set(store.event_ids()) | set(stale)), settings)
     message(f"{len(events)} events from {len(ids)} articles; event records updated")
-
-
-def events_command(
-    db: Path | None = typer.Option(None, "--db", help=DB_HELP),
-    output: TableOrJson = typer.Option(TableOrJson.table, "--format", help="A table, or JSON on stdout."),
-    limit: int | None = typer.Option(None, "--limit", min=1, help="Show at most this many events."),
-) -> None:
-    """List events, most recently updated first: id, articles, first seen, last updated, founding title.
-
-    Example: newsfuse events --db news.db --format json
-    """
-    settings = load_settings(db=db)
-    with open_store(settings.db, readonly=True) as store:
-        events = store.list_events(limit)
-    if output is TableOrJson.json:
-        emit_json([e.to_json() for e in events])
-        return
-    emit_table(
-        f"{len(events)} events",
-        ["event", "articles", "first seen", "last updated", "title"],
-        [(e.event_id, e.article_count, e.first_seen or "", e.last_updated, e.title[:70]) for e in events],
-    )
 
 
 def explain_command(

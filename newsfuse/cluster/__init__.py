@@ -174,7 +174,11 @@ def update(
     clusterer.split(set(result.affected), result)
     save_result(store, index, result)
     index.compact(pending)
-    return {e for e in result.affected if e in index.events}
+    affected = {e for e in result.affected if e in index.events}
+    # The analyst's corrections in force are replayed over what clustering decided (curate/constraints.py).
+    from newsfuse.curate.constraints import enforce
+
+    return affected | enforce(store)
 
 
 def save_result(store, index: EventIndex, result: StreamResult) -> None:

@@ -44,8 +44,10 @@ class EventRecordTable:
         """Store (replacing by id) fused records and their lookup rows, in one transaction."""
         now = datetime.now(UTC).isoformat(timespec="seconds")
         fingerprints = fingerprints or {}
+        records = self.curated_records(records)  # analyst corrections (curate/) hold through every re-fusion
         with self.db.transaction() as conn:
             for record in records:
+                self.keep_version(conn, record.to_json())  # every stored version is kept (curate/history.py)
                 self._delete(conn, record.id)
                 conn.execute(
                     "INSERT INTO event_records (id, headline, time_start, time_end, independent_sources, article_count,"

@@ -167,12 +167,14 @@ def build_router(web: WebUI) -> APIRouter:
         since: Annotated[str | None, Query(pattern=ISO_DATE)] = None,
         until: Annotated[str | None, Query(pattern=ISO_DATE)] = None,
         min_independent_sources: Annotated[int | None, Query(ge=0, le=10_000)] = None,
+        language: Annotated[str | None, Query(pattern=r"^[A-Za-z]{2,3}$")] = None,
         cursor: Annotated[str | None, Query(max_length=2000)] = None,
         service: Service = Depends(get_service),
     ) -> Response:
         filters = EventFilters(
-            clean_text(q), clean_text(entity), clean_text(place), since or None, until or None, min_independent_sources
-        )
+            clean_text(q), clean_text(entity), clean_text(place), since or None, until or None, min_independent_sources,
+            language.lower() if language else None,
+        )  # fmt: skip
         return await service.cached_html(request, lambda: web.feed(filters, cursor))
 
     @router.get("/events/{event_id}", response_class=HTMLResponse)

@@ -26,6 +26,7 @@ def event_filters(
     since: Since = None,
     until: Until = None,
     min_independent_sources: Annotated[int | None, Query(ge=0, le=10_000)] = None,
+    language: Annotated[str | None, Query(pattern=r"^[A-Za-z]{2,3}$", description="ISO 639-1 code")] = None,
 ) -> EventFilters:
     return EventFilters(
         q=clean_text(q),
@@ -34,6 +35,7 @@ def event_filters(
         since=since,
         until=until,
         min_independent_sources=min_independent_sources,
+        language=language.lower() if language else None,
     )
 
 

@@ -1,0 +1,82 @@
+"""The analyst's overrides laid over fused records each time one is stored, so they hold through re-fusion:
+pinned headlines, rejected or confirmed claims, and outlet names given to a host."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from urllib.parse import urlsplit
+
+from newsfuse.records.claims import EventRecord
+from newsfuse.records.corrections import Correction
+
+CONFIRMED = "confirmed by an analyst"
+
+
+def host_of(url: str) -> str:
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:
+        return ""
+    return host.removeprefix("www.")
+
+
+def apply_overrides(records: Sequence[EventRecord], corrections: Sequence[Correction]) -> list[EventRecord]:
+    """Later corrections win over earlier ones of the same kind and target."""
+    pins = {c.target: c.payload["headline"] for c in corrections if c.kind == "pin"}
+    verdicts = {c.target: c.payload["verdict"] for c in corrections if c.kind == "claim"}
+    outlets = {c.target: c.payload["name"] for c in corrections if c.kind == "outlet"}
+    if not (pins or verdicts or outlets):
+        return list(records)
+    return [_curated(r, pins, verdicts, outlets) for r in records]
+
+
+def _curated(record: EventRecord, pins: dict, verdicts: dict, outlets: dict) -> EventRecord:
+    if outlets:
+        record = _named_outlets(record, outlets)
+    if any(c.id in verdicts for c in record.claims):
+        record = _judged(record, verdicts)
+    if record.id in pins:
+        record = replace(record, headline=pins[record.id], headline_article=None)
+    return record
+
+
+def _judged(record: EventRecord, verdicts: dict) -> EventRecord:
+    """Rejected claims leave the record (with the key figures and contradictions resting on them);
+    confirmed ones say so among their qualifiers."""
+    rejected = {c.id for c in record.claims if verdicts.get(c.id) == "reject"}
+    claims = tuple(
+        replace(c, qualifiers=tuple(dict.fromkeys((*c.qualifiers, CONFIRMED))))
+        if verdicts.get(c.id) == "confirm"
+        else c
+        for c in record.claims
+        if c.id not in rejected
+    )
+    return replace(
+        record,
+        claims=claims,
+        key_figures=tuple(k for k in record.key_figures if k.claim_id not in rejected),
+        contradictions=tuple(k for k in record.contradictions if k.claim_id not in rejected),
+        summary=tuple(replace(s, claim_ids=tuple(i for i in s.claim_ids if i not in rejected)) for s in record.summary),
+        sources=tuple(
+            replace(s, unique_claims=tuple(i for i in s.unique_claims if i not in rejected)) for s in record.sources
+        ),
+    )
+
+
+def _named_outlets(record: EventRecord, outlets: dict) -> EventRecord:
+    renamed = {}
+    sources = []
+    for source in record.sources:
+        name = outlets.get(host_of(source.url)) or outlets.get(source.outlet)
+        if name and name != source.outlet:
+            renamed[source.article_id] = name
+            source = replace(source, outlet=name)
+        sources.append(source)
+    if not renamed:
+        return record
+    claims = tuple(
+        replace(c, evidence=tuple(replace(e, source=renamed.get(e.article_id, e.source)) for e in c.evidence))
+        for c in record.claims
+    )
+    return replace(record, sources=tuple(sources), claims=claims)

@@ -1,0 +1,125 @@
+"""The analyst corrects the seed event from the CLI: split the wire report out, recluster, merge back, undo;
+each change re-fuses the record, is listed by ``corrections`` and kept in ``history``."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+from conftest import wire_report
+from typer.testing import CliRunner
+
+from newsfuse.cli.main import build_app
+from newsfuse.store import open_store
+
+
+@pytest.fixture(scope="module")
+def app():
+    os.environ["NEWSFUSE_USE_EMBEDDINGS"] = "0"
+    return build_app()
+
+
+def run(app, *args: str) -> str:
+    result = CliRunner().invoke(app, list(args))
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def event_of(path, article_id: str) -> str:
+    with open_store(path, readonly=True) as store:
+        return store.event_of(article_id)
+
+
+def sources_of(path, event_id: str) -> list[str]:
+    with open_store(path, readonly=True) as store:
+        return sorted(s.article_id for s in store.get_event_record(event_id).sources)
+
+
+def test_split_recluster_merge_history(app, seed_store_path):
+    db = str(seed_store_path)
+    with open_store(seed_store_path, readonly=True) as store:
+        wire = wire_report(store)
+        (event,) = store.event_ids()
+        members = store.event_members(event)
+    assert len(members) == 3
+
+    split = json.loads(
+        run(app, "split", event, wire, "--note", "wire copy", "--user", "alice", "--db", db, "--format", "json")
+    )
+    new_event = event_of(seed_store_path, wire)
+    assert new_event != event
+    assert sources_of(seed_store_path, event) == sorted(m for m in members if m != wire)  # re-fused at once
+    assert sources_of(seed_store_path, new_event) == [wire]
+
+    run(app, "recluster", "--db", db, "--no-embeddings")
+    assert event_of(seed_store_path, wire) == new_event  # the split holds
+    assert wire not in sources_of(seed_store_path, event_of(seed_store_path, members[0]))
+
+    merge = json.loads(
+        run(app, "merge", event, new_event, "--note", "same visit", "--user", "bob", "--db", db, "--format", "json")
+    )
+    assert event_of(seed_store_path, wire) == event
+    assert sources_of(seed_store_path, event) == sorted(members)
+
+    log = json.loads(run(app, "corrections", "--db", db, "--format", "json"))
+    assert [(c["id"], c["kind"], c["user"], c["note"]) for c in log] == [
+        (split["id"], "split", "alice", "wire copy"),
+        (merge["id"], "merge", "bob", "same visit"),
+    ]
+    history = json.loads(run(app, "history", event, "--db", db, "--format", "json"))
+    reasons = [v["reason"] for v in history]
+    assert any(split["id"] in r for r in reasons) and any(merge["id"] in r for r in reasons)
+    assert history[-1]["changes"]["reports_added"] == [wire]
+
+    run(app, "undo", merge["id"], "--db", db)
+    assert event_of(seed_store_path, wire) == new_event  # undoing the merge brings the split back
+    assert json.loads(run(app, "corrections", "--db", db, "--format", "json"))[1]["undone_by"] == "c_3"
+
+
+def test_split_survives_a_fourth_report(app, seed_store_path, fourth_report):
+    db = str(seed_store_path)
+    with open_store(seed_store_path, readonly=True) as store:
+        wire = wire_report(store)
+        (event,) = store.event_ids()
+    run(app, "split", event, wire, "--db", db)
+    new_event = event_of(seed_store_path, wire)
+    run(app, "ingest", str(fourth_report), "--db", db)
+    with open_store(seed_store_path, readonly=True) as store:
+        fourth = next(a.id for a in store.iter_articles() if a.origin.endswith("003_fourth_report.txt"))
+        assert store.event_of(fourth) is not None
+        assert store.event_of(wire) == new_event
+        assert store.event_of(wire) not in {store.event_of(m) for m in store.article_ids() if m not in (wire, fourth)}
+        shown = {s.article_id for r in store.iter_event_records() for s in r.sources}
+    assert fourth in shown  # the new report is fused into a record
+
+
+def test_pin_claim_outlet_hold_through_refusion(app, seed_store_path):
+    db = str(seed_store_path)
+    with open_store(seed_store_path, readonly=True) as store:
+        (event,) = store.event_ids()
+        record = store.get_event_record(event)
+    claim = record.claims[0].id
+    run(app, "pin", event, "--headline", "Japan's defence minister visits Türkiye", "--db", db)
+    run(app, "claim", claim, "--reject", "--note", "misread", "--db", db)
+    run(app, "recluster", "--db", db, "--no-embeddings")  # re-fuses every record
+    with open_store(seed_store_path, readonly=True) as store:
+        record = store.get_event_record(event)
+    assert record.headline == "Japan's defence minister visits Türkiye"
+    assert claim not in {c.id for c in record.claims}
+    run(app, "undo", "c_2", "--db", db)
+    with open_store(seed_store_path, readonly=True) as store:
+        assert claim in {c.id for c in store.get_event_record(event).claims}
+    summary = run(app, "history", event, "--db", db, "--format", "json")
+    assert "c_2" in summary and "c_3" in summary
+
+
+def test_version_and_audit_log_is_append_only(app, seed_store_path):
+    assert run(app, "--version").startswith("newsfuse ")
+    db = str(seed_store_path)
+    with open_store(seed_store_path) as store:
+        (event,) = store.event_ids()
+    run(app, "pin", event, "--headline", "Pinned", "--db", db)
+    with open_store(seed_store_path) as store, pytest.raises(Exception, match="append-only"):
+        with store.db.transaction() as conn:
+            conn.execute("DELETE FROM corrections")
