@@ -4,6 +4,7 @@ fourth report of the same happening, written here."""
 from __future__ import annotations
 
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,16 +14,9 @@ from newsfuse.pipeline import PipelineModels, process
 from newsfuse.settings import Settings
 from newsfuse.store import open_store
 
-FOURTH_REPORT = """Japan and Türkiye agree to deepen defence ties during Nakatani visit
-
-ANKARA, Aug 21 - Japanese Defence Minister Gen Nakatani and Turkish Defence Minister Yasar Guler agreed in Ankara
-to expand defence industry cooperation, including talks on Turkish-made drones, officials said on Thursday.
-
-Nakatani, the first Japanese defence minister to make an official trip to Turkey, also toured drone maker Baykar
-in Istanbul, where he was shown unmanned aerial vehicles that Tokyo is considering for its armed forces.
-
-Guler said the two NATO and U.S. allies would work on joint projects in the defence industry.
-"""
+# The helpers in curate_fixtures.py are imported by name, whatever pytest's import mode.
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from curate_fixtures import FOURTH_REPORT  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -52,8 +46,3 @@ def fourth_report(tmp_path: Path) -> Path:
     path.parent.mkdir()
     path.write_text(FOURTH_REPORT, encoding="utf-8")
     return path
-
-
-def wire_report(store) -> str:
-    """The id of seed 002 (the wire report), found by the file it was read from."""
-    return next(a.id for a in store.iter_articles() if Path(a.origin).name.startswith("002_"))

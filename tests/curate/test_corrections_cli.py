@@ -7,7 +7,7 @@ import json
 import os
 
 import pytest
-from conftest import wire_report
+from curate_fixtures import wire_report
 from typer.testing import CliRunner
 
 from newsfuse.cli.main import build_app
