@@ -28,6 +28,7 @@ class Newsfuse:
         self.settings = (settings or load_settings()).with_overrides(db=Path(db) if db else None, **overrides)
         self.store: SQLiteStore = open_store(self.settings.db)
         self.models = PipelineModels(self.settings)
+        self._curator = None
 
     # --- writing ---
     def ingest(self, *inputs: str | Path, process_new: bool = True) -> IngestReport:
@@ -43,6 +44,46 @@ class Newsfuse:
         """Dedup, cluster, extract and fuse every stored article not processed yet."""
         return process(self.store, unprocessed_article_ids(self.store), self.settings, self.models)
 
+    # --- correcting (each applied at once, kept in the audit log, held through later clustering) ---
+    def curator(self, user: str | None = None):
+        """A ``curate.Curator`` acting as ``user`` (default: ``settings.user``, else the login name)."""
+        from newsfuse.curate.corrections import Curator
+
+        if self._curator is None or (user and user != self._curator.user):
+            models = self._curator.models if self._curator is not None else None
+            self._curator = Curator(self.store, self.settings, user or self.settings.user, models)
+        return self._curator
+
+    def split(self, event_id: str, *article_ids: str, note: str = "", user: str | None = None):
+        return self.curator(user).split(event_id, article_ids, note)
+
+    def merge(self, *event_ids: str, note: str = "", user: str | None = None):
+        return self.curator(user).merge(event_ids, note)
+
+    def move(self, article_id: str, event_id: str, note: str = "", user: str | None = None):
+        return self.curator(user).move(article_id, event_id, note)
+
+    def pin(self, event_id: str, headline: str, note: str = "", user: str | None = None):
+        return self.curator(user).pin(event_id, headline, note)
+
+    def claim(self, claim_id: str, verdict: str, note: str = "", user: str | None = None):
+        """``verdict``: "reject" or "confirm"."""
+        return self.curator(user).claim(claim_id, verdict, note)
+
+    def outlet(self, host: str, name: str, note: str = "", user: str | None = None):
+        return self.curator(user).outlet(host, name, note)
+
+    def undo(self, correction_id: str, note: str = "", user: str | None = None):
+        return self.curator(user).undo(correction_id, note)
+
+    def corrections(self) -> list:
+        """The audit log, oldest first."""
+        return self.store.corrections()
+
+    def history(self, event_id: str) -> list:
+        """Every stored version of an event's record (``RecordVersion``), oldest first."""
+        return self.store.record_versions(self.store.resolve_event_id(event_id) or event_id, with_records=True)
+
     # --- reading ---
     def articles(self, **filters: Any) -> Iterator[Article]:
         """Stored articles; filters as ``SQLiteStore.iter_articles`` (since, until, source, query, limit)."""
@@ -54,9 +95,12 @@ class Newsfuse:
             raise NotFoundError(f"no article {article_id!r} in {self.store.location}")
         return found
 
-    def events(self, **filters: Any) -> Iterator:
-        """Fused event records, latest first; filters as ``SQLiteStore.event_records`` (q, entity, place, ...)."""
-        return self.store.iter_event_records(**filters)
+    def events(self, limit: int | None = None, **filters: Any) -> list:
+        """Fused event records, latest first; filters as ``curate.filters.EventQuery`` (q, entity, place,
+        since, until, min_independent_sources, language), the same the CLI and the REST API take."""
+        from newsfuse.curate.filters import EventQuery, all_events
+
+        return all_events(self.store, EventQuery(**filters), limit)
 
     def event(self, event_id: str):
         """One fused event record, by id, merged-away alias, or unique id prefix."""
