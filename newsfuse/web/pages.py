@@ -22,6 +22,7 @@ from newsfuse.api.readmodel import EventFilters
 from newsfuse.api.routes.params import ISO_DATE, clean_text
 from newsfuse.api.routes.search import search_body
 from newsfuse.api.service import Service, get_service
+from newsfuse.web.analyst_view import analyst_view
 from newsfuse.web.event_view import MODALITY_WORDS, RELATION_WORDS, event_page_model
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
@@ -92,7 +93,16 @@ class WebUI:
         if record is None:
             raise ApiError(404, f"no event {event_id!r}")
         model = event_page_model(record)
+        model.update(analyst_view(self.service.store, record, model))
         return self.render("event.html", title=model["headline"], event=model, q="")
+
+    def history(self, event_id: str) -> str:
+        record = self.service.read.event(event_id)
+        if record is None:
+            raise ApiError(404, f"no event {event_id!r}")
+        model = event_page_model(record)
+        model.update(analyst_view(self.service.store, record, model))
+        return self.render("history.html", title=f"History: {model['headline']}", event=model, q="")
 
     def entities(self, q: str | None, cursor: str | None) -> str:
         page = self.service.read.entities(q, cursor, 100)
@@ -180,6 +190,10 @@ def build_router(web: WebUI) -> APIRouter:
     @router.get("/events/{event_id}", response_class=HTMLResponse)
     async def event_page(request: Request, event_id: str) -> Response:
         return await service.cached_html(request, lambda: web.event(event_id))
+
+    @router.get("/events/{event_id}/history", response_class=HTMLResponse)
+    async def history_page(request: Request, event_id: str) -> Response:
+        return await service.cached_html(request, lambda: web.history(event_id))
 
     @router.get("/entities", response_class=HTMLResponse)
     async def entities_page(

@@ -65,7 +65,62 @@
     });
   }
 
+  // On a phone the long sections start folded, so a large event stays a short page; each opens on a tap.
+  function foldOnSmallScreens() {
+    if (!window.matchMedia("(max-width: 40rem)").matches) return;
+    document.querySelectorAll("details.fold[open]").forEach(function (d) { d.open = false; });
+  }
+
+  // Corrections from the event and history pages: POST /api/corrections with the analyst's token
+  // (kept for this tab only), then reload to show the re-fused record.
+  function setUpCorrections() {
+    const panel = document.getElementById("curate");
+    if (!panel) return;
+    document.querySelectorAll(".curate-only").forEach(function (e) { e.hidden = false; });
+    const eventId = panel.dataset.eventId;
+    const token = document.getElementById("curate-token");
+    const note = document.getElementById("curate-note");
+    const status = document.getElementById("curate-status");
+    token.value = sessionStorage.getItem("newsfuse-token") || "";
+    function send(body) {
+      sessionStorage.setItem("newsfuse-token", token.value.trim());
+      body.note = note.value;
+      status.textContent = "applying…";
+      fetch("/api/corrections", {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "Authorization": "Bearer " + token.value.trim() },
+        body: JSON.stringify(body),
+      }).then(function (response) {
+        return response.json().then(function (answer) {
+          if (!response.ok) throw new Error(answer.error || String(response.status));
+          status.textContent = answer.id + " applied; reloading";
+          window.location.reload();
+        });
+      }).catch(function (error) {
+        status.textContent = "not applied: " + error.message;
+        panel.querySelector("details").open = true;
+      });
+    }
+    const actions = {
+      pin: function () { return { kind: "pin", event: eventId, headline: document.getElementById("curate-headline").value }; },
+      merge: function () { return { kind: "merge", events: [eventId, document.getElementById("curate-merge").value.trim()] }; },
+      split: function () {
+        const picked = Array.from(document.querySelectorAll("input.split-pick:checked")).map(function (box) { return box.value; });
+        return { kind: "split", event: eventId, articles: picked };
+      },
+    };
+    document.addEventListener("click", function (event) {
+      const target = event.target.closest("button");
+      if (!target) return;
+      if (target.dataset.action && actions[target.dataset.action]) send(actions[target.dataset.action]());
+      else if (target.classList.contains("claim-verdict")) send({ kind: "claim", claim: target.dataset.claim, verdict: target.dataset.verdict });
+      else if (target.classList.contains("undo")) send({ kind: "undo", correction: target.dataset.correction });
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    foldOnSmallScreens();
+    setUpCorrections();
     setUpEvidenceToggle();
     setUpSourceFocus();
     setUpClaimFilters();
