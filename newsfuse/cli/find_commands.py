@@ -1,4 +1,5 @@
-"""CLI for finding things: ``events`` with the filters the API and web feed take, and ``search``."""
+"""CLI for finding things: ``events`` with the filters the API and web feed take, ``search``, and exports for
+spreadsheets (``export csv --bom``) and network tools (``export graph``)."""
 
 from __future__ import annotations
 
@@ -19,6 +20,8 @@ DB_HELP = "SQLite store file (default: newsfuse.db, or NEWSFUSE_DB)."
 def register(app: typer.Typer, eval_app: typer.Typer, export_app: typer.Typer) -> None:
     """``search``; ``events`` is registered with the cluster commands, where it always was."""
     app.command("search")(search_command)
+    export_app.command("csv")(export_csv_command)
+    export_app.command("graph")(export_graph_command)
 
 
 def events_command(
@@ -130,3 +133,50 @@ def search_command(
             ],
         ),
     )  # fmt: skip
+
+
+def export_csv_command(
+    output: Path = typer.Option(..., "--output", "-o", help="Directory for events.csv, claims.csv, evidence.csv."),
+    bom: bool = typer.Option(False, "--bom", help="Start each file with a UTF-8 byte-order mark (for Excel)."),
+    db: Path | None = typer.Option(None, "--db", help=DB_HELP),
+    q: str | None = typer.Option(None, "--q", help="Words in the headline, summary or claims."),
+    place: str | None = typer.Option(None, "--place", help="A place or country, in any language."),
+    since: str | None = typer.Option(None, "--since", help="ISO date."),
+) -> None:
+    """Write events, claims and evidence as CSV tables a spreadsheet opens right.
+
+    Example: newsfuse export csv --bom --output sheets/ --place Türkiye
+    """
+    from newsfuse.cli.output import message
+    from newsfuse.curate.exports import write_csv_tables
+
+    settings = load_settings(db=db)
+    with open_store(settings.db, readonly=True) as store:
+        records = all_events(store, EventQuery(q=q, place=place, since=since))
+    paths = write_csv_tables(records, output, bom)
+    message(f"{len(records)} event(s) written to " + ", ".join(str(p) for p in paths))
+
+
+def export_graph_command(
+    output: Path = typer.Option(..., "--output", "-o", help="The graph file to write."),
+    graph_format: str = typer.Option("gexf", "--format", help="gexf (Gephi) or graphml."),
+    db: Path | None = typer.Option(None, "--db", help=DB_HELP),
+    q: str | None = typer.Option(None, "--q", help="Words in the headline, summary or claims."),
+    place: str | None = typer.Option(None, "--place", help="A place or country, in any language."),
+    since: str | None = typer.Option(None, "--since", help="ISO date."),
+) -> None:
+    """Write events, their participants and the outlets reporting them as a graph for network tools.
+
+    Example: newsfuse export graph --format graphml --output events.graphml
+    """
+    from newsfuse.cli.output import message
+    from newsfuse.curate.exports import GRAPH_FORMATS, write_graph
+    from newsfuse.errors import InputError
+
+    if graph_format not in GRAPH_FORMATS:
+        raise InputError("export graph", f"--format {graph_format!r}: use gexf or graphml")
+    settings = load_settings(db=db)
+    with open_store(settings.db, readonly=True) as store:
+        records = all_events(store, EventQuery(q=q, place=place, since=since))
+    nodes, edges = write_graph(records, output, graph_format)
+    message(f"{nodes} nodes and {edges} edges from {len(records)} event(s) written to {output}")
