@@ -1,9 +1,11 @@
 """The analyst's overrides laid over fused records each time one is stored, so they hold through re-fusion:
-pinned headlines, rejected or confirmed claims, and outlet names given to a host."""
+pinned headlines, rejected or confirmed claims, and outlet names given to a host. Sources also read as
+sources here: an outlet without a name shows its web host, an untitled report its first sentence, marked."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from urllib.parse import urlsplit
 
@@ -11,6 +13,16 @@ from newsfuse.records.claims import EventRecord
 from newsfuse.records.corrections import Correction
 
 CONFIRMED = "confirmed by an analyst"
+UNTITLED = "[untitled] "  # starts a title made from the report's first sentence
+TITLE_WORDS = 16
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"“])")
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of a text, cut to a headline's length."""
+    sentence = _SENTENCE_END.split(" ".join(text.split()), maxsplit=1)[0]
+    words = sentence.split()
+    return " ".join(words[:TITLE_WORDS]) + (" …" if len(words) > TITLE_WORDS else "")
 
 
 def host_of(url: str) -> str:
@@ -21,19 +33,21 @@ def host_of(url: str) -> str:
     return host.removeprefix("www.")
 
 
-def apply_overrides(records: Sequence[EventRecord], corrections: Sequence[Correction]) -> list[EventRecord]:
-    """Later corrections win over earlier ones of the same kind and target."""
+def apply_overrides(
+    records: Sequence[EventRecord], corrections: Sequence[Correction], texts: Mapping[str, str] | None = None
+) -> list[EventRecord]:
+    """Later corrections win over earlier ones of the same kind and target; ``texts`` (article id -> text)
+    gives untitled reports a title."""
     pins = {c.target: c.payload["headline"] for c in corrections if c.kind == "pin"}
     verdicts = {c.target: c.payload["verdict"] for c in corrections if c.kind == "claim"}
     outlets = {c.target: c.payload["name"] for c in corrections if c.kind == "outlet"}
-    if not (pins or verdicts or outlets):
-        return list(records)
-    return [_curated(r, pins, verdicts, outlets) for r in records]
+    return [_curated(r, pins, verdicts, outlets, texts or {}) for r in records]
 
 
-def _curated(record: EventRecord, pins: dict, verdicts: dict, outlets: dict) -> EventRecord:
-    if outlets:
-        record = _named_outlets(record, outlets)
+def _curated(record: EventRecord, pins: dict, verdicts: dict, outlets: dict, texts: Mapping[str, str]) -> EventRecord:
+    record = _named_outlets(record, outlets)
+    if any(not s.title for s in record.sources):
+        record = _titled(record, texts)
     if any(c.id in verdicts for c in record.claims):
         record = _judged(record, verdicts)
     if record.id in pins:
@@ -64,11 +78,22 @@ def _judged(record: EventRecord, verdicts: dict) -> EventRecord:
     )
 
 
+def _titled(record: EventRecord, texts: Mapping[str, str]) -> EventRecord:
+    sources = tuple(
+        replace(s, title=UNTITLED + first_sentence(texts[s.article_id]))
+        if not s.title and texts.get(s.article_id, "").strip()
+        else s
+        for s in record.sources
+    )
+    return replace(record, sources=sources)
+
+
 def _named_outlets(record: EventRecord, outlets: dict) -> EventRecord:
+    """The analyst's name for a host (or source credit) first, else the credit the report carries, else the host."""
     renamed = {}
     sources = []
     for source in record.sources:
-        name = outlets.get(host_of(source.url)) or outlets.get(source.outlet)
+        name = outlets.get(host_of(source.url)) or outlets.get(source.outlet) or source.outlet or host_of(source.url)
         if name and name != source.outlet:
             renamed[source.article_id] = name
             source = replace(source, outlet=name)

@@ -205,4 +205,6 @@ class CorrectionTable:
             return list(records)
         from newsfuse.curate.overlay import apply_overrides
 
-        return apply_overrides(records, self.active_corrections(("pin", "claim", "outlet")))
+        untitled = [s.article_id for r in records for s in r.sources if not s.title]
+        texts = {r[0]: r[1] for r in self.db.query_in("SELECT id, text FROM articles WHERE id IN ({marks})", untitled)}
+        return apply_overrides(records, self.active_corrections(("pin", "claim", "outlet")), texts)

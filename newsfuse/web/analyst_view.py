@@ -8,22 +8,13 @@ from collections.abc import Mapping
 from typing import Any
 
 from newsfuse.curate.history import describe, update_summary
-from newsfuse.curate.overlay import host_of
+from newsfuse.curate.overlay import UNTITLED, first_sentence, host_of
 from newsfuse.curate.precision import news_times
 from newsfuse.records.claims import event_record_from_json
 from newsfuse.web.coverage_chart import coverage_chart
 from newsfuse.web.worldmap import event_map
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"“])")
 _RAW_ID = re.compile(r"^a_[0-9a-f]{12,}$")
-TITLE_WORDS = 16
-
-
-def first_sentence(text: str) -> str:
-    """The first sentence of a text, cut to a headline's length."""
-    sentence = _SENTENCE_END.split(" ".join(text.split()), maxsplit=1)[0]
-    words = sentence.split()
-    return " ".join(words[:TITLE_WORDS]) + (" …" if len(words) > TITLE_WORDS else "")
 
 
 def outlet_name(source: Mapping[str, Any]) -> str:
@@ -38,12 +29,13 @@ def readable_sources(store, sources: list[dict[str, Any]]) -> None:
     """Outlet names for every column, and a title from the first sentence for untitled reports (marked)."""
     for source in sources:
         source["outlet"] = outlet_name(source)
-        source["title_derived"] = False
-        if not source.get("title"):
+        title = source.get("title") or ""
+        source["title_derived"] = title.startswith(UNTITLED) or not title
+        if title.startswith(UNTITLED):
+            source["title"] = title[len(UNTITLED) :]
+        elif not title:  # a record stored before titles were made
             article = store.get_article(source["article_id"])
-            if article is not None and article.text.strip():
-                source["title"] = first_sentence(article.text)
-                source["title_derived"] = True
+            source["title"] = first_sentence(article.text) if article is not None else ""
 
 
 def event_corrections(store, event_id: str, article_ids: set[str], claim_ids: set[str]) -> list:

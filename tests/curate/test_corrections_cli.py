@@ -123,3 +123,34 @@ def test_version_and_audit_log_is_append_only(app, seed_store_path):
     with open_store(seed_store_path) as store, pytest.raises(Exception, match="append-only"):
         with store.db.transaction() as conn:
             conn.execute("DELETE FROM corrections")
+
+
+def test_sources_read_as_sources(app, seed_store_path, tmp_path):
+    """An untitled report gets its first sentence as title, marked; an unnamed outlet shows its host until the
+    analyst names it."""
+    from curate_fixtures import FOURTH_REPORT
+
+    from newsfuse.curate.overlay import UNTITLED
+
+    db = str(seed_store_path)
+    with open_store(seed_store_path, readonly=True) as store:
+        wire = wire_report(store)
+        (event,) = store.event_ids()
+        titles = {s.article_id: s.title for s in store.get_event_record(event).sources}
+    assert titles[wire].startswith(UNTITLED) and "defence minister" in titles[wire]  # seed 002 has no title
+    assert not any(t.startswith(UNTITLED) for a, t in titles.items() if a != wire)
+
+    title, _, body = FOURTH_REPORT.partition("\n\n")
+    line = {"id": "sabah-1", "url": "https://www.dailysabah.com/politics/nakatani", "title": title, "text": body,
+            "published": "2025-08-21"}  # fmt: skip
+    feed = tmp_path / "fourth.jsonl"
+    feed.write_text(json.dumps(line) + "\n", encoding="utf-8")
+    run(app, "ingest", str(feed), "--db", db)
+
+    def outlets() -> set[str]:
+        with open_store(seed_store_path, readonly=True) as store:
+            return {s.outlet for r in store.iter_event_records() for s in r.sources}
+
+    assert "dailysabah.com" in outlets()
+    run(app, "outlet", "dailysabah.com", "--name", "Daily Sabah", "--db", db)
+    assert "Daily Sabah" in outlets() and "dailysabah.com" not in outlets()
