@@ -136,7 +136,7 @@ def pin_command(
 
 
 def claim_command(
-    claim_id: str = typer.Argument(..., help="A claim id from an event record."),
+    claim_id: str = typer.Argument(..., help="A claim id, or EVENT#N: the N-th claim of an event (from 1)."),
     reject: bool = typer.Option(False, "--reject", help="The claim is wrong: drop it from the record."),
     confirm: bool = typer.Option(False, "--confirm", help="The claim is checked: mark it confirmed."),
     note: Note = "",
@@ -208,7 +208,7 @@ def corrections_command(
 
 
 def history_command(
-    event_id: str = typer.Argument(..., help="Event id (or an id merged into it)."),
+    event_id: str = typer.Argument(..., help="Event id (an id merged into it, or an article of it)."),
     db: Db = None,
     output: Format = OutputFormat.table,
 ) -> None:
@@ -218,7 +218,7 @@ def history_command(
     """
     settings = load_settings(db=db)
     with open_store(settings.db, readonly=True) as store:
-        resolved = store.resolve_event_id(event_id) or event_id
+        resolved = Curator(store, settings).event_id(event_id)
         versions = store.record_versions(resolved)
     if not versions:
         raise NotFoundError(f"no versions of event {event_id!r} in {settings.db}")

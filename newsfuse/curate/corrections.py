@@ -34,10 +34,14 @@ class Curator:
 
     # -- lookups -----------------------------------------------------------------------------------------
     def event_id(self, given: str) -> str:
+        """An event by id, merged-away id or unique id prefix, or the event an article (id or prefix) is in."""
         found = self.store.resolve_event_id(given)
         if found is None:
             record = self.store.get_event_record(given)  # a unique id prefix
             found = record.id if record is not None else None
+        if found is None:
+            article = self.store.get_article(given)
+            found = self.store.event_of(article.id) if article is not None else None
         if found is None or not self.store.event_members(found):
             raise NotFoundError(f"no event {given!r} in {self.store.location}")
         return found
@@ -91,9 +95,20 @@ class Curator:
             raise InputError("pin", "the headline is empty")
         return self._record("pin", self.event_id(event), {"headline": headline}, note)
 
+    def claim_id(self, given: str) -> str:
+        """A claim id, or ``EVENT#N``: the N-th claim (from 1) of the event's record as listed."""
+        event, mark, number = given.rpartition("#")
+        if not mark:
+            return given
+        record = self.store.get_event_record(self.event_id(event))
+        if record is None or not number.isdigit() or not 1 <= int(number) <= len(record.claims):
+            raise NotFoundError(f"no claim {given!r}: the event has {len(record.claims) if record else 0} claims")
+        return record.claims[int(number) - 1].id
+
     def claim(self, claim_id: str, verdict: str, note: str = "") -> Correction:
         if verdict not in ("reject", "confirm"):
             raise InputError("claim", f"verdict {verdict!r}: use reject or confirm")
+        claim_id = self.claim_id(claim_id)
         event_id = self.store.event_with_claim(claim_id)
         if event_id is None:
             raise NotFoundError(f"no claim {claim_id!r} in any stored event record")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 
@@ -20,10 +21,25 @@ def record_changes(previous: dict[str, Any] | None, current: dict[str, Any]) -> 
             out[f"{name}_added"] = sorted(after - before)
         if before - after:
             out[f"{name}_removed"] = sorted(before - after)
-    changed = [k for k in ("headline", "time", "places", "independent_sources") if previous.get(k) != current.get(k)]
+    before_claims = {c["id"]: _canonical(c) for c in previous.get("claims", [])}
+    edited = [c["id"] for c in current.get("claims", []) if before_claims.get(c["id"], _canonical(c)) != _canonical(c)]
+    if edited:
+        out["claims_changed"] = edited
+    changed = [
+        k
+        for k in ("headline", "time", "places", "independent_sources")
+        if _canonical(previous.get(k)) != _canonical(current.get(k))
+    ]
     if changed:
         out["fields"] = changed
     return out
+
+
+def _canonical(value: Any) -> str:
+    """A value as comparable text: lists compared as sets of items, since fusion may order them differently."""
+    if isinstance(value, list):
+        return json.dumps(sorted(json.dumps(v, sort_keys=True) for v in value))
+    return json.dumps(value, sort_keys=True)
 
 
 def describe(changes: dict[str, Any], reason: str = "") -> str:
@@ -32,7 +48,7 @@ def describe(changes: dict[str, Any], reason: str = "") -> str:
         return f"created from {_count(changes['reports'], 'report')}" if "reports" in changes else "created"
     parts = []
     for name, noun in (("reports", "report"), ("claims", "claim")):
-        for verb in ("added", "removed"):
+        for verb in ("added", "removed", "changed"):
             if changes.get(f"{name}_{verb}"):
                 parts.append(f"{_count(len(changes[f'{name}_{verb}']), noun)} {verb}")
     parts += [f"{field} changed" for field in changes.get("fields", []) if field != "independent_sources"]

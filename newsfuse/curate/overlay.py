@@ -93,7 +93,12 @@ def _named_outlets(record: EventRecord, outlets: dict) -> EventRecord:
     renamed = {}
     sources = []
     for source in record.sources:
-        name = outlets.get(host_of(source.url)) or outlets.get(source.outlet) or source.outlet or host_of(source.url)
+        name = (
+            outlets.get(host_of(source.url))
+            or outlets.get(source.outlet.lower())
+            or source.outlet
+            or host_of(source.url)
+        )
         if name and name != source.outlet:
             renamed[source.article_id] = name
             source = replace(source, outlet=name)
