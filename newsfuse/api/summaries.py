@@ -7,9 +7,10 @@ the record's JSON (``EventRecord.to_json()``, documented by ``newsfuse/fuse/sche
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from newsfuse.curate.precision import news_times
 from newsfuse.records.claims import EventRecord
 
 
@@ -28,6 +29,8 @@ class EventSummary:
     entity_ids: tuple[str, ...]
     entity_names: tuple[str, ...]
     article_ids: tuple[str, ...]
+    # time span, first/last reported (publication dates), time and geo precision: curate/precision.py
+    news: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
 
     def to_json(self) -> dict[str, Any]:
         out = asdict(self)
@@ -91,4 +94,5 @@ def summarise_event(record: EventRecord) -> EventSummary:
         entity_ids=tuple(p.entity_id for p in record.participants),
         entity_names=tuple(p.name for p in record.participants),
         article_ids=tuple(source.article_id for source in record.sources),
+        news=news_times(record),
     )

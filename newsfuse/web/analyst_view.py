@@ -57,7 +57,7 @@ def analyst_view(store, record: Mapping[str, Any], model: dict[str, Any]) -> dic
         store, model["id"], {s["article_id"] for s in model["sources"]}, {c["id"] for c in model["claims"]}
     )
     return {
-        "news": news_times(event_record_from_json(dict(record))),
+        "news": record.get("news") or news_times(event_record_from_json(dict(record))),
         "map": event_map(model["places"]),
         "coverage": coverage_chart(model["sources"]),
         "updated": update_summary(versions, corrections),
