@@ -25,10 +25,13 @@ Id = Annotated[str, Field(min_length=1, max_length=200)]
 EventId = Annotated[str, Path(max_length=200, description="event id (or an id merged into it)")]
 
 
+Kind = Literal["split", "merge", "move", "pin", "claim", "outlet", "undo"]
+
+
 class CorrectionIn(BaseModel):
     """One correction; which fields it needs depends on ``kind``."""
 
-    kind: Literal["split", "merge", "move", "pin", "claim", "outlet", "undo"]
+    kind: Kind
     event: Id | None = Field(None, description="split, move, pin: the event")
     events: list[Id] | None = Field(None, max_length=50, description="merge: the events, all join the first")
     articles: list[Id] | None = Field(None, max_length=500, description="split: the articles leaving")
@@ -125,8 +128,21 @@ async def post_correction(
 
 
 @router.get("/api/corrections", response_model=CorrectionListOut, responses=ERROR_RESPONSES, summary="The audit log")
-async def list_corrections(request: Request, service: Service = Depends(get_service)) -> Response:
-    return await service.cached_json(request, lambda: {"items": [c.to_json() for c in service.store.corrections()]})
+async def list_corrections(
+    request: Request,
+    kind: Annotated[Kind | None, Query(description="only corrections of this kind")] = None,
+    user: Annotated[str | None, Query(max_length=200, description="only corrections by this user")] = None,
+    service: Service = Depends(get_service),
+) -> Response:
+    def build() -> dict:
+        found = [
+            c
+            for c in service.store.corrections()
+            if (kind is None or c.kind == kind) and (user is None or c.user == user)
+        ]
+        return {"items": [c.to_json() for c in found]}
+
+    return await service.cached_json(request, build)
 
 
 def _versions(service: Service, event_id: str, with_records: bool = False):
