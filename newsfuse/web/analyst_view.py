@@ -45,7 +45,8 @@ def event_corrections(store, event_id: str, article_ids: set[str], claim_ids: se
         payload, op = correction.payload, correction.payload.get("op", {})
         touched = {correction.target, payload.get("event"), op.get("event"), payload.get("new_event")}
         touched |= set(op.get("events", ())) | set(op.get("articles", ()))
-        if event_id in touched or touched & article_ids or correction.target in claim_ids:
+        named = correction.kind == "outlet" and event_id in store.events_with_host(correction.target)
+        if event_id in touched or touched & article_ids or correction.target in claim_ids or named:
             out.append(correction)
     return out
 

@@ -66,12 +66,18 @@ def test_split_and_merge_from_the_event_page(seed_store_path, tmp_path, browser)
         with page.expect_navigation():
             page.click('button[data-action="merge"]')
         assert page.locator(".source-column").count() == 3
+        page.locator("#curate summary").click()
+        page.fill("#curate-host", "MENAFN - Live Mint")
+        page.fill("#curate-outlet", "Mint, via MENAFN")
+        with page.expect_navigation():
+            page.click('button[data-action="outlet"]')
+        assert "Mint, via MENAFN" in page.locator(".source-column h3").all_inner_texts()
         page.click("#updated a")
         page.wait_for_url(f"**/events/{event}/history")
         reasons = page.locator("#versions .reason").all_inner_texts()
         assert "correction c_1 (split)" in reasons and "correction c_2 (merge)" in reasons
         log = page.locator("#corrections").inner_text()
-        assert "split" in log and "merge" in log and "frank" in log and "wire copy" in log
+        assert "split" in log and "merge" in log and "outlet" in log and "frank" in log and "wire copy" in log
         shot(page, "curate-2-history")
 
         wrong = browser.new_page()

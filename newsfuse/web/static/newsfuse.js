@@ -104,6 +104,10 @@
     const actions = {
       pin: function () { return { kind: "pin", event: eventId, headline: document.getElementById("curate-headline").value }; },
       merge: function () { return { kind: "merge", events: [eventId, document.getElementById("curate-merge").value.trim()] }; },
+      move: function () { return { kind: "move", article: document.getElementById("curate-move").value.trim(), event: eventId }; },
+      outlet: function () {
+        return { kind: "outlet", host: document.getElementById("curate-host").value.trim(), name: document.getElementById("curate-outlet").value };
+      },
       split: function () {
         const picked = Array.from(document.querySelectorAll("input.split-pick:checked")).map(function (box) { return box.value; });
         return { kind: "split", event: eventId, articles: picked };
