@@ -54,11 +54,12 @@ def ingest_command(
     )
     with open_store(settings.db) as store:
         report = run_ingest(inputs, store, settings, progress=not quiet)
-        if report.new and not store_only:
-            # Imported here: the pipeline loads models, which `--store-only` runs never need.
+        if not store_only:
+            # The new articles and whatever an interrupted earlier run left undone (so re-running the
+            # same command finishes it). Imported here: `--store-only` runs never load the models.
             from newsfuse.cli.pipeline_commands import run_pipeline
 
-            run_pipeline(store, list(report.new), settings, quiet)
+            run_pipeline(store, settings, quiet)
     for skipped in report.skipped:
         # plain echo, not rich: one unwrapped line per problem, and "[...]" in a file name is not markup
         typer.echo(f"skipped: {skipped.describe()}", err=True)
