@@ -54,6 +54,10 @@ def ingest_command(
     )
     with open_store(settings.db) as store:
         report = run_ingest(inputs, store, settings, progress=not quiet)
+        fresh = set(report.new)
+        notes = [
+            f"limited: ingest {p.item_id}: {p.reason}" for p in store.problems(stage="ingest") if p.item_id in fresh
+        ]
         if not store_only:
             # The new articles and whatever an interrupted earlier run left undone (so re-running the
             # same command finishes it). Imported here: `--store-only` runs never load the models.
@@ -63,6 +67,8 @@ def ingest_command(
     for skipped in report.skipped:
         # plain echo, not rich: one unwrapped line per problem, and "[...]" in a file name is not markup
         typer.echo(f"skipped: {skipped.describe()}", err=True)
+    for note in notes:
+        typer.echo(note, err=True)
     if output is SummaryFormat.json:
         emit_json(report.to_json())
     else:
