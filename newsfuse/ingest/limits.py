@@ -45,6 +45,8 @@ def within_limits(raw: RawDocument, now: datetime | None = None) -> RawDocument:
     if published is not None and (why := implausible_date(published, now)) is not None:
         notes.append(f"published {published[:40]!r} stored as unknown: {why}")
         published, via = None, DateSource.UNKNOWN
+    elif raw.extra.get("published_raw") is not None and not any("stored as unknown" in n for n in notes):
+        notes.append(f"published {str(raw.extra['published_raw'])[:40]!r} stored as unknown: not a date")
     if len(notes) == len(raw.extra.get(NOTES, ())):
         return raw
     extra = {**raw.extra, NOTES: notes}
