@@ -119,6 +119,7 @@ def _process(store, ids, event_ids, settings, models, tell) -> ProcessReport:
     tell("fuse")
     events = sorted({e for changed in affected for e in changed} | set(event_ids))
     records = _isolated(store, "fuse", events, lambda chunk: fuse.update(store, chunk, settings), found)
+    store.mark_fused([r.id for r in records])  # records kept unchanged are up to date too
     return ProcessReport(
         articles=len(ids),
         links=len(links),

@@ -102,3 +102,13 @@ class ProblemTable:
             """
         )
         return [r[0] for r in rows]
+
+    def mark_fused(self, event_ids: Sequence[str]) -> None:
+        """Record that fusion has seen these events now, even where their record was unchanged and kept,
+        so ``unfused_event_ids`` does not name them again."""
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        with self.db.transaction() as conn:
+            for start in range(0, len(event_ids), 500):
+                chunk = list(event_ids[start : start + 500])
+                marks = ",".join("?" * len(chunk))
+                conn.execute(f"UPDATE event_records SET fused_at = ? WHERE id IN ({marks})", (now, *chunk))
