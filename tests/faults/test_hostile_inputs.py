@@ -152,3 +152,13 @@ def test_limits_are_listed_by_problems(ingest, tmp_path):
     (problem,) = json.loads(listed.stdout)
     assert (problem["stage"], problem["kind"]) == ("ingest", "limited")
     assert "0001-01-01" in problem["reason"]
+
+
+def test_document_over_the_size_limit(ingest, tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSFUSE_MAX_DOCUMENT_BYTES", "100000")
+    path = tmp_path / "huge.txt"
+    path.write_text("Huge report\n\n" + BODY * 2000, encoding="utf-8")
+    result, db = ingest(str(path))
+    assert result.exit_code == 0, result.output
+    assert any("huge.txt" in line and "100000-byte limit" in line for line in result.stderr.splitlines())
+    assert not [o for o in stored(db) if "huge.txt" in o]
