@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from newsfuse.errors import NotFoundError
-from newsfuse.pipeline import PipelineModels, ProcessReport, process, unprocessed_article_ids
+from newsfuse.pipeline import PipelineModels, ProcessReport, resume
 from newsfuse.records import Article, IngestReport
 from newsfuse.records.mentions import ArticleExtraction, Entity
 from newsfuse.settings import Settings, load_settings
@@ -36,13 +36,13 @@ class Newsfuse:
         from newsfuse.ingest import ingest
 
         report = ingest([str(i) for i in inputs], self.store, self.settings)
-        if process_new and report.new:
-            process(self.store, list(report.new), self.settings, self.models)
+        if process_new:  # new articles, and whatever an interrupted earlier run left undone
+            resume(self.store, self.settings, self.models)
         return report
 
     def process(self) -> ProcessReport:
-        """Dedup, cluster, extract and fuse every stored article not processed yet."""
-        return process(self.store, unprocessed_article_ids(self.store), self.settings, self.models)
+        """Dedup, cluster, extract and fuse every stored article not processed yet (and fuse unfused events)."""
+        return resume(self.store, self.settings, self.models) or ProcessReport(0, 0, (), 0, 0)
 
     # --- correcting (each applied at once, kept in the audit log, held through later clustering) ---
     def curator(self, user: str | None = None):

@@ -1,18 +1,30 @@
-"""The whole pipeline over stored articles: dedup → cluster → extract → fuse, incrementally.
+"""The whole pipeline over stored articles: dedup → cluster → extract → fuse, incrementally and in isolation.
 
 ``process`` takes the ids of newly stored articles and updates only what they touch: their
 duplicate/derivation links, the events they join (or merge), their extractions, and the fused
 records of the affected events. Every stage is idempotent, so a repeated or interrupted run
-converges to the same store.
+converges to the same store; ``pending_articles`` and ``pending_events`` name what an earlier,
+interrupted run left undone, and the CLI passes them in first.
+
+One bad record never stops a stage: a batch a stage raises on is halved until the record to
+blame is found, which is recorded in the store's dead-letter table (``store/problems.py``) with
+a fingerprint of the code and the input, and skipped. It is retried when either changes.
 """
 
 from __future__ import annotations
 
+import hashlib
+import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
 from typing import Any
 
+from newsfuse.errors import StoreError
+from newsfuse.records import Skipped
 from newsfuse.settings import Settings
+from newsfuse.store.problems import LIMITED, SKIPPED, Problem
 
 
 @dataclass
@@ -46,6 +58,7 @@ class ProcessReport:
     extracted: int
     records: int
     skipped: tuple = field(default=())
+    problems: tuple[Problem, ...] = field(default=())  # recorded by this run: skipped or limited items
 
     def to_json(self) -> dict:
         return {
@@ -55,6 +68,7 @@ class ProcessReport:
             "extracted": self.extracted,
             "event_records": self.records,
             "skipped": [{"input": s.input, "position": s.position, "reason": s.reason} for s in self.skipped],
+            "problems": [p.to_json() for p in self.problems],
         }
 
 
@@ -64,8 +78,9 @@ def process(
     settings: Settings,
     models: PipelineModels | None = None,
     on_stage: Callable[[str], None] | None = None,
+    event_ids: Sequence[str] = (),
 ) -> ProcessReport:
-    """Run every stage after ingest for ``article_ids``; ``on_stage`` is told each stage's name as it starts."""
+    """Run every stage after ingest for ``article_ids`` (and fuse ``event_ids`` too); ``on_stage`` hears each stage."""
     from newsfuse.extract.pipeline import fewest_for_workers, start_workers, stop_workers
 
     models = models or PipelineModels(settings)
@@ -79,35 +94,166 @@ def process(
     if start_here:
         start_workers(extraction)
     try:
-        return _process(store, ids, settings, models, tell)
+        return _process(store, ids, list(event_ids), settings, models, tell)
     finally:
         if start_here:
             stop_workers(extraction)
 
 
-def _process(store, ids, settings, models, tell) -> ProcessReport:
+def _process(store, ids, event_ids, settings, models, tell) -> ProcessReport:
     from newsfuse import cluster, dedup, extract, fuse
 
+    found: list[Problem] = []
     tell("dedup")
-    links = dedup.update(store, ids, settings)
+    links = _isolated(store, "dedup", ids, lambda chunk: dedup.update(store, chunk, settings), found)
     tell("cluster")
-    affected = cluster.update(store, ids, settings, models.cluster())
+    affected = _isolated(
+        store, "cluster", ids, lambda chunk: [cluster.update(store, chunk, settings, models.cluster())], found
+    )
     tell("extract")
-    extracted = extract.update(store, ids, settings, models.extraction())
+    reports = _isolated(
+        store, "extract", ids, lambda chunk: [extract.update(store, chunk, settings, models.extraction())], found
+    )
+    skipped = [s for r in reports for s in r.skipped]
+    found += _extraction_problems(store, [i for r in reports for i in r.extracted], skipped)
     tell("fuse")
-    records = fuse.update(store, sorted(affected), settings)
+    events = sorted({e for changed in affected for e in changed} | set(event_ids))
+    records = _isolated(store, "fuse", events, lambda chunk: fuse.update(store, chunk, settings), found)
+    store.mark_fused([r.id for r in records])  # records kept unchanged are up to date too
     return ProcessReport(
         articles=len(ids),
         links=len(links),
-        events_affected=tuple(sorted(affected)),
-        extracted=len(extracted.extracted),
+        events_affected=tuple(sorted({e for changed in affected for e in changed})),
+        extracted=sum(len(r.extracted) for r in reports),
         records=len(records),
-        skipped=tuple(extracted.skipped),
+        skipped=tuple(skipped),
+        problems=tuple(found),
     )
 
 
-def unprocessed_article_ids(store) -> list[str]:
-    """Stored articles no stage has seen yet (e.g. ingested with ``--store-only``)."""
+def _isolated(store, stage: str, items: list[str], run: Callable[[list[str]], list], found: list[Problem]) -> list:
+    """``run`` over the items the stage has not given up on; a failing batch is halved down to the culprit."""
+    fingerprint = _fingerprints(store, stage)
+    given_up = store.skipped_fingerprints(stage)
+    todo = [i for i in items if i not in given_up or given_up[i] != fingerprint(i)]
+    out: list = []
+    failed: list[Problem] = []
+    _bisect(stage, todo, run, fingerprint, out, failed)
+    store.record_problems(failed)
+    culprits = {p.item_id for p in failed}
+    store.clear_problems(stage, [i for i in todo if i in given_up and i not in culprits])
+    found.extend(failed)
+    return out
+
+
+def _bisect(stage, items, run, fingerprint, out: list, failed: list[Problem]) -> None:
+    if not items:
+        return
+    try:
+        out.extend(run(items))
+        return
+    except (StoreError, sqlite3.OperationalError):
+        raise  # the store is at fault (locked, full, unreadable), not a record: nothing to skip
+    except Exception as exc:
+        if len(items) == 1:
+            reason = f"{stage} failed: {type(exc).__name__}: {str(exc).splitlines()[0][:300] if str(exc) else ''}"
+            failed.append(Problem(stage, items[0], SKIPPED, reason.rstrip(": "), fingerprint(items[0])))
+            return
+    middle = len(items) // 2
+    _bisect(stage, items[:middle], run, fingerprint, out, failed)
+    _bisect(stage, items[middle:], run, fingerprint, out, failed)
+
+
+def _extraction_problems(store, extracted: list[str], skipped: list[Skipped]) -> list[Problem]:
+    """Articles extraction skipped on its own (one extractor failed), and long texts it read only in part."""
+    from newsfuse.extract.pipeline import NLP_MAX_CHARS
+
+    version = code_version("extract")
+    problems = [
+        Problem("extract", s.position, SKIPPED, s.reason, f"{version}:{s.position}") for s in skipped if s.position
+    ]
+    long_ones = {i: n for i, n in store.text_lengths(extracted).items() if n > NLP_MAX_CHARS}
+    problems += [
+        Problem(
+            "extract",
+            i,
+            LIMITED,
+            f"text of {n} characters: entities, dates and quotes read from the first "
+            f"{NLP_MAX_CHARS} or fewer (to the last sentence end); the stored text is whole",
+            f"{version}:{i}",
+        )
+        for i, n in long_ones.items()
+        if i not in {p.item_id for p in problems}
+    ]
+    store.record_problems(problems)
+    return problems
+
+
+def _fingerprints(store, stage: str) -> Callable[[str], str]:
+    """What a stage's result for an item depends on: its code, and the item (an article id is its content hash)."""
+    version = code_version(stage)
+    if stage != "fuse":
+        return lambda item: f"{version}:{item}"
+
+    def event_print(event_id: str) -> str:
+        from newsfuse.fuse.update import article_links, fingerprint
+
+        members = store.event_members(event_id)
+        extractions = [store.get_extraction(a) for a in members]
+        return f"{version}:{fingerprint(members, extractions, article_links(store, members))}"
+
+    return event_print
+
+
+@cache
+def code_version(stage: str) -> str:
+    """A hash of the stage package's source: any change to its code retries what it gave up on."""
+    digest = hashlib.sha256()
+    package = resources.files(f"newsfuse.{stage}")
+    for entry in sorted(package.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".py"):
+            digest.update(entry.name.encode() + entry.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def resume(
+    store,
+    settings: Settings,
+    models: PipelineModels | None = None,
+    on_stage: Callable[[str], None] | None = None,
+) -> ProcessReport | None:
+    """Finish everything stored but not yet processed (new articles and what an interrupted run left);
+    ``None`` when nothing is pending, so no model is loaded for nothing."""
+    articles, events = pending_articles(store), pending_events(store)
+    if not articles and not events:
+        return None
+    return process(store, articles, settings, models, on_stage, event_ids=events)
+
+
+def pending_articles(store) -> list[str]:
+    """Stored articles a stage has not finished (never clustered, or not extracted by the current extractor),
+    less those the stage gave up on for the current code."""
+    from newsfuse.extract.pipeline import EXTRACTOR_VERSION
+
     ids = store.article_ids()
-    done = store.clustered(ids) & store.extracted_ids(ids)
-    return [article_id for article_id in ids if article_id not in done]
+    clustered, extracted = store.clustered(ids), store.extracted_ids(ids, EXTRACTOR_VERSION)
+    open_cluster = {i for i in ids if i not in clustered} - _given_up(store, "cluster")
+    open_extract = {i for i in ids if i not in extracted} - _given_up(store, "extract")
+    return [i for i in ids if i in open_cluster or i in open_extract]
+
+
+def pending_events(store) -> list[str]:
+    """Events without a record, or whose record predates a change to their members or extractions,
+    less those fusion gave up on for the current code and input."""
+    given_up = _given_up(store, "fuse")
+    return [e for e in store.unfused_event_ids() if e not in given_up]
+
+
+def _given_up(store, stage: str) -> set[str]:
+    fingerprint = _fingerprints(store, stage)
+    return {i for i, printed in store.skipped_fingerprints(stage).items() if printed == fingerprint(i)}
+
+
+def unprocessed_article_ids(store) -> list[str]:
+    """Stored articles no stage has finished (e.g. ingested with ``--store-only``); see ``pending_articles``."""
+    return pending_articles(store)

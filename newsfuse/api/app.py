@@ -15,7 +15,7 @@ from starlette.staticfiles import StaticFiles
 from newsfuse import __version__
 from newsfuse.api.caching import CachedReads
 from newsfuse.api.errors import CatchUnexpected, install_error_handlers, make_responder
-from newsfuse.api.middleware import RequestSizeLimit, SecurityHeaders
+from newsfuse.api.middleware import HeadAsGet, RequestSizeLimit, SecurityHeaders
 from newsfuse.api.openapi import build_openapi
 from newsfuse.api.routes import articles, corrections, entities, events, health, ingest, search
 from newsfuse.api.service import AfterIngest, Service
@@ -52,6 +52,7 @@ def create_app(store: Any, settings: Settings | None = None, *, after_ingest: Af
     app.add_middleware(RequestSizeLimit, max_bytes=settings.max_document_bytes)
     app.add_middleware(CachedReads, cache=service.cache)
     app.add_middleware(CatchUnexpected, respond=respond)
+    app.add_middleware(HeadAsGet)  # inside the headers: a HEAD answer carries them too
     app.add_middleware(SecurityHeaders)  # outermost: headers on every answer, cached or not
     app.openapi = lambda: build_openapi(app)
     return app

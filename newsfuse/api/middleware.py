@@ -1,4 +1,4 @@
-"""ASGI middleware: security headers on every response, and a cap on request body size.
+"""ASGI middleware: security headers on every response, a cap on request body size, HEAD wherever GET is.
 
 Both are plain ASGI (not ``BaseHTTPMiddleware``) so a cached read pays almost nothing for them.
 """
@@ -99,3 +99,28 @@ class RequestSizeLimit:
         headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
         await send({"type": "http.response.start", "status": status, "headers": headers})
         await send({"type": "http.response.body", "body": body})
+
+
+class HeadAsGet:
+    """Answers HEAD on every GET route: the request runs as GET and the body is dropped on the way out.
+
+    FastAPI routes declare GET only, so HEAD would be 405 everywhere; the headers (length, ETag,
+    caching) are the GET answer's, as HTTP requires.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def without_body(message: Message) -> None:
+            if message["type"] == "http.response.body":
+                if message.get("more_body", False):
+                    return
+                message = {"type": "http.response.body", "body": b""}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, without_body)

@@ -54,14 +54,21 @@ def ingest_command(
     )
     with open_store(settings.db) as store:
         report = run_ingest(inputs, store, settings, progress=not quiet)
-        if report.new and not store_only:
-            # Imported here: the pipeline loads models, which `--store-only` runs never need.
+        fresh = set(report.new)
+        notes = [
+            f"limited: ingest {p.item_id}: {p.reason}" for p in store.problems(stage="ingest") if p.item_id in fresh
+        ]
+        if not store_only:
+            # The new articles and whatever an interrupted earlier run left undone (so re-running the
+            # same command finishes it). Imported here: `--store-only` runs never load the models.
             from newsfuse.cli.pipeline_commands import run_pipeline
 
-            run_pipeline(store, list(report.new), settings, quiet)
+            run_pipeline(store, settings, quiet)
     for skipped in report.skipped:
         # plain echo, not rich: one unwrapped line per problem, and "[...]" in a file name is not markup
         typer.echo(f"skipped: {skipped.describe()}", err=True)
+    for note in notes:
+        typer.echo(note, err=True)
     if output is SummaryFormat.json:
         emit_json(report.to_json())
     else:

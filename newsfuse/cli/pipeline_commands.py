@@ -1,17 +1,20 @@
-"""CLI commands that run the whole pipeline: ``process`` (stages after ingest) and ``demo``."""
+"""CLI commands that run the whole pipeline: ``process`` (stages after ingest), ``demo``, and ``problems``."""
 
 from __future__ import annotations
 
 import time
+from enum import StrEnum
 from pathlib import Path
 
 import typer
 
 from newsfuse.cli.output import emit_json, emit_table, message
+from newsfuse.errors import StoreError
 from newsfuse.ingest import ingest as run_ingest
-from newsfuse.pipeline import PipelineModels, ProcessReport, process, unprocessed_article_ids
+from newsfuse.pipeline import PipelineModels, ProcessReport, resume
 from newsfuse.settings import Settings, load_settings
 from newsfuse.store import SQLiteStore, open_store
+from newsfuse.store.problems import SKIPPED, Problem
 
 DB_HELP = "SQLite store file (default: newsfuse.db, or NEWSFUSE_DB)."
 
@@ -19,20 +22,30 @@ DB_HELP = "SQLite store file (default: newsfuse.db, or NEWSFUSE_DB)."
 def register(app: typer.Typer, eval_app: typer.Typer, export_app: typer.Typer) -> None:
     app.command("process")(process_command)
     app.command("demo")(demo_command)
+    app.command("problems")(problems_command)
 
 
-def run_pipeline(store: SQLiteStore, article_ids: list[str], settings: Settings, quiet: bool = False) -> ProcessReport:
-    """Dedup, cluster, extract and fuse ``article_ids``, telling the user each stage on stderr."""
+def run_pipeline(store: SQLiteStore, settings: Settings, quiet: bool = False) -> ProcessReport | None:
+    """Dedup, cluster, extract and fuse what is pending (new articles, and what an interrupted run left),
+    telling the user each stage on stderr and each record a stage skipped or limited; None if nothing was."""
     started = time.perf_counter()
 
     def tell(stage: str) -> None:
         if not quiet:
             message(f"[dim]{stage} ({time.perf_counter() - started:.1f}s)[/dim]")
 
-    report = process(store, article_ids, settings, PipelineModels(settings), on_stage=tell)
-    for skipped in report.skipped:
-        typer.echo(f"skipped: {skipped.describe()}", err=True)
+    report = resume(store, settings, PipelineModels(settings), on_stage=tell)
+    if report is None:
+        return None
+    for problem in report.problems:
+        # plain echo, not rich: one unwrapped line per problem, and "[...]" in a reason is not markup
+        typer.echo(problem_line(problem), err=True)
     return report
+
+
+def problem_line(problem: Problem) -> str:
+    what = "skipped" if problem.kind == SKIPPED else "limited"
+    return f"{what}: {problem.stage} {problem.item_id}: {problem.reason}"
 
 
 def process_command(
@@ -42,16 +55,42 @@ def process_command(
 ) -> None:
     """Run dedup, clustering, extraction and fusion over stored articles that have not been processed yet.
 
+    Also finishes what an interrupted run left undone (unclustered, unextracted or unfused records).
     `newsfuse ingest` does this itself unless given --store-only. Example: newsfuse process --db news.db
     """
     settings = load_settings(db=db)
     with open_store(settings.db) as store:
-        pending = unprocessed_article_ids(store)
-        report = run_pipeline(store, pending, settings, quiet)
+        report = run_pipeline(store, settings, quiet) or ProcessReport(0, 0, (), 0, 0)
     if json_output:
         emit_json(report.to_json())
     elif not quiet:
         message(f"{report.articles} articles processed, {len(report.events_affected)} events updated")
+
+
+class ProblemFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+def problems_command(
+    db: Path | None = typer.Option(None, "--db", help=DB_HELP),
+    stage: str | None = typer.Option(None, "--stage", help="Only this stage: ingest, dedup, cluster, extract, fuse."),
+    output: ProblemFormat = typer.Option(ProblemFormat.table, "--format", help="table or json."),
+) -> None:
+    """Records a stage skipped (and retries once its code or the record changes) or handled only within a limit.
+
+    Example: newsfuse problems --db news.db --format json
+    """
+    settings = load_settings(db=db)
+    if not settings.db.exists():
+        raise StoreError(f"{settings.db}: no newsfuse store here", hint="run `newsfuse ingest PATH --db FILE` first")
+    with open_store(settings.db) as store:
+        found = store.problems(stage=stage)
+    if output is ProblemFormat.json:
+        emit_json([p.to_json() for p in found])
+    else:
+        rows = [(p.stage, p.item_id, p.kind, p.reason, p.recorded_at) for p in found]
+        emit_table(f"{len(rows)} problems", ("stage", "id", "kind", "reason", "recorded"), rows)
 
 
 def demo_command(
@@ -69,7 +108,7 @@ def demo_command(
     with open_store(settings.db) as store:
         report = run_ingest(inputs, store, settings, progress=True)
         message(f"{len(report.new)} new, {len(report.already_stored)} already stored, {len(report.skipped)} skipped")
-        run_pipeline(store, unprocessed_article_ids(store), settings)
+        run_pipeline(store, settings)
         _print_summary(store, shared / "seeds")
     message(f"Next: newsfuse events --db {db}   |   newsfuse serve --db {db}  (then open http://127.0.0.1:8080)")
 

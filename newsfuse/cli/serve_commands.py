@@ -56,6 +56,7 @@ def serve_command(
     import uvicorn
 
     from newsfuse.api import create_app
+    from newsfuse.api.protocol import http_protocol
 
     settings = load_settings(db=db)
     if not is_loopback(host):
@@ -68,4 +69,4 @@ def serve_command(
             else "read-only (set NEWSFUSE_TOKEN to allow POST /api/ingest)"
         )
         message(f"serving {settings.db} at http://{host}:{port}/ ({writes})")
-        uvicorn.run(app, host=host, port=port, log_level=log_level, server_header=False)
+        uvicorn.run(app, host=host, port=port, log_level=log_level, server_header=False, http=http_protocol())

@@ -35,6 +35,7 @@ from newsfuse.cluster.features import ArticleFeatures, features_of
 from newsfuse.cluster.index import EventIndex
 from newsfuse.cluster.scoring import ClusterConfig, Signals
 from newsfuse.cluster.stream import StreamClusterer, StreamResult, event_id_for
+from newsfuse.lifetime import die_with_parent
 from newsfuse.records.article import Article
 from newsfuse.records.relations import EventAssignment, EventMerge
 from newsfuse.settings import Settings, usable_cores
@@ -79,7 +80,9 @@ def _helper_pool() -> ProcessPoolExecutor | None:
     """
     if usable_cores() < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return None
-    return ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+    return ProcessPoolExecutor(
+        max_workers=1, mp_context=multiprocessing.get_context("fork"), initializer=die_with_parent
+    )
 
 
 def feature_batches(store, article_ids: Sequence[str], embedder: Embedder | None) -> Iterator[list[ArticleFeatures]]:

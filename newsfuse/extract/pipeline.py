@@ -14,7 +14,7 @@ import multiprocessing
 import pickle
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import chain, islice
 from multiprocessing.pool import AsyncResult, Pool, RemoteTraceback
 from traceback import format_exception
@@ -28,6 +28,7 @@ from newsfuse.extract.nlp import ExtractionModels
 from newsfuse.extract.places import resolve_places
 from newsfuse.extract.quantities import find_quantities
 from newsfuse.extract.quotes import find_quotes, sentence_spans
+from newsfuse.lifetime import die_with_parent
 from newsfuse.records import Article
 from newsfuse.records.mentions import ArticleExtraction, Sentence
 
@@ -39,7 +40,23 @@ WORKER_CHUNK = 8
 # Chunks queued per worker: keeps the workers busy without reading the whole input ahead.
 CHUNKS_IN_FLIGHT_PER_WORKER = 3
 
+# Characters of one text the models read. spaCy refuses texts over ``nlp.max_length`` (E088) and its
+# parser's memory grows with the text; a longer text (a whole report rarely passes 50,000) is read up
+# to its last sentence end before the limit. The stored text stays whole, mention offsets stay valid
+# (the prefix starts where the text does), and ``pipeline`` records the limit for the article.
+NLP_MAX_CHARS = 100_000
+
 ErrorHandler = Callable[[Article, Exception], None]
+
+
+def for_nlp(article: Article) -> Article:
+    """The article as the models read it: itself, or its text cut to ``NLP_MAX_CHARS`` at a sentence end."""
+    if len(article.text) <= NLP_MAX_CHARS:
+        return article
+    text = article.text
+    cut = max(text.rfind(". ", 0, NLP_MAX_CHARS), text.rfind("\n", 0, NLP_MAX_CHARS))
+    end = cut + 1 if cut >= NLP_MAX_CHARS // 2 else NLP_MAX_CHARS
+    return replace(article, text=text[:end])
 
 
 def extract_doc(article: Article, doc, models: ExtractionModels) -> ArticleExtraction:
@@ -121,7 +138,7 @@ def _extract_here(
     # The limit holds until the generator finishes or is closed: code the caller runs between
     # articles shares it.
     with threadpool_limits(1, user_api="blas"):
-        stream = ((a.text, a) for a in articles)
+        stream = ((a.text, a) for a in map(for_nlp, articles))
         for doc, article in models.nlp.pipe(stream, as_tuples=True, batch_size=models.batch_size):
             try:
                 yield extract_doc(article, doc, models)
@@ -148,6 +165,7 @@ _worker_models: ExtractionModels | None = None
 
 def _init_worker(models: ExtractionModels) -> None:
     global _worker_models
+    die_with_parent()  # a killed parent must not leave its workers waiting for tasks forever
     _worker_models = models
 
 

@@ -44,10 +44,12 @@ def event_anchor(articles: Sequence[Article]) -> str | None:
 
 def anchored(extractions: Iterable[ArticleExtraction], anchor: str | None) -> list[ArticleExtraction]:
     """Undated articles' relative dates ("on Wednesday") resolved against the event's date."""
-    out = list(extractions)
-    if anchor is None:
-        return out
     from newsfuse.extract.dates import reanchor  # extraction owns date arithmetic
+    from newsfuse.extract.timex import parse_anchor
+
+    out = list(extractions)
+    if parse_anchor(anchor) is None:  # none, or one no date arithmetic can start from (0001-01-01)
+        return out
 
     return [
         reanchor(x, anchor) if not x.published and any(d.relative and d.anchor is None for d in x.dates) else x

@@ -13,6 +13,7 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
+from newsfuse.extract.pipeline import for_nlp
 from newsfuse.fuse.claims import FusionModels
 from newsfuse.fuse.independence import as_link
 from newsfuse.fuse.record import fuse_event, with_related_events
@@ -73,7 +74,9 @@ def update(
                 continue
         models = models or FusionModels.load()
         present = [x for x in extractions if x is not None]
-        records.append(fuse_event(articles, present, links, models=models, event_id=event_id))
+        # the parser reads what extraction read: a very long text up to ``NLP_MAX_CHARS`` (spaCy's E088 otherwise)
+        readable = [for_nlp(a) for a in articles]
+        records.append(fuse_event(readable, present, links, models=models, event_id=event_id))
     records = _link_storylines(store, records)
     changed = [r for r in records if known.get(r.id) != prints.get(r.id)]
     store.put_event_records(changed, {r.id: prints[r.id] for r in changed})

@@ -19,6 +19,11 @@ _BOMS = (
 # Control characters other than tab, newline, form feed and carriage return: text never has many.
 _CONTROL = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
 _SAMPLE = 8192
+# A guess is trusted when the decoded text is not messy, reads like some language, and rests on
+# enough non-ASCII bytes (two stray bytes in English fit any code page equally well).
+LOW_CONFIDENCE_CHAOS = 0.1
+LOW_CONFIDENCE_COHERENCE = 0.2
+FEWEST_EVIDENCE = 4
 _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 
 
@@ -40,22 +45,29 @@ def decode_bytes(data: bytes, source: str, declared: str | None = None) -> str:
 
     Raises ``InputError`` for binary content and for bytes no encoding explains.
     """
+    return decode_flagged(data, source, declared)[0]
+
+
+def decode_flagged(data: bytes, source: str, declared: str | None = None) -> tuple[str, str | None]:
+    """``decode_bytes``, and a note when the text may not be what was written: invalid UTF-8 bytes
+    replaced, or an encoding guessed with low confidence (so mojibake is flagged, not passed silently)."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return _strict(data, encoding, source)
+            return _strict(data, encoding, source), None
     if looks_binary(data):
         raise InputError(source, "binary content, not text", position=_first_nul(data))
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), None
     except UnicodeDecodeError as exc:
         utf8_error = exc
     if declared:
         try:
-            return data.decode(_canonical(declared) or "utf-8")
+            return data.decode(_canonical(declared) or "utf-8"), None
         except (UnicodeDecodeError, LookupError):
             pass  # a wrong declaration is common; fall through to detection
     if _mostly_utf8(data):
-        return data.decode("utf-8", errors="replace")
+        text = data.decode("utf-8", errors="replace")
+        return text, f"invalid UTF-8: {text.count(chr(0xFFFD))} byte sequences replaced by U+FFFD"
     best = from_bytes(data).best()
     if best is None or best.encoding is None:
         raise InputError(
@@ -63,7 +75,18 @@ def decode_bytes(data: bytes, source: str, declared: str | None = None) -> str:
             f"undecodable bytes: not UTF-8 ({utf8_error.reason}) and no encoding detected",
             position=f"byte {utf8_error.start}",
         )
-    return str(best)
+    return str(best), _guess_note(data, best)
+
+
+def _guess_note(data: bytes, best) -> str | None:
+    """A note when the detector's guess rests on little: garbled output, no language fits, few non-ASCII bytes."""
+    high = sum(1 for b in data if b >= 0x80)
+    if best.chaos <= LOW_CONFIDENCE_CHAOS and best.coherence >= LOW_CONFIDENCE_COHERENCE and high >= FEWEST_EVIDENCE:
+        return None
+    return (
+        f"not UTF-8; encoding guessed as {best.encoding} with low confidence "
+        f"(mess {best.chaos:.0%}, language fit {best.coherence:.0%}, {high} non-ASCII bytes): text may be garbled"
+    )
 
 
 def _mostly_utf8(data: bytes) -> bool:

@@ -17,18 +17,20 @@ from typing import BinaryIO
 
 from newsfuse.errors import InputError
 from newsfuse.ingest.dates import date_from_dateline
-from newsfuse.ingest.decode import decode_bytes
+from newsfuse.ingest.decode import decode_bytes, decode_flagged
 from newsfuse.ingest.detect import Format, detect_format
 from newsfuse.ingest.feed import read_feed
 from newsfuse.ingest.fetch import Fetcher
 from newsfuse.ingest.html import read_html
 from newsfuse.ingest.jsonl import read_json, read_jsonl
 from newsfuse.ingest.language import LanguageDetector
+from newsfuse.ingest.limits import NOTES, noted, within_limits
 from newsfuse.ingest.sources import Source, expand_inputs
 from newsfuse.ingest.text import read_text
 from newsfuse.ingest.warc import read_warc
 from newsfuse.records import Article, DateSource, IngestReport, RawDocument, Skipped, content_id
 from newsfuse.settings import Settings
+from newsfuse.store.problems import LIMITED, Problem
 
 _HEAD_BYTES = 65536
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset=["']?([A-Za-z0-9_\-]{2,40})""", re.IGNORECASE)
@@ -74,6 +76,8 @@ def store_articles(items: Iterable[Article | Skipped], store, batch_size: int, r
 
     def flush() -> None:
         stored = store.add_articles(batch, run_id=run_id)
+        fresh = set(stored.new)
+        _record_notes([a for a in batch if a.id in fresh], store)
         new.extend(stored.new)
         existing.extend(stored.already_stored)
         batch.clear()
@@ -88,6 +92,15 @@ def store_articles(items: Iterable[Article | Skipped], store, batch_size: int, r
     if batch:
         flush()
     return IngestReport(tuple(new), tuple(existing), tuple(skipped))
+
+
+def _record_notes(articles: Sequence[Article], store) -> None:
+    """What ingest changed to fit an article within limits, in the store's problem table (stage "ingest")."""
+    problems = [
+        Problem("ingest", a.id, LIMITED, "; ".join(a.extra[NOTES]), a.id) for a in articles if a.extra.get(NOTES)
+    ]
+    if problems and hasattr(store, "record_problems"):
+        store.record_problems(problems)
 
 
 def _read_sources(
@@ -122,7 +135,11 @@ def _read_sources(
 def to_article(
     raw: RawDocument, detector: LanguageDetector, settings: Settings, ingested_at: str = ""
 ) -> Article | Skipped:
-    """Give a reader's document its language and content id; too-short bodies are skipped."""
+    """Give a reader's document its language and content id; too-short bodies are skipped.
+
+    Fields are first brought within their limits (``limits.within_limits``), which says what it changed.
+    """
+    raw = within_limits(raw)
     length = len(raw.text.strip())
     if length < settings.min_text_chars:
         return Skipped(raw.origin, f"text too short ({length} characters, at least {settings.min_text_chars} needed)")
@@ -214,12 +231,13 @@ def _read_whole(
     elif fmt is Format.JSONL:
         yield from read_jsonl(io.BytesIO(data), name, settings.max_document_bytes)
     elif fmt is Format.HTML:
-        declared = charset or _meta_charset(data)
-        yield from read_html(decode_bytes(data, name, declared=declared), name, url=url)
+        text, note = decode_flagged(data, name, declared=charset or _meta_charset(data))
+        yield from noted(read_html(text, name, url=url), note)
     elif fmt is Format.JSON:
         yield from read_json(decode_bytes(data, name), name)
     else:
-        yield from read_text(decode_bytes(data, name, declared=charset), name)
+        text, note = decode_flagged(data, name, declared=charset)
+        yield from noted(read_text(text, name), note)
 
 
 def _lines(stream: BinaryIO, max_bytes: int) -> Iterator[bytes]:

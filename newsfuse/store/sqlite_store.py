@@ -8,12 +8,15 @@ from newsfuse.store.articles import ArticleTable
 from newsfuse.store.corrections import CorrectionTable
 from newsfuse.store.events import EventTable
 from newsfuse.store.extractions import ExtractionTable
+from newsfuse.store.problems import ProblemTable
 from newsfuse.store.records import EventRecordTable
 from newsfuse.store.relations import RelationTable
 from newsfuse.store.sqlite import SQLiteConnection
 
 
-class SQLiteStore(ArticleTable, ExtractionTable, EventRecordTable, RelationTable, EventTable, CorrectionTable):
+class SQLiteStore(
+    ArticleTable, ExtractionTable, EventRecordTable, RelationTable, EventTable, CorrectionTable, ProblemTable
+):
     def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
         self.db = SQLiteConnection(path, readonly=readonly)
         self.location = str(path)
@@ -24,6 +27,7 @@ class SQLiteStore(ArticleTable, ExtractionTable, EventRecordTable, RelationTable
         out.update(self.relation_stats() | self.event_stats())
         out.update(self.extraction_stats())
         out.update(self.event_record_stats())
+        out.update(self.problem_stats())
         return out
 
     def close(self) -> None:

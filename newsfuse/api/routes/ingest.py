@@ -83,6 +83,7 @@ def require_token(request: Request, service: Service = Depends(get_service)) -> 
         403: {"model": ErrorOut, "description": "server is read-only"},
         413: {"model": ErrorOut, "description": "body too large"},
         415: {"model": ErrorOut, "description": "unsupported content type"},
+        422: {"model": ErrorOut, "description": "no article in the body could be read"},
     },
 )
 async def ingest_endpoint(request: Request, service: Service = Depends(get_service)) -> JSONResponse:
@@ -104,7 +105,23 @@ async def ingest_endpoint(request: Request, service: Service = Depends(get_servi
             415, f"unsupported content type {media_type!r}: use application/x-ndjson, application/json or text/uri-list"
         )
     report, processed = await run_in_threadpool(service.ingest, store_articles)
+    if urls is None and not report.new and not report.already_stored and report.skipped:
+        # nothing in the body could be read: the client's error, said as one (a refused URL is not)
+        first = report.skipped[0]
+        raise ApiError(422, f"no article could be read: {first.describe()}", detail=report.to_json()["skipped"])
     return JSONResponse({**report.to_json(), "processed": processed}, status_code=200)
+
+
+def parsed_json(body: bytes) -> Any:
+    """The JSON value of a body declared ``application/json``; malformed JSON is the client's 400."""
+    try:
+        return json.loads(body)
+    except UnicodeDecodeError as exc:
+        raise ApiError(400, f"malformed JSON body: not UTF-8 (byte {exc.start})") from None
+    except json.JSONDecodeError as exc:
+        raise ApiError(400, f"malformed JSON body: {exc.msg} at line {exc.lineno} column {exc.colno}") from None
+    except (ValueError, RecursionError):
+        raise ApiError(400, "malformed JSON body: nested too deeply or unreadable") from None
 
 
 def requested_urls(media_type: str, body: bytes) -> list[str] | None:
@@ -113,10 +130,7 @@ def requested_urls(media_type: str, body: bytes) -> list[str] | None:
         lines = body.decode("utf-8", errors="replace").splitlines()
         urls = [line.strip() for line in lines if line.strip() and not line.startswith("#")]
     elif media_type == "application/json":
-        try:
-            value: Any = json.loads(body)
-        except (ValueError, RecursionError):
-            return None  # the ingest readers report malformed JSON per record
+        value: Any = parsed_json(body)
         if not (isinstance(value, dict) and "urls" in value):
             return None
         urls = value["urls"]
