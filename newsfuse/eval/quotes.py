@@ -29,7 +29,7 @@ from newsfuse.records import Article
 from newsfuse.records.mentions import ArticleExtraction, Quote
 
 _QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
-_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
+_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "who", "which", "that"}
 _WORD = re.compile(r"[\w’'-]+")
 
 
