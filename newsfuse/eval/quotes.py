@@ -12,7 +12,10 @@ against all gold), recall the share of gold attributions found.
 
 Speakers, on matched direct quotes: the predicted speaker is right when, words compared case-
 and punctuation-insensitively, it equals the gold source or one contains the other and both
-end on the same word (the head: "Pat Caddell" for "longtime Democratic pollster Pat Caddell").
+end on the same word (the head: "Pat Caddell" for "longtime Democratic pollster Pat Caddell"),
+the gold source also read without its parentheses and appositions ("Rep. Jim Clyburn" for
+"Rep. Jim Clyburn (D-S.C.), the assistant leader of the Democratic caucus"). A handful of gold
+sources are the cue itself ("said"); those quotes are not scored for their speaker.
 A gold pronoun source ("he") stands for the person it refers to: the nearest preceding gold
 source in the article that is not a pronoun is accepted as well as the pronoun itself.
 """
@@ -30,6 +33,7 @@ from newsfuse.records.mentions import ArticleExtraction, Quote
 
 _QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "who", "which", "that"}
+_CUE_ONLY = re.compile(r"said|says|told|added|wrote", re.IGNORECASE)
 _WORD = re.compile(r"[\w’'-]+")
 
 
@@ -147,10 +151,17 @@ def same_speaker(predicted: str | None, gold: str) -> bool:
     return any(longer[i : i + len(shorter)] == shorter for i in range(len(longer) - len(shorter) + 1))
 
 
+def _head(source: str) -> str:
+    """A source without its parentheses and appositions: "Rep. Jim Clyburn (D-S.C.), the assistant leader"
+    -> "Rep. Jim Clyburn"; "Joseph, who has four children" -> "Joseph"."""
+    return re.split(r",|\s+who\s", re.sub(r"\([^)]*\)", " ", source), maxsplit=1)[0]
+
+
 def _speaker_right(quote: Quote, gold: GoldAttribution) -> bool:
-    if same_speaker(quote.speaker, gold.source):
-        return True
-    return gold.referent is not None and same_speaker(quote.speaker, gold.referent)
+    return any(
+        same_speaker(quote.speaker, form) or same_speaker(quote.speaker, _head(form))
+        for form in (gold.source, gold.referent or "")
+    )
 
 
 def score_article(report: QuoteReport, article: Article, extraction: ArticleExtraction, record: dict) -> None:
@@ -170,8 +181,8 @@ def score_article(report: QuoteReport, article: Article, extraction: ArticleExtr
 
 
 def _score_speaker(report: QuoteReport, article: Article, quote: Quote, gold: GoldAttribution) -> None:
-    if not gold.source:
-        return  # the annotator named no source: nothing to compare with
+    if not gold.source or _CUE_ONLY.fullmatch(gold.source.strip()):
+        return  # the annotator named no source (or marked the cue as the source): nothing to compare with
     report.speaker_matched += 1
     right = _speaker_right(quote, gold)
     report.speaker_correct += right

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from newsfuse.extract.speakers import (
     CUE,
     is_pronoun,
+    reporting_subjects,
     resolve_pronoun,
     speaker_after_cue,
     speaker_before_cue,
@@ -46,13 +47,14 @@ _TRAILING = re.compile(
 _SENTENCE_END = re.compile(
     r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!Mrs)(?<!Rep)(?<!Sen)(?<!Gov)[.!?]\s+(?=[A-Z“\"])"
 )
+_BYLINE = re.compile(r"\s*[―—–]\s*(?=[A-Z])")
 _AFTER_WINDOW = 160
 _BEFORE_REST = 80  # most characters between a cue and the quote it introduces ("told the crowd in Ohio:")
 
 
 def _channel(rest: str) -> str | None:
     match = _CHANNEL.search(rest or "")
-    return match.group("channel").strip() if match else None
+    return match.group("channel").strip().rstrip(".") if match else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +64,7 @@ class _Context:
     entities: list[EntityMention]
     sentences: list[tuple[int, int]]
     quoted: list[tuple[int, int]]
+    subjects: set[int]  # starts of names that are the subject of a reporting verb
 
 
 def _clause_window(text: str, start: int) -> str:
@@ -76,13 +79,18 @@ def _speaker_text(text: str, span: tuple[int, int] | None, context: _Context, po
         return None
     words = text[span[0] : span[1]]
     if is_pronoun(words):
-        return resolve_pronoun(words, context.entities, position, context.sentences, context.quoted)
+        return resolve_pronoun(words, context.entities, position, context)
     return words
 
 
 def _attribution_after(text: str, quote_end: int, context: _Context) -> tuple[str | None, str | None, str | None]:
     """Speaker, cue and channel of ``"...," X said`` / ``"...," said X`` / ``"...," according to X``."""
     window = _clause_window(text, quote_end)
+    byline = _BYLINE.match(window)
+    if byline:  # a quote signed with a dash: `"..." ― Pamela Padilla`
+        span = speaker_after_cue(text, quote_end + byline.end(), context.entities)
+        if span is not None:
+            return text[span[0] : span[1]], byline.group().strip(), None
     cue = CUE.search(window)
     if cue is None or (window[: cue.start()].strip(" ,") and "“" in window[: cue.start()]):
         return None, None, None
@@ -123,10 +131,16 @@ def _clause_start(text: str, sentences: list[tuple[int, int]], position: int, qu
     return max(start, quotes[-1].end if quotes else 0)
 
 
+def _same_paragraph(text: str, start: int, end: int) -> bool:
+    """An unattributed quote in the paragraph of the one before goes on with its speaker."""
+    return end - start < 80 or "\n" not in text[start:end]
+
+
 def direct_quotes(text: str, sentences: list[tuple[int, int]], entities: list[EntityMention]) -> list[Quote]:
     quotes: list[Quote] = []
     matches = list(_OPEN_CLOSE.finditer(text))
-    context = _Context(entities, sentences, [(m.start(), m.end()) for m in matches])
+    quoted = [(m.start(), m.end()) for m in matches]
+    context = _Context(entities, sentences, quoted, reporting_subjects(text, entities))
     for match in matches:
         inner = match.group("a") or match.group("b")
         if len(inner.split()) < 3:
@@ -136,7 +150,7 @@ def direct_quotes(text: str, sentences: list[tuple[int, int]], entities: list[En
             speaker, cue, channel = _attribution_before(
                 text, _clause_start(text, sentences, match.start(), quotes), match.start(), context
             )
-        if speaker is None and quotes and match.start() - quotes[-1].end < 80:
+        if speaker is None and quotes and _same_paragraph(text, quotes[-1].end, match.start()):
             speaker, channel = quotes[-1].speaker, quotes[-1].channel  # the same speaker goes on
         quotes.append(
             Quote(

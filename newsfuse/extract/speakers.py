@@ -14,6 +14,8 @@ unresolved, it is None.
 from __future__ import annotations
 
 import re
+from functools import cache
+from importlib import resources
 
 from newsfuse.records.mentions import EntityMention
 
@@ -49,6 +51,9 @@ _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _GROUP_PRONOUNS = {"they", "it", "we"}
 _SPEAKER_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
 _MAX_WORDS = 12
+_SALIENT_CHARS = 600  # how far back a named speaker stays the one a pronoun refers to (a few sentences)
+_SUBJECT_BEFORE_CUE = re.compile(rf"(?:,[^,]{{0,60}},)?\s+(?:(?:{'|'.join(_BETWEEN)})\s+)*(?:{CUES})\b")
+_CUE_BEFORE_SUBJECT = re.compile(rf"\b(?:{CUES})\s+$")
 
 
 def _tokens(text: str, offset: int) -> list[tuple[str, int, int]]:
@@ -192,18 +197,24 @@ def _extend_titles(text: str, floor: int, start: int) -> int:
     return start
 
 
-def resolve_pronoun(
-    pronoun: str,
-    entities: list[EntityMention],
-    position: int,
-    sentences: list[tuple[int, int]] = (),
-    quoted: list[tuple[int, int]] = (),
-) -> str | None:
+def reporting_subjects(text: str, entities: list[EntityMention]) -> set[int]:
+    """Starts of the names that are the subject of a reporting verb ("Fowler said", "said Donna Brazile")."""
+    subjects = set()
+    for entity in entities:
+        after = text[entity.end : entity.end + 40]
+        before = text[max(0, entity.start - 30) : entity.start]
+        if _SUBJECT_BEFORE_CUE.match(after) or _CUE_BEFORE_SUBJECT.search(before):
+            subjects.add(entity.start)
+    return subjects
+
+
+def resolve_pronoun(pronoun: str, entities: list[EntityMention], position: int, context=None) -> str | None:
     """he/she: a preceding person; they/it/we: a preceding organisation; else None.
 
-    The referent is the first compatible name (the likely subject) of the nearest sentence before
-    ``position`` that has one, names inside quotation marks left out: "Trump responded by citing
-    Chicago. He said: ..." is Trump, though Chicago and others come later in the sentence.
+    Names inside quotation marks are left out. The referent is the last name that was the subject
+    of a reporting verb within the few sentences before (the speaker the story is following), else
+    the first compatible name (the likely subject) of the nearest sentence that has one: "Trump
+    responded by citing Chicago. He said: ..." is Trump.
     """
     lower = pronoun.lower()
     if lower in _PERSON_PRONOUNS:
@@ -212,12 +223,23 @@ def resolve_pronoun(
         labels = {"ORG", "NORP"}
     else:
         return None
+    quoted = context.quoted if context is not None else ()
     candidates = [
         e for e in entities if e.label in labels and e.end <= position and not any(s <= e.start < t for s, t in quoted)
     ]
     if not candidates:
         return None
+    wanted = "m" if lower in {"he", "him"} else "f" if lower in {"she", "her"} else None
+    if wanted is not None:
+        candidates = [e for e in candidates if _gender(_fullest(e, entities)) in {wanted, None}]
+        if not candidates:
+            return None
+    subjects = context.subjects if context is not None else set()
+    recent = [e for e in candidates if e.start in subjects and position - e.end <= _SALIENT_CHARS]
+    if recent:
+        return _fullest(recent[-1], entities)
     nearest = candidates[-1]
+    sentences = context.sentences if context is not None else ()
     sentence = next(((s, t) for s, t in sentences if s <= nearest.start < t), None)
     if sentence is not None:
         nearest = next(e for e in candidates if e.start >= sentence[0])
@@ -231,6 +253,25 @@ def _fullest(entity: EntityMention, entities: list[EntityMention]) -> str:
     last = entity.text.split()[-1]
     forms = [e.text for e in entities if e.label == "PERSON" and e.start <= entity.start and e.text.split()[-1] == last]
     return max(forms, key=len) if forms else entity.text
+
+
+@cache
+def _first_names() -> dict[str, str]:
+    rows = resources.files("newsfuse.extract").joinpath("data", "first_names.csv").read_text(encoding="utf-8")
+    pairs = (line.split(",") for line in rows.splitlines() if line and not line.startswith(("#", "name,")))
+    return {name: gender for name, gender in pairs}
+
+
+def _gender(name: str) -> str | None:
+    """The pronoun a name usually takes ("m", "f"), from an honorific or a common first name; None: unknown."""
+    words = name.replace(".", "").split()
+    if not words:
+        return None
+    if words[0] in {"Mr", "Sir", "Lord", "King", "Prince"}:
+        return "m"
+    if words[0] in {"Mrs", "Ms", "Miss", "Dame", "Lady", "Queen", "Princess"}:
+        return "f"
+    return _first_names().get(words[0].lower()) if len(words) > 1 else None
 
 
 def is_pronoun(text: str) -> bool:
