@@ -17,7 +17,8 @@ the gold source also read without its parentheses and appositions ("Rep. Jim Cly
 "Rep. Jim Clyburn (D-S.C.), the assistant leader of the Democratic caucus"). A handful of gold
 sources are the cue itself ("said"); those quotes are not scored for their speaker.
 A gold pronoun source ("he") stands for the person it refers to: the nearest preceding gold
-source in the article that is not a pronoun is accepted as well as the pronoun itself.
+source in the article that names someone (a capitalised word past its first: "Mr. Clarke",
+"The Post", not "environmentalists") is accepted as well as the pronoun itself.
 """
 
 from __future__ import annotations
@@ -114,7 +115,7 @@ def gold_attributions(text: str, record: dict) -> list[GoldAttribution]:
         start = sources[0]["start"] if sources else -1
         content = tuple((s["start"], s["end"]) for s in item["content"])
         found.append(GoldAttribution(content, source, start, _is_direct(text, item["content"])))
-    named = sorted((a.source_start, a.source) for a in found if a.source and not _is_pronoun(a.source))
+    named = sorted((a.source_start, a.source) for a in found if _names_someone(a.source))
     linked = []
     for attribution in found:
         referent = None
@@ -127,6 +128,13 @@ def gold_attributions(text: str, record: dict) -> list[GoldAttribution]:
             )
         )
     return linked
+
+
+def _names_someone(source: str) -> bool:
+    """A source a he/she/it can refer back to: one with a name in it ("Mr. Clarke", "The Post"), not
+    "environmentalists" or "The party's existing rules"."""
+    words = source.split()
+    return bool(words) and not _is_pronoun(source) and any(w[:1].isupper() for w in words[1:] or words)
 
 
 def _is_pronoun(source: str) -> bool:

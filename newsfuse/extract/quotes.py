@@ -49,6 +49,7 @@ _SENTENCE_END = re.compile(
 )
 _BYLINE = re.compile(r"\s*[―—–]\s*(?=[A-Z])")
 _AFTER_WINDOW = 160
+_TITLE_WORD = re.compile(r"^(?:[A-Z][\w.-]*|the|The|former|Former)$")  # "Democratic Sen.", "Former Gov."
 _BEFORE_REST = 80  # most characters between a cue and the quote it introduces ("told the crowd in Ohio:")
 
 
@@ -131,6 +132,31 @@ def _clause_start(text: str, sentences: list[tuple[int, int]], position: int, qu
     return max(start, quotes[-1].end if quotes else 0)
 
 
+def _sentence_subject(text: str, position: int, context: _Context) -> str | None:
+    """Words quoted inside a sentence with no reporting verb ("Reid has called Trump a “human leech”"):
+    the sentence's subject, when it opens with a name or a he/she/they."""
+    start = max([s for s, e in context.sentences if s <= position] or [0])
+    if start >= position:
+        return None
+    opening = text[start:position].split(maxsplit=1)
+    if opening and is_pronoun(opening[0]) and opening[0].lower() not in {"i", "you", "it"}:
+        return resolve_pronoun(opening[0], context.entities, start, context)
+    for entity in context.entities:
+        if entity.start >= position:
+            break
+        if entity.label in {"PERSON", "ORG"} and entity.start >= start:
+            leading = text[start : entity.start].split()
+            return entity.text if all(_TITLE_WORD.match(w) for w in leading) else None
+    return None
+
+
+def _is_title(inner: str) -> bool:
+    """ "Face the Nation", "Fox News Sunday", "Contract with America": a short title-case name, not speech."""
+    words = inner.strip(" ,.").split()
+    small = {"the", "a", "an", "of", "on", "in", "and", "with", "for", "to", "at", "it", "is"}
+    return len(words) <= 6 and words[0][:1].isupper() and all(w[:1].isupper() or w in small for w in words)
+
+
 def _same_paragraph(text: str, start: int, end: int) -> bool:
     """An unattributed quote in the paragraph of the one before goes on with its speaker."""
     return end - start < 80 or "\n" not in text[start:end]
@@ -143,7 +169,7 @@ def direct_quotes(text: str, sentences: list[tuple[int, int]], entities: list[En
     context = _Context(entities, sentences, quoted, reporting_subjects(text, entities))
     for match in matches:
         inner = match.group("a") or match.group("b")
-        if len(inner.split()) < 3:
+        if len(inner.split()) < 3 or _is_title(inner):
             continue  # scare quotes and titles, not speech
         speaker, cue, channel = _attribution_after(text, match.end(), context)
         if cue is None:
@@ -152,6 +178,8 @@ def direct_quotes(text: str, sentences: list[tuple[int, int]], entities: list[En
             )
         if speaker is None and quotes and _same_paragraph(text, quotes[-1].end, match.start()):
             speaker, channel = quotes[-1].speaker, quotes[-1].channel  # the same speaker goes on
+        if speaker is None and cue is None:
+            speaker = _sentence_subject(text, match.start(), context)
         quotes.append(
             Quote(
                 match.start(),

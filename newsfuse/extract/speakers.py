@@ -78,7 +78,8 @@ def noun_phrase(words: list[str]) -> bool:
     if words[-1].lower() in _INNER_PREPOSITIONS | _DETERMINERS or words[0].lower() in _INNER_PREPOSITIONS:
         return False
     first = words[0]
-    return first[0].isupper() or first.lower() in _DETERMINERS or len(words) <= 4
+    named = any(w[0].isupper() for w in words[1:])  # "panel Chairman Rep. Jason Chaffetz"
+    return first[0].isupper() or first.lower() in _DETERMINERS or len(words) <= 4 or (named and len(words) <= 8)
 
 
 def _entity_at(entities: list[EntityMention], start: int, end: int) -> EntityMention | None:
@@ -106,12 +107,24 @@ def speaker_between(text: str, start: int, end: int, entities: list[EntityMentio
             return tail[0][1], tail[0][2]
         if tail and _entity_at(entities, tail[0][1], tail[-1][2]):
             return tail[0][1], tail[-1][2]
+        # `"...," Scott Pruitt, the attorney general of Oklahoma, said`: the name before its apposition
+        head = _without_parentheses(tokens[: breaks[0]])
+        if head and noun_phrase([t[0] for t in head]) and any(t[0][0].isupper() for t in head):
+            return head[0][1], head[-1][2]
         return None
     if len(tokens) == 1 and is_pronoun(tokens[0][0]):
         return tokens[0][1], tokens[0][2]
-    if noun_phrase([t[0] for t in tokens]):
+    tokens = _without_parentheses(tokens)
+    if tokens and noun_phrase([t[0] for t in tokens]):
         return tokens[0][1], tokens[-1][2]
     return None
+
+
+def _without_parentheses(tokens: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """A name without the party and state after it: "Rep. Jim Jordan (R-Ohio)" -> "Rep. Jim Jordan"."""
+    while tokens and tokens[-1][0].startswith("("):
+        tokens = tokens[:-1]
+    return tokens
 
 
 def speaker_after_cue(text: str, start: int, entities: list[EntityMention]) -> tuple[int, int] | None:
@@ -122,11 +135,15 @@ def speaker_after_cue(text: str, start: int, entities: list[EntityMention]) -> t
     # "said in a statement", "said on Monday": the cue's own complements, not a speaker
     if not tokens or tokens[0][0].lower() in _INNER_PREPOSITIONS | {"that", "it", "the"} and not _named(tokens):
         return None
-    words = []
+    words: list[tuple[str, int, int]] = []
+    person_ends = {e.end for e in entities if e.label == "PERSON"}
     for token in tokens:
         if not _is_np_word(token[0]) and token[0].lower() not in _INNER_PREPOSITIONS:
             break
+        if words and token[0].lower() in _INNER_PREPOSITIONS and words[-1][2] in person_ends:
+            break  # "said Cameron Easley for Morning Consult": the name, not its affiliation
         words.append(token)
+    words = _without_parentheses(words)
     while words and words[-1][0].lower() in _INNER_PREPOSITIONS | _DETERMINERS:
         words.pop()
     if words and noun_phrase([w[0] for w in words]):
@@ -231,27 +248,35 @@ def resolve_pronoun(pronoun: str, entities: list[EntityMention], position: int, 
         return None
     wanted = "m" if lower in {"he", "him"} else "f" if lower in {"she", "her"} else None
     if wanted is not None:
-        candidates = [e for e in candidates if _gender(_fullest(e, entities)) in {wanted, None}]
+        candidates = [e for e in candidates if _gender(_fullest(e, entities, quoted)) in {wanted, None}]
         if not candidates:
             return None
     subjects = context.subjects if context is not None else set()
     recent = [e for e in candidates if e.start in subjects and position - e.end <= _SALIENT_CHARS]
     if recent:
-        return _fullest(recent[-1], entities)
+        return _fullest(recent[-1], entities, quoted)
     nearest = candidates[-1]
     sentences = context.sentences if context is not None else ()
     sentence = next(((s, t) for s, t in sentences if s <= nearest.start < t), None)
     if sentence is not None:
         nearest = next(e for e in candidates if e.start >= sentence[0])
-    return _fullest(nearest, entities)
+    return _fullest(nearest, entities, quoted)
 
 
-def _fullest(entity: EntityMention, entities: list[EntityMention]) -> str:
-    """The longest earlier form of a person's name ("Donald Trump" for "Trump"): the name as first given."""
+def _fullest(entity: EntityMention, entities: list[EntityMention], quoted=()) -> str:
+    """The longest earlier form of a person's name ("Donald Trump" for "Trump"), names inside quotation marks
+    left out ("Crooked Hillary Clinton" is a quoted epithet, not how the story names her)."""
     if entity.label != "PERSON":
         return entity.text
     last = entity.text.split()[-1]
-    forms = [e.text for e in entities if e.label == "PERSON" and e.start <= entity.start and e.text.split()[-1] == last]
+    forms = [
+        e.text
+        for e in entities
+        if e.label == "PERSON"
+        and e.start <= entity.start
+        and e.text.split()[-1] == last
+        and not any(s <= e.start < t for s, t in quoted)
+    ]
     return max(forms, key=len) if forms else entity.text
 
 

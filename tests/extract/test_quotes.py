@@ -101,3 +101,9 @@ def test_speaker_introduced_in_the_paragraph_before_with_a_colon(models):
     )
     (quote,) = quotes(models, text)
     assert quote.speaker == "Greg Walden"
+
+
+def test_quoted_titles_are_not_speech(models):
+    text = "Asked on “Face the Nation,” Senator Alan Berg said “we will hold hearings on the budget next week.”"
+    found = [q for q in quotes(models, text) if q.kind == "direct"]
+    assert [q.text for q in found] == ["“we will hold hearings on the budget next week.”"]
