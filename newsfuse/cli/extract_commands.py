@@ -293,7 +293,7 @@ def eval_entities_command(
     corpus: Path = typer.Argument(..., help="MEANTIME-format directory (CAT XML files, searched recursively)."),
     output: OutputFormat = typer.Option(OutputFormat.table, "--format", help="table or json."),
 ) -> None:
-    """Entity mention precision, recall and F1 by type (strict span match and overlap).
+    """Entity mention P/R/F1 by type (strict span, overlap, strict on PER/ORG/LOC/MISC); cross-document B-cubed.
 
     Example: newsfuse eval entities ../shared/data/meantime --format json
     """
@@ -303,8 +303,20 @@ def eval_entities_command(
     if output is OutputFormat.table:
         rows = [
             (mode, kind, s["gold"], s["predicted"], f"{s['precision']:.3f}", f"{s['recall']:.3f}", f"{s['f1']:.3f}")
-            for mode in ("strict", "overlap")
+            for mode in ("strict", "overlap", "conll_strict")
             for kind, s in report[mode].items()
+        ]
+        rows += [
+            (
+                f"cross-doc B3 {name}",
+                "",
+                s["items"],
+                "",
+                f"{s['precision']:.3f}",
+                f"{s['recall']:.3f}",
+                f"{s['f1']:.3f}",
+            )
+            for name, s in report["crossdoc_bcubed"].items()
         ]
         emit_table(
             f"entities: {report['documents']} documents", ("match", "type", "gold", "predicted", "P", "R", "F1"), rows

@@ -28,6 +28,7 @@ from newsfuse.extract.nlp import ExtractionModels
 from newsfuse.extract.places import resolve_places
 from newsfuse.extract.quantities import find_quantities
 from newsfuse.extract.quotes import find_quotes, sentence_spans
+from newsfuse.extract.truecase import truecase_headlines
 from newsfuse.records import Article
 from newsfuse.records.mentions import ArticleExtraction, Sentence
 
@@ -121,7 +122,7 @@ def _extract_here(
     # The limit holds until the generator finishes or is closed: code the caller runs between
     # articles shares it.
     with threadpool_limits(1, user_api="blas"):
-        stream = ((a.text, a) for a in articles)
+        stream = ((truecase_headlines(a.text), a) for a in articles)  # same offsets; headlines cased for the NER
         for doc, article in models.nlp.pipe(stream, as_tuples=True, batch_size=models.batch_size):
             try:
                 yield extract_doc(article, doc, models)
