@@ -81,6 +81,10 @@ def _speaker_text(text: str, span: tuple[int, int] | None, context: _Context, po
     words = text[span[0] : span[1]]
     if is_pronoun(words):
         return resolve_pronoun(words, context.entities, position, context)
+    if sum(c.isalpha() for c in words) <= 2 and not any(
+        e.start == span[0] and e.end == span[1] for e in context.entities
+    ):
+        return None  # a fragment ("9", "Re"), not a name: only a recognised name may be that short ("Oz")
     return words
 
 

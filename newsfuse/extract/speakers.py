@@ -46,7 +46,7 @@ _TITLE = re.compile(
     r"(?:Mr|Mrs|Ms|Dr|Rep|Sen|Gov|Lt|Gen|Col|Sgt|Capt|Adm|Prof|Rev|Gen|Maj|Cmdr|Supt|Det|Atty|Jr|Sr|St)\.$"
 )
 _CLAUSE_END = re.compile(r"[,;:!?\"“”\n—–()]|\.(?=\s|$)")
-_TOKEN = re.compile(r"\([^()]{1,20}\)|[\w’'&.-]+|[^\w\s]")
+_TOKEN = re.compile(r"\([^()]{1,20}\)|[\w’'&./-]+|[^\w\s]")
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _GROUP_PRONOUNS = {"they", "it", "we"}
 _SPEAKER_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
