@@ -95,6 +95,25 @@ _SUFFIX = re.compile(
     r"\b(?:[A-Z][\w&.'’-]*,?\s){1,4}(?:Inc|Corp|Corporation|Co|Ltd|Limited|AG|SA|S\.A|plc|PLC|LLC|GmbH|NV|N\.V|SE|SpA|BV|"
     r"Holdings)\b\.?"
 )
+_SUFFIX_WORDS = (
+    "Inc",
+    "Corp",
+    "Co",
+    "Ltd",
+    "Limited",
+    "AG",
+    "SA",
+    "S.A",
+    "plc",
+    "PLC",
+    "LLC",
+    "GmbH",
+    "NV",
+    "N.V",
+    "SE",
+)
+_SUFFIX_WORDS += ("SpA", "BV", "Holdings")
+_ABBREVIATED_SUFFIX = re.compile(r"\b(?:Inc|Corp|Co|Ltd|S\.A|N\.V)\.$")
 # Heads that make a name an organisation whatever the model thought ("Democratic Party", "FC Porto").
 _ORG_HEAD = re.compile(
     r"(?:\b(?:Party|Agency|Ministry|Commission|Bureau|Department|Association|Federation|Club|Committee|"
@@ -109,36 +128,12 @@ def organisation_patterns(text: str, mentions: list[EntityMention]) -> list[Enti
         replace(m, label="ORG") if m.label in {"NORP", "GPE", "PERSON", "PRODUCT"} and _ORG_HEAD.search(m.text) else m
         for m in mentions
     ]
-    if not any(
-        suffix in text
-        for suffix in (
-            "Inc",
-            "Corp",
-            "Co",
-            "Ltd",
-            "Limited",
-            "AG",
-            "SA",
-            "S.A",
-            "plc",
-            "PLC",
-            "LLC",
-            "GmbH",
-            "NV",
-            "N.V",
-            "SE",
-            "SpA",
-            "BV",
-            "Holdings",
-        )
-    ):
+    if not any(suffix in text for suffix in _SUFFIX_WORDS):
         return out
     for match in _SUFFIX.finditer(text):
         start, end = match.span()
-        if text[end - 1 : end] == "." and not re.match(
-            r"Inc|Corp|Co|Ltd|S\.A|N\.V", text[end - 4 : end - 1][-3:] or ""
-        ):
-            end -= 1
+        if match.group().endswith(".") and not _ABBREVIATED_SUFFIX.search(match.group()):
+            end -= 1  # "Siemens AG." ends its sentence; "Apple Inc." keeps its abbreviation's full stop
         inside = [m for m in out if m.start < end and start < m.end]
         if not inside or not all(start <= m.start and m.end <= end + 1 for m in inside):
             continue  # only where the model found the name itself: the suffix completes it

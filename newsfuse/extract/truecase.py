@@ -3,8 +3,9 @@
 The small NER model reads case as its strongest cue: "JAPAN GET LUCKY WIN, CHINA IN SURPRISE
 DEFEAT" is all organisations to it, and a Title Case headline ("Hillary Clinton Was Headed to ER
 But Diverted") makes names of every word. Each word of such a stretch takes the casing it has in
-the rest of the article ("Japan", "win", "China"), words the body never uses stay capitalised
-where they start the line and are lower-cased elsewhere. The result has the same length as the
+the rest of the article ("Japan", "win", "China"); a word the body never uses keeps its capital
+where it starts the line (and in Title Case, where it is an acronym) and is lower-cased elsewhere:
+a headline's names are nearly always repeated in the body, its verbs often in another form. The result has the same length as the
 input, character for character, so every offset the NER returns indexes the original text, which
 extraction keeps for the mentions' own text.
 """
@@ -54,8 +55,8 @@ def _recase(word: str, known: dict[str, str], line_start: bool, title_case: bool
     form = known.get(word.casefold())
     if form is not None and len(form) == len(word):
         return form
-    if title_case:  # a word the body never uses keeps its capital, unless it is a small word
-        return word.lower() if word.lower() in _SMALL and not line_start else word
+    if title_case and (line_start or word.isupper()):
+        return word  # the headline's first word, and acronyms ("ER", "NYPD"), as written
     if "." in word.rstrip("."):
         return word  # "U.S.", "U.N.": abbreviations keep their capitals
     lower = word.lower()
