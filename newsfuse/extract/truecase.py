@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
-_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+_WORD = re.compile(r"[^\W\d_](?:[\w'’-]|\.(?=\w))*")  # a full stop only inside ("U.S"), never a sentence's
 # A dateline's place: an all-caps word opening a line, before a comma ("AL-AIN , United Arab Emirates").
 _DATELINE = re.compile(r"^[A-Z][A-Z'’.-]+(?= ?,)", re.MULTILINE)
 _CAPS_RUN = re.compile(r"(?:\b[A-Z][A-Z'’.-]+\b[^\w\n]{1,4}){2,}\b[A-Z][A-Z'’.-]+\b")
