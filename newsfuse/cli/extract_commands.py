@@ -1,4 +1,4 @@
-"""CLI commands over extraction and resolution: ``extract``, ``entities``, ``entity``, ``eval dates``, ``eval entities``."""
+"""CLI commands over extraction and resolution: ``extract``, ``entities``, ``entity``, ``eval dates|entities|quotes``."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ def register(app: typer.Typer, eval_app: typer.Typer, export_app: typer.Typer) -
     app.command("entity")(entity_command)
     eval_app.command("dates")(eval_dates_command)
     eval_app.command("entities")(eval_entities_command)
+    eval_app.command("quotes")(eval_quotes_command)
 
 
 def _models(gazetteer: list[Path] | None, settings):
@@ -292,7 +293,7 @@ def eval_entities_command(
     corpus: Path = typer.Argument(..., help="MEANTIME-format directory (CAT XML files, searched recursively)."),
     output: OutputFormat = typer.Option(OutputFormat.table, "--format", help="table or json."),
 ) -> None:
-    """Entity mention precision, recall and F1 by type (strict span match and overlap).
+    """Entity mention P/R/F1 by type (strict span, overlap, strict on PER/ORG/LOC/MISC); cross-document B-cubed.
 
     Example: newsfuse eval entities ../shared/data/meantime --format json
     """
@@ -302,11 +303,56 @@ def eval_entities_command(
     if output is OutputFormat.table:
         rows = [
             (mode, kind, s["gold"], s["predicted"], f"{s['precision']:.3f}", f"{s['recall']:.3f}", f"{s['f1']:.3f}")
-            for mode in ("strict", "overlap")
+            for mode in ("strict", "overlap", "conll_strict")
             for kind, s in report[mode].items()
+        ]
+        rows += [
+            (
+                f"cross-doc B3 {name}",
+                "",
+                s["items"],
+                "",
+                f"{s['precision']:.3f}",
+                f"{s['recall']:.3f}",
+                f"{s['f1']:.3f}",
+            )
+            for name, s in report["crossdoc_bcubed"].items()
         ]
         emit_table(
             f"entities: {report['documents']} documents", ("match", "type", "gold", "predicted", "P", "R", "F1"), rows
         )
     else:
         emit_json(report)
+
+
+def eval_quotes_command(
+    articles: Path = typer.Option(..., "--articles", help="PolNeAR-format articles.jsonl."),
+    gold: Path = typer.Option(..., "--gold", help="PolNeAR-format gold.jsonl (source, cue, content spans)."),
+    output: OutputFormat = typer.Option(OutputFormat.table, "--format", help="table or json."),
+    errors: bool = typer.Option(False, "--errors", help="Also list every wrong speaker."),
+) -> None:
+    """Quote content precision, recall and F1 (direct quotes, all attributions) and speaker accuracy.
+
+    Example: newsfuse eval quotes --articles ../shared/data/polnear_dev/articles.jsonl
+    --gold ../shared/data/polnear_dev/gold.jsonl
+    """
+    from newsfuse.eval.quotes import evaluate_quotes
+
+    payload = evaluate_quotes(articles, gold, _models(None, load_settings())).to_json()
+    if not errors:
+        payload.pop("errors")
+    if output is not OutputFormat.table:
+        emit_json(payload)
+        return
+    rows = [
+        (name, s["gold"], s["predicted"], f"{s['precision']:.3f}", f"{s['recall']:.3f}", f"{s['f1']:.3f}")
+        for name, s in (("direct quotes", payload["direct"]), ("all attributions", payload["all_attributions"]))
+    ]
+    emit_table(f"quotes: {payload['documents']} documents", ("content", "gold", "predicted", "P", "R", "F1"), rows)
+    speakers = payload["speakers"]
+    message(
+        f"speakers: {speakers['correct']}/{speakers['matched_quotes']} right ({speakers['accuracy']:.3f}), "
+        f"{speakers['missing']} missing, {speakers['two_letters_or_fewer']} of two letters or fewer"
+    )
+    for error in payload.get("errors", []):
+        message(f"{error['doc']}@{error['start']}: gold {error['gold']!r} predicted {error['predicted']!r}")

@@ -9,6 +9,10 @@ Predictions: entity mentions from ``extract_and_resolve`` (cross-document resolu
 PRODUCT -> PRO); labels with no MEANTIME counterpart (NORP, LAW, EVENT, ...) are not scored.
 A prediction is correct when its span matches a gold span of the same type exactly ("strict")
 or overlaps one ("overlap"). MEANTIME leaves many names unannotated, so precision is a floor.
+The same exact-span scores are reported on the newswire label set (PER/ORG/LOC/MISC, see
+``CONLL_GOLD``/``CONLL_PREDICTED``), and cross-document resolution is scored by B-cubed over every
+gold mention of a cross-document instance (and over the proper-name ones), each taking the
+resolved entity id of the predicted mention overlapping it most (none: a singleton).
 """
 
 from __future__ import annotations
@@ -51,6 +55,23 @@ _PRONOUNS = {
     "my",
 }
 SCORED_TYPES = ("PER", "ORG", "LOC", "PRO")
+# The newswire (CoNLL) label set: products, financial instruments and mixed instances are MISC on the
+# gold side; NORP, EVENT, PRODUCT, WORK_OF_ART, LAW and LANGUAGE are MISC on the predicted side.
+CONLL_GOLD = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "PRO": "MISC", "FIN": "MISC", "MIX": "MISC"}
+CONLL_PREDICTED = {
+    "PERSON": "PER",
+    "ORG": "ORG",
+    "GPE": "LOC",
+    "LOC": "LOC",
+    "FAC": "LOC",
+    "NORP": "MISC",
+    "PRODUCT": "MISC",
+    "EVENT": "MISC",
+    "WORK_OF_ART": "MISC",
+    "LAW": "MISC",
+    "LANGUAGE": "MISC",
+}
+CONLL_TYPES = ("PER", "ORG", "LOC", "MISC")
 
 
 @dataclass
@@ -88,12 +109,16 @@ class EntityReport:
     documents: int = 0
     strict: dict[str, PRF] = field(default_factory=dict)
     overlap: dict[str, PRF] = field(default_factory=dict)
+    conll: dict[str, PRF] = field(default_factory=dict)  # exact span, PER/ORG/LOC/MISC
+    crossdoc: dict[str, dict] = field(default_factory=dict)  # B-cubed of resolved entity ids, all and names
 
     def to_json(self) -> dict:
         return {
             "documents": self.documents,
             "strict": {t: s.to_json() for t, s in self.strict.items()},
             "overlap": {t: s.to_json() for t, s in self.overlap.items()},
+            "conll_strict": {t: s.to_json() for t, s in self.conll.items()},
+            "crossdoc_bcubed": self.crossdoc,
         }
 
 
@@ -126,8 +151,46 @@ def gold_mentions(doc: MeantimeDocument) -> list[tuple[int, int, str]]:
     return sorted(set(out))
 
 
-def predicted_mentions(mentions: list[EntityMention]) -> list[tuple[int, int, str]]:
-    return sorted({(m.start, m.end, LABEL_TO_MEANTIME[m.label]) for m in mentions if m.label in LABEL_TO_MEANTIME})
+def predicted_mentions(
+    mentions: list[EntityMention], mapping: dict[str, str] = LABEL_TO_MEANTIME
+) -> list[tuple[int, int, str]]:
+    return sorted({(m.start, m.end, mapping[m.label]) for m in mentions if m.label in mapping})
+
+
+def conll_gold(doc: MeantimeDocument) -> list[tuple[int, int, str]]:
+    """Proper-name gold mentions typed PER/ORG/LOC/MISC."""
+    out = []
+    for mention, instance in doc.entity_mentions():
+        if instance is None or instance.kind not in CONLL_GOLD:
+            continue
+        syntactic = mention.attrs.get("syntactic_type")
+        if syntactic in _NAME_TYPES or (syntactic is None and _looks_like_name(mention.text)):
+            out.append((mention.start, mention.end, CONLL_GOLD[instance.kind]))
+    return sorted(set(out))
+
+
+def crossdoc_items(doc: MeantimeDocument, mentions: list[EntityMention], n: int) -> list[tuple[str, str, bool]]:
+    """(gold instance, predicted entity id, is a proper name) for every gold mention of a cross-document
+    instance; the predicted id is that of the entity mention overlapping it most, else a singleton."""
+    items = []
+    for k, (mention, instance) in enumerate(doc.entity_mentions()):
+        if instance is None or not instance.instance_id:
+            continue
+        best = max(
+            (m for m in mentions if m.start < mention.end and mention.start < m.end),
+            key=lambda m: min(m.end, mention.end) - max(m.start, mention.start),
+            default=None,
+        )
+        system = best.entity_id if best is not None and best.entity_id else f"unmatched:{n}:{k}"
+        items.append((instance.instance_id, system, mention.attrs.get("syntactic_type") in _NAME_TYPES))
+    return items
+
+
+def _bcubed(items: list[tuple[str, str, bool]]) -> dict:
+    from newsfuse.eval.metrics import bcubed
+
+    precision, recall, f1 = bcubed([s for _, s, _ in items], [g for g, _, _ in items]) if items else (0, 0, 0)
+    return {"items": len(items), "precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4)}
 
 
 def _add(scores: dict[str, PRF], kind: str, gold: int = 0, predicted: int = 0, correct: int = 0) -> None:
@@ -166,12 +229,21 @@ def evaluate_entities(corpus: str | Path, models, limit: int | None = None) -> E
 
     docs = list(iter_corpus(corpus))[:limit]
     report = EntityReport(documents=len(docs))
-    for doc, extraction in zip(docs, extract_and_resolve([document_article(d) for d in docs], models), strict=True):
+    items: list[tuple[str, str, bool]] = []
+    articles = [document_article(d) for d in docs]
+    for n, (doc, extraction) in enumerate(zip(docs, extract_and_resolve(articles, models), strict=True)):
         limit_at = annotated_end(doc)
         predicted = [m for m in extraction.entities if m.end <= limit_at]
         score_document(gold_mentions(doc), predicted_mentions(predicted), report)
-    for scores in (report.strict, report.overlap):
-        ordered = {k: scores[k] for k in (*SCORED_TYPES, "ALL") if k in scores}
+        conll = EntityReport()
+        score_document(conll_gold(doc), predicted_mentions(predicted, CONLL_PREDICTED), conll)
+        for kind, score in conll.strict.items():
+            if kind != "ALL":  # ``_add`` counts each type into ALL itself
+                _add(report.conll, kind, score.gold, score.predicted, score.true_positive)
+        items += crossdoc_items(doc, list(extraction.entities), n)
+    for scores, kinds in ((report.strict, SCORED_TYPES), (report.overlap, SCORED_TYPES), (report.conll, CONLL_TYPES)):
+        ordered = {k: scores[k] for k in (*kinds, "ALL") if k in scores}
         scores.clear()
         scores.update(ordered)
+    report.crossdoc = {"all": _bcubed(items), "proper_names": _bcubed([i for i in items if i[2]])}
     return report

@@ -24,6 +24,7 @@ from newsfuse.extract.timex import (
     shift_quarter,
     units_ago,
 )
+from newsfuse.ingest.dates import month_number
 
 WEEKDAY_MODIFIERS = {"last": "past", "past": "past", "next": "future", "coming": "future"}
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
@@ -131,6 +132,32 @@ def quarter(match: re.Match, ctx: DateContext) -> tuple | None:
     else:
         year = resolve_quarter(number, ctx.anchor, ctx.tense(match.start()))
     return f"{year:04d}-Q{number}", "quarter", True
+
+
+def relative_month(match: re.Match, ctx: DateContext) -> tuple:
+    """ "last February", "next March", "this June": per TimeML practice the named month of the previous,
+    the next or the anchor's own year ("last February" written on 1 March 2009 is 2008-02)."""
+    number = month_number(match.group("mon"))
+    if ctx.anchor is None:
+        return f"XXXX-{number:02d}", "month", True
+    offset = {"last": -1, "next": 1, "this": 0}.get(match.group("rel").lower())
+    if offset is None:  # "coming March": the first one after the anchor
+        year = ctx.anchor.year if number > ctx.anchor.month else ctx.anchor.year + 1
+    else:
+        year = ctx.anchor.year + offset
+    return f"{year:04d}-{number:02d}", "month", True
+
+
+def year_earlier(match: re.Match, ctx: DateContext) -> tuple:
+    """ "the year-earlier period", "the same quarter last year": the year before the anchor's; ``dates.scan``
+    moves it to the period a year before the one the sentence reports on, when it names one."""
+    if ctx.anchor is None:
+        return None, "year", True
+    if "quarter" in (match.group("unit") or match.group("unit2") or "").lower():
+        # "the year-ago quarter" with no quarter named before: a year before the last quarter reported on
+        year, number = shift_quarter(*quarter_of(ctx.anchor), -5)
+        return f"{year:04d}-Q{number}", "quarter", True
+    return f"{ctx.anchor.year - 1:04d}", "year", True
 
 
 def relative_quarter(match: re.Match, ctx: DateContext) -> tuple:

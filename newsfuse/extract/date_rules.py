@@ -81,6 +81,12 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     ("day_month", r"\b(?P<d>" + _DAY + r") (?:of )?(?P<mon>" + _MONTH + r")(?:,? (?P<y>" + _YEAR + r")\b)?"),
     ("month_year", r"\b(?:(?P<mod>early|mid|late)[- ])?(?P<mon>" + _MONTH + r"),? (?:of )?(?P<y>" + _YEAR + r")\b"),
+    ("relative_month", r"\b(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming) (?P<mon>" + _MONTH + r")\b(?! \d)"),
+    (
+        "year_earlier",
+        r"\b(?:the )?(?:(?:year-earlier|year-ago|prior-year|year-before|previous-year) (?P<unit>period|quarter|months?)|"
+        r"same (?P<unit2>period|quarter|months?) (?:a year (?:ago|earlier)|last year|of (?:the )?(?:previous|last|prior) year))\b",
+    ),
     ("quarter", r"\b(?:the )?" + _ORDINAL + r"[- ]quarter" + _OF_YEAR + r"?\b"),
     ("quarter_q", r"\bQ(?P<q>[1-4])(?:,? (?P<y>" + _YEAR + r"))?\b"),
     ("relative_quarter", r"\b(?:the )?(?P<rel>last|previous|next|this|current|coming) quarter\b"),
@@ -136,7 +142,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     ("month", r"\b(?:(?P<mod>early|mid|late)[- ])?(?P<mon>" + _MONTH + r")\b"),
 ]
-_CASE_SENSITIVE = {"month_day", "day_month", "month_year", "range", "weekday", "month", "quarter_q"}
+_CASE_SENSITIVE = {"relative_month", "month_day", "day_month", "month_year", "range", "weekday", "month", "quarter_q"}
 COMPILED_PATTERNS = [
     (name, re.compile(pattern, 0 if name in _CASE_SENSITIVE else re.IGNORECASE)) for name, pattern in _PATTERNS
 ]
@@ -150,6 +156,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "fiscal": ("fiscal", "financial", "fy"),
     "fiscal_relative": ("fiscal", "financial"),
     "quarter": ("quarter",),
+    "year_earlier": ("year-", "prior-year", "same"),
     "relative_quarter": ("quarter",),
     "half": ("half",),
     "season": ("spring", "summer", "autumn", "fall", "winter"),
@@ -179,6 +186,8 @@ HANDLERS: dict[str, Callable[[re.Match, DateContext], tuple | None]] = {
     "month_day": absolute.month_day,
     "day_month": absolute.month_day,
     "month_year": absolute.month_year,
+    "relative_month": relative.relative_month,
+    "year_earlier": relative.year_earlier,
     "quarter": relative.quarter,
     "quarter_q": relative.quarter,
     "relative_quarter": relative.relative_quarter,

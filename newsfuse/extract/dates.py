@@ -39,6 +39,7 @@ def scan(ctx: DateContext, offset: int = 0) -> list[DateMention]:
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
     clocks: list[int] = []
+    earlier: list[int] = []  # "the year-earlier period", "a year earlier": a year before the period reported on
     lowered = ctx.text.lower()
     for name, pattern in COMPILED_PATTERNS:
         triggers = TRIGGERS.get(name)
@@ -54,9 +55,13 @@ def scan(ctx: DateContext, offset: int = 0) -> list[DateMention]:
             taken.append((start, end))
             if name == "clock":
                 clocks.append(len(found))
+            elif name == "year_earlier" or (name == "ago" and match.group("dir").lower() == "earlier"):
+                earlier.append(len(found))
             found.append(_mention(match, name, result, ctx, offset))
     for index in clocks:
         found[index] = _clock_day(found[index], found, ctx.text, offset)
+    for index in earlier:
+        found[index] = _year_before_period(found[index], found, ctx.text, offset)
     found.sort(key=lambda m: m.start)
     return found
 
@@ -80,6 +85,32 @@ def _clock_day(clock: DateMention, found: list[DateMention], text: str, offset: 
         return clock
     time = clock.value[10:] if clock.value else clock.text and _time_part(clock.text)
     return replace(clock, value=best.value[:10] + time, relative=best.relative)
+
+
+_PERIOD_VALUE = re.compile(r"^(?P<y>\d{4})-(?P<p>Q[1-4]|H[12])$|^FY(?P<fy>\d{4})$")
+
+
+def _year_before_period(mention: DateMention, found: list[DateMention], text: str, offset: int) -> DateMention:
+    """ "Profit rose in the third quarter from the year-earlier period": the quarter (half, fiscal year) a
+    year before the one named last before it in the sentence or the one before; unchanged otherwise."""
+    if mention.value is None or not re.fullmatch(r"\d{4}(?:-Q[1-4])?", mention.value):
+        return mention  # "three years earlier" and the like keep their own value
+    if "year" not in mention.text.lower() or re.search(r"\b(?:two|three|four|five|\d+) years?\b", mention.text):
+        return mention
+    window_start = mention.start - offset
+    sentence_starts = [m.end() for m in re.finditer(r"[.!?]\s", text[:window_start])]
+    floor = sentence_starts[-2] if len(sentence_starts) > 1 else 0
+    for other in reversed([m for m in found if m.end <= mention.start and m.start - offset >= floor]):
+        period = _PERIOD_VALUE.match(other.value or "")
+        if period is None:
+            continue
+        if period.group("fy"):
+            value, granularity = f"FY{int(period.group('fy')) - 1}", "fiscal_year"
+        else:
+            value = f"{int(period.group('y')) - 1:04d}-{period.group('p')}"
+            granularity = "quarter" if period.group("p")[0] == "Q" else "half_year"
+        return replace(mention, value=value, granularity=granularity)
+    return mention
 
 
 def _time_part(text: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from newsfuse.records.mentions import EntityMention
 from newsfuse.resolve.names import TITLE_WORDS
@@ -80,7 +81,90 @@ def find_entities(doc, models, text: str | None = None) -> list[EntityMention]:
         entity_id = doc[ent.start].ent_id_ or None
         entry = models.by_entity_id.get(entity_id) if entity_id else None
         found.append(EntityMention(start, end, surface, ent.label_, entity_id, entry.canonical if entry else None))
-    return found
+    return sports_sides(text, organisation_patterns(text, found), models.country_name_set())
+
+
+_TEAM = r"[A-Z][\w.'’&-]*(?: (?:[A-Z][\w.'’&-]*|de|del|da|of|and))*?"
+# "Ajax 2 Feyenoord 1", "Japan 2 Syria 1 ( halftime 1-0 )": a result line names two sides.
+_RESULT = re.compile(rf"^(?P<a>{_TEAM}) \d{{1,3}} (?P<b>{_TEAM}) \d{{1,3}}\b", re.MULTILINE)
+# "Ajax 17 12 3 2 40 15 39": a standings line names one side followed by its figures.
+_STANDING = re.compile(rf"^(?P<a>{_TEAM})(?: \d{{1,3}}){{4,}}[ \t]*$", re.MULTILINE)
+
+
+_SUFFIX = re.compile(
+    r"\b(?:[A-Z][\w&.'’-]*,?\s){1,4}(?:Inc|Corp|Corporation|Co|Ltd|Limited|AG|SA|S\.A|plc|PLC|LLC|GmbH|NV|N\.V|SE|SpA|BV|"
+    r"Holdings)\b\.?"
+)
+_SUFFIX_WORDS = (
+    "Inc",
+    "Corp",
+    "Co",
+    "Ltd",
+    "Limited",
+    "AG",
+    "SA",
+    "S.A",
+    "plc",
+    "PLC",
+    "LLC",
+    "GmbH",
+    "NV",
+    "N.V",
+    "SE",
+)
+_SUFFIX_WORDS += ("SpA", "BV", "Holdings")
+_ABBREVIATED_SUFFIX = re.compile(r"\b(?:Inc|Corp|Co|Ltd|S\.A|N\.V)\.$")
+# Heads that make a name an organisation whatever the model thought ("Democratic Party", "FC Porto").
+_ORG_HEAD = re.compile(
+    r"(?:\b(?:Party|Agency|Ministry|Commission|Bureau|Department|Association|Federation|Club|Committee|"
+    r"Authority|Institute|University|Bank|Airlines|Airways|Group|FC|Council|Corporation|Company)$|^(?:FC|AC|AS|SC) )"
+)
+
+
+def organisation_patterns(text: str, mentions: list[EntityMention]) -> list[EntityMention]:
+    """Companies with a legal suffix ("Siemens AG", "Apple Inc.") as one ORG span, the model's pieces of it
+    replaced; names headed by Party, Agency, Ministry, Club ... labelled ORG."""
+    out = [
+        replace(m, label="ORG") if m.label in {"NORP", "GPE", "PERSON", "PRODUCT"} and _ORG_HEAD.search(m.text) else m
+        for m in mentions
+    ]
+    if not any(suffix in text for suffix in _SUFFIX_WORDS):
+        return out
+    for match in _SUFFIX.finditer(text):
+        start, end = match.span()
+        if match.group().endswith(".") and not _ABBREVIATED_SUFFIX.search(match.group()):
+            end -= 1  # "Siemens AG." ends its sentence; "Apple Inc." keeps its abbreviation's full stop
+        inside = [m for m in out if m.start < end and start < m.end]
+        if not inside or not all(start <= m.start and m.end <= end + 1 for m in inside):
+            continue  # only where the model found the name itself: the suffix completes it
+        name_start = min(m.start for m in inside)
+        out = [m for m in out if m not in inside]
+        out.append(
+            EntityMention(name_start, end, text[name_start:end], "ORG", inside[0].entity_id, inside[0].canonical)
+        )
+    return sorted(out, key=lambda m: m.start)
+
+
+def sports_sides(text: str, mentions: list[EntityMention], countries: frozenset[str]) -> list[EntityMention]:
+    """The sides named in results and standings lines, which the model reads as places or people.
+
+    Clubs are organisations; a side named like a country is its national team, written as the
+    country (GPE), as newswire annotation does. The model's own mentions inside the side's name are
+    replaced.
+    """
+    if not any(ch.isdigit() for ch in text):
+        return mentions
+    sides: list[tuple[int, int]] = []
+    for pattern, groups in ((_RESULT, ("a", "b")), (_STANDING, ("a",))):
+        for match in pattern.finditer(text):
+            sides += [match.span(g) for g in groups]
+    if not sides:
+        return mentions
+    kept = [m for m in mentions if not any(m.start < e and s < m.end for s, e in sides)]
+    for start, end in sides:
+        name = text[start:end]
+        kept.append(EntityMention(start, end, name, "GPE" if name.casefold() in countries else "ORG"))
+    return sorted(kept, key=lambda m: m.start)
 
 
 def _trimmed(doc, first: int, last: int) -> tuple[int, int]:

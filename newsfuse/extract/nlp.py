@@ -65,6 +65,7 @@ class ExtractionModels:
     currency: object | None = None  # currency_converter.CurrencyConverter, loaded lazily
     places: object | None = None  # newsfuse.extract.places.PlaceIndex, loaded lazily
     countries: dict[str, str] = field(default_factory=dict)  # ISO code -> canonical name, filled lazily
+    country_names_folded: frozenset[str] = frozenset()  # every country name and alias, case-folded, filled lazily
     batch_size: int = 32
     # Worker processes for ``extract_articles``; each runs spaCy and every extractor on its share of
     # the articles and sends back only the small records (see ``extract.pipeline``).
@@ -77,6 +78,7 @@ class ExtractionModels:
         self.currency_converter()
         self.place_index()
         self.country_names()
+        self.country_name_set()
 
     def currency_converter(self):
         if self.currency is None:
@@ -97,6 +99,14 @@ class ExtractionModels:
             }
             self.places = PlaceIndex.load(aliases)
         return self.places
+
+    def country_name_set(self) -> frozenset[str]:
+        """Every name and alias of a country in the gazetteer, case-folded ("japan", "türkiye")."""
+        if not self.country_names_folded:
+            self.country_names_folded = frozenset(
+                name.casefold() for e in self.gazetteer if e.label == "GPE" and e.country_code for name in e.names()
+            )
+        return self.country_names_folded
 
     def country_names(self) -> dict[str, str]:
         """ISO alpha-2 -> the canonical country name the gazetteer uses."""

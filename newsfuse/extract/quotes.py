@@ -10,27 +10,26 @@ another continues its speaker. Reported claims are sentences attributed by "acco
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
+from newsfuse.extract.speakers import (
+    CUE,
+    is_pronoun,
+    reporting_subjects,
+    resolve_pronoun,
+    speaker_after_cue,
+    speaker_before_cue,
+    speaker_between,
+)
 from newsfuse.records.mentions import EntityMention, Quote
 
-_CUES = (
-    r"said|says|say|wrote|writes|told|tells|added|adds|stated|states|stating|posted|noted|notes|explained|asked|"
-    r"tweeted|emphasized|emphasised|stressed|continued|announced|insisted|argued|warned|declared|remarked|reported|"
-    r"indicated|confirmed|commented"
-)
+_OPEN_CLOSE = re.compile(r"“(?P<a>[^”\n]{3,}?)”|\"(?P<b>[^\"\n]{3,}?)\"")
 # A quote never spans a paragraph break: a quote running on into the next paragraph has no
 # closing mark at the break, so pairing across it would swallow the narration in between.
-_OPEN_CLOSE = re.compile(r"“(?P<a>[^”\n]{3,}?)”|\"(?P<b>[^\"\n]{3,}?)\"")
-_AFTER = re.compile(
-    rf"^\s*,?\s*(?:(?P<cue1>{_CUES})\s+(?P<speaker1>[^,.;:\"“”]{{2,80}}?)|(?P<speaker2>[^,.;:\"“”]{{2,80}}?)\s+(?P<cue2>{_CUES}))"
-    r"(?P<rest>[^.;\"“”]*)"
-)
-_BEFORE = re.compile(rf"(?P<speaker>[^,.;:\"“”]{{2,80}}?)\s+(?P<cue>{_CUES})\b(?P<rest>[^\"“”]*?)[:,]?\s*$")
 _CHANNEL = re.compile(
     r"\b(?:on|in|via|to)\s+(?:a\s+post\s+on\s+)?(?:the\s+|his\s+|her\s+|its\s+|their\s+)?"
     r"(?P<channel>(?:[\w'-]+\s+){0,2}?social media(?:\s+platform\s+[A-Z]\w+)?|[A-Z][\w.]+(?:\s[A-Z][\w.]+)*)"
 )
-_PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 _ANONYMOUS = re.compile(
     r"\b(?:sources?|officials?|diplomats?|insiders?|people|persons?|person|analysts?|spokes(?:man|woman|person))\b"
     r"(?:\s+familiar\s+with[\w\s]*)?",
@@ -44,48 +43,147 @@ _REPORTED_THAT = re.compile(
 _TRAILING = re.compile(
     r",\s*(?P<src>[^,;\"“”]{2,80}?)\s+(?P<cue>said|says|added|told\s+[\w ]+?|reported|noted)\s*\.?\s*$"
 )
-
-
-def _clean_speaker(text: str) -> str:
-    return re.sub(r"^(?:and|but|as|while)\s+", "", text.strip(), flags=re.IGNORECASE)
+# A sentence ends inside a window: ". The", except after a title or an initial ("Rep. Jerry", "H. Tribe").
+_SENTENCE_END = re.compile(
+    r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!Mrs)(?<!Rep)(?<!Sen)(?<!Gov)[.!?]\s+(?=[A-Z“\"])"
+)
+_BYLINE = re.compile(r"\s*[―—–]\s*(?=[A-Z])")
+_AFTER_WINDOW = 160
+_TITLE_WORD = re.compile(r"^(?:[A-Z][\w.-]*|the|The|former|Former)$")  # "Democratic Sen.", "Former Gov."
+_BEFORE_REST = 80  # most characters between a cue and the quote it introduces ("told the crowd in Ohio:")
 
 
 def _channel(rest: str) -> str | None:
     match = _CHANNEL.search(rest or "")
-    return match.group("channel").strip() if match else None
+    return match.group("channel").strip().rstrip(".") if match else None
 
 
-def _last_person_before(entities: list[EntityMention], position: int) -> str | None:
-    people = [e for e in entities if e.label == "PERSON" and e.end <= position]
-    return people[-1].text if people else None
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What speaker finding reads besides the text: the entities, sentences and quoted stretches."""
+
+    entities: list[EntityMention]
+    sentences: list[tuple[int, int]]
+    quoted: list[tuple[int, int]]
+    subjects: set[int]  # starts of names that are the subject of a reporting verb
 
 
-def _speaker_from_text(raw: str, entities: list[EntityMention], position: int) -> str | None:
-    speaker = _clean_speaker(raw)
-    if speaker.lower() in _PRONOUNS:
-        return _last_person_before(entities, position) or speaker
-    return speaker or None
+def _clause_window(text: str, start: int) -> str:
+    """The text after a closing quote up to the end of its sentence (or paragraph)."""
+    window = text[start : start + _AFTER_WINDOW].split("\n", 1)[0]
+    end = _SENTENCE_END.search(window)
+    return window[: end.start() + 1] if end else window
+
+
+def _speaker_text(text: str, span: tuple[int, int] | None, context: _Context, position: int) -> str | None:
+    if span is None:
+        return None
+    words = text[span[0] : span[1]]
+    if is_pronoun(words):
+        return resolve_pronoun(words, context.entities, position, context)
+    if sum(c.isalpha() for c in words) <= 2 and not any(
+        e.start == span[0] and e.end == span[1] for e in context.entities
+    ):
+        return None  # a fragment ("9", "Re"), not a name: only a recognised name may be that short ("Oz")
+    return words
+
+
+def _attribution_after(text: str, quote_end: int, context: _Context) -> tuple[str | None, str | None, str | None]:
+    """Speaker, cue and channel of ``"...," X said`` / ``"...," said X`` / ``"...," according to X``."""
+    window = _clause_window(text, quote_end)
+    byline = _BYLINE.match(window)
+    if byline:  # a quote signed with a dash: `"..." ― Pamela Padilla`
+        span = speaker_after_cue(text, quote_end + byline.end(), context.entities)
+        if span is not None:
+            return text[span[0] : span[1]], byline.group().strip(), None
+    cue = CUE.search(window)
+    if cue is None or (window[: cue.start()].strip(" ,") and "“" in window[: cue.start()]):
+        return None, None, None
+    lead = window[: cue.start()].strip(" ,—–")
+    if lead:
+        span = speaker_between(text, quote_end, quote_end + cue.start(), context.entities)
+    else:
+        span = speaker_after_cue(text, quote_end + cue.end(), context.entities)
+    if span is None:
+        return None, None, None
+    speaker = _speaker_text(text, span, context, quote_end)
+    rest = text[max(span[1], quote_end + cue.end()) : quote_end + len(window)]
+    return speaker, cue.group(), _channel(rest)
+
+
+def _attribution_before(text: str, sentence_start: int, quote_start: int, context: _Context):
+    """Speaker, cue and channel of ``X said: "..."`` / ``X told reporters, "..."``."""
+    piece = text[sentence_start:quote_start]
+    cues = [m for m in CUE.finditer(piece) if len(piece) - m.end() <= _BEFORE_REST]
+    if not cues:
+        return None, None, None
+    cue = cues[-1]
+    if cue.group() == "according to":
+        span = speaker_after_cue(text, sentence_start + cue.end(), context.entities)
+    else:
+        span = speaker_before_cue(text, sentence_start, sentence_start + cue.start(), context.entities)
+    speaker = _speaker_text(text, span, context, quote_start)
+    return speaker, cue.group(), _channel(piece[cue.end() :])
+
+
+def _clause_start(text: str, sentences: list[tuple[int, int]], position: int, quotes: list[Quote]) -> int:
+    """Where the words introducing a quote may start: its sentence, or the paragraph before when that ends
+    in a colon ("He said:" then the quote as its own paragraph), never before the previous quote."""
+    starts = [s for s, e in sentences if s <= position]
+    start = starts[-1] if starts else 0
+    if not text[start:position].strip() and len(starts) > 1 and text[:position].rstrip().endswith(":"):
+        start = starts[-2]
+    return max(start, quotes[-1].end if quotes else 0)
+
+
+def _sentence_subject(text: str, position: int, context: _Context) -> str | None:
+    """Words quoted inside a sentence with no reporting verb ("Reid has called Trump a “human leech”"):
+    the sentence's subject, when it opens with a name or a he/she/they."""
+    start = max([s for s, e in context.sentences if s <= position] or [0])
+    if start >= position:
+        return None
+    opening = text[start:position].split(maxsplit=1)
+    if opening and is_pronoun(opening[0]) and opening[0].lower() not in {"i", "you", "it"}:
+        return resolve_pronoun(opening[0], context.entities, start, context)
+    for entity in context.entities:
+        if entity.start >= position:
+            break
+        if entity.label in {"PERSON", "ORG"} and entity.start >= start:
+            leading = text[start : entity.start].split()
+            return entity.text if all(_TITLE_WORD.match(w) for w in leading) else None
+    return None
+
+
+def _is_title(inner: str) -> bool:
+    """ "Face the Nation", "Fox News Sunday", "Contract with America": a short title-case name, not speech."""
+    words = inner.strip(" ,.").split()
+    small = {"the", "a", "an", "of", "on", "in", "and", "with", "for", "to", "at", "it", "is"}
+    return len(words) <= 6 and words[0][:1].isupper() and all(w[:1].isupper() or w in small for w in words)
+
+
+def _same_paragraph(text: str, start: int, end: int) -> bool:
+    """An unattributed quote in the paragraph of the one before goes on with its speaker."""
+    return end - start < 80 or "\n" not in text[start:end]
 
 
 def direct_quotes(text: str, sentences: list[tuple[int, int]], entities: list[EntityMention]) -> list[Quote]:
     quotes: list[Quote] = []
-    for match in _OPEN_CLOSE.finditer(text):
+    matches = list(_OPEN_CLOSE.finditer(text))
+    quoted = [(m.start(), m.end()) for m in matches]
+    context = _Context(entities, sentences, quoted, reporting_subjects(text, entities))
+    for match in matches:
         inner = match.group("a") or match.group("b")
-        if len(inner.split()) < 3:
+        if len(inner.split()) < 3 or _is_title(inner):
             continue  # scare quotes and titles, not speech
-        speaker = cue = channel = None
-        after = _AFTER.match(text[match.end() : match.end() + 200])
-        if after:
-            speaker = _speaker_from_text(after.group("speaker1") or after.group("speaker2"), entities, match.start())
-            cue, channel = after.group("cue1") or after.group("cue2"), _channel(after.group("rest"))
-        else:
-            sentence_start = max([s for s, e in sentences if s <= match.start()] or [0])
-            before = _BEFORE.search(text[sentence_start : match.start()])
-            if before:
-                speaker = _speaker_from_text(before.group("speaker"), entities, match.start())
-                cue, channel = before.group("cue"), _channel(before.group("rest"))
-        if speaker is None and quotes and match.start() - quotes[-1].end < 80:
+        speaker, cue, channel = _attribution_after(text, match.end(), context)
+        if cue is None:
+            speaker, cue, channel = _attribution_before(
+                text, _clause_start(text, sentences, match.start(), quotes), match.start(), context
+            )
+        if speaker is None and quotes and _same_paragraph(text, quotes[-1].end, match.start()):
             speaker, channel = quotes[-1].speaker, quotes[-1].channel  # the same speaker goes on
+        if speaker is None and cue is None:
+            speaker = _sentence_subject(text, match.start(), context)
         quotes.append(
             Quote(
                 match.start(),

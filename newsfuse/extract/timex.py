@@ -51,11 +51,12 @@ def resolve_weekday(weekday: int, anchor: date, direction: str | None, kind: str
     """The day named by a weekday.
 
     Publication anchor: future tense means the same or the next such day, otherwise the same or
-    the last one (news mostly reports what happened). Event anchor: the nearest such day.
+    the last one (news mostly reports what happened). Event anchor, or future seen from the past
+    ("said it would meet on Monday"): the nearest such day.
     """
     ahead = (weekday - anchor.weekday()) % 7
     behind = (anchor.weekday() - weekday) % 7
-    if kind == EVENT:
+    if kind == EVENT or direction == "near":
         return anchor + timedelta(days=ahead) if ahead <= behind else anchor - timedelta(days=behind)
     if direction == "future":
         return anchor + timedelta(days=ahead)
@@ -76,8 +77,9 @@ def resolve_month_day(month: int, day: int, anchor: date) -> date | None:
 
 
 def resolve_month(month: int, anchor: date, direction: str | None, kind: str = PUBLICATION) -> tuple[int, int]:
-    """A month written without a year: the last (or, in future tense, next) such month; nearest for events."""
-    if kind == EVENT:
+    """A month written without a year: the last (or, in future tense, next) such month; nearest for events
+    and for future seen from the past."""
+    if kind == EVENT or direction == "near":
         options = [(anchor.year + d, month) for d in (-1, 0, 1)]
         return min(options, key=lambda ym: abs((ym[0] * 12 + ym[1]) - (anchor.year * 12 + anchor.month)))
     if direction == "future":
@@ -172,11 +174,16 @@ def resolve_quarter(quarter: int, anchor: date, direction: str | None, parts: in
     """The year of a quarter (``parts=4``) or half (``parts=2``) written without one.
 
     News reports on periods already begun: the last such period (the current one included),
-    unless the clause is in future tense, which names the current or the next one.
+    unless the clause is in future tense, which names the current or the next one, or the one
+    just ended: results come out in the following quarter, so "will report third-quarter
+    results" in November is this year's third quarter. Future seen from the past ("said it
+    would ...") takes the current year's period unless that is more than one period ahead.
     """
     current = (anchor.month - 1) * parts // 12 + 1
     if direction == "future":
-        return anchor.year if quarter >= current else anchor.year + 1
+        return anchor.year if quarter >= current - 1 else anchor.year + 1
+    if direction == "near":
+        return anchor.year if quarter <= current + 1 else anchor.year - 1
     return anchor.year if quarter <= current else anchor.year - 1
 
 

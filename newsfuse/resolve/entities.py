@@ -6,7 +6,9 @@ become aliases, titles are stripped ("Defense Minister Gen Nakatani"), and a sur
 articles: names are compared folded (Yaşar Güler = Yasar Guler) and close transliterations of a
 known person's name join it (Volodymyr Zelensky = Volodymyr Zelenskyy), a surname alone joins the one
 person of that surname known in the batch or store, and demonyms resolve to their country
-through the gazetteer. Ids are content hashes of the canonical kind and folded name.
+through the gazetteer. Companies are matched without their legal suffix ("Apple Inc." = "Apple"),
+and a name the model typed as another organisation-like kind elsewhere ("Airbus" ORG / GPE) joins
+the one entity of that name. Ids are content hashes of the canonical kind and folded name.
 """
 
 from __future__ import annotations
@@ -26,6 +28,20 @@ if TYPE_CHECKING:
 
 _ACRONYM_GAP = re.compile(r"^\s*\(\s*$")
 _KIND = {"GPE": "GPE", "LOC": "GPE", "NORP": "NORP"}
+
+
+# Kinds the small model confuses for one name; persons and demonyms are kept apart.
+_INTERCHANGEABLE = frozenset({"ORG", "GPE", "PRODUCT", "FAC", "WORK_OF_ART", "EVENT"})
+# Legal suffixes that do not change which company is meant ("Apple Inc." is "Apple").
+_LEGAL_SUFFIX = re.compile(
+    r",?\s+(?:Inc|Corp|Corporation|Co|Company|Ltd|Limited|AG|SA|S\.A|plc|PLC|LLC|GmbH|NV|N\.V|SE|SpA|BV|Holdings)\.?$"
+)
+
+
+def without_legal_suffix(name: str) -> str:
+    """ "Apple Inc." -> "Apple", "The Boeing Company" -> "The Boeing"; a name that is only a suffix stays."""
+    stripped = _LEGAL_SUFFIX.sub("", name)
+    return stripped if len(stripped) >= 2 else name
 
 
 def kind_of(label: str) -> str:
@@ -142,6 +158,8 @@ class EntityResolver:
 
     def _named(self, mention: EntityMention, name: str) -> str:
         kind = kind_of(mention.label)
+        if kind == "ORG":
+            name = without_legal_suffix(name)
         if mention.entity_id:
             entry = self.gazetteer.get(mention.entity_id)
             if mention.entity_id not in self.index.entities and entry is not None:
@@ -149,13 +167,22 @@ class EntityResolver:
                 canonical = self.gazetteer_canonical(entry)
                 self.index.add(Entity(mention.entity_id, canonical, label, entry.aliases, entry.country_code))
             return mention.entity_id
-        entity_id = self.index.by_key.get((kind, match_key(name)))
+        entity_id = self.index.by_key.get((kind, match_key(name))) or self._other_kind(kind, name)
         if entity_id is None:
             entity_id = entity_id_for(mention.label, name)
             if entity_id not in self.index.entities:
                 self.index.add(Entity(entity_id, name, "GPE" if kind == "GPE" else mention.label))
             self.index.by_key[(kind, match_key(name))] = entity_id
         return entity_id
+
+    def _other_kind(self, kind: str, name: str) -> str | None:
+        """A name the small model types differently across sources ("Airbus" ORG here, GPE there; "iPhone"
+        PRODUCT or ORG): the one entity of another named kind with that multi-letter name, if exactly one."""
+        if kind not in _INTERCHANGEABLE or len(name) < 3:
+            return None
+        key = match_key(name)
+        found = {self.index.by_key.get((other, key)) for other in _INTERCHANGEABLE - {kind}} - {None}
+        return found.pop() if len(found) == 1 else None
 
     def gazetteer_canonical(self, entry: GazetteerEntry) -> str:
         if entry.label == "NORP" and entry.country_code:

@@ -122,3 +122,17 @@ def test_transliteration_variants_join_but_relatives_do_not():
     )
     ((r4,), _) = resolve(bayraktars)
     assert r4.entities[0].entity_id != r4.entities[1].entity_id
+
+
+def test_company_with_and_without_its_legal_suffix_is_one_entity():
+    first = article("a1", "Shares of Helix Robotics Inc. rose.", [("Helix Robotics Inc.", "ORG")])
+    second = article("a2", "Helix Robotics said on Monday it would hire.", [("Helix Robotics", "ORG")])
+    (one, two), _ = resolve(first, second)
+    assert ids_of(one, "Helix Robotics Inc.") == ids_of(two, "Helix Robotics")
+
+
+def test_a_name_typed_as_another_organisation_kind_elsewhere_joins_it():
+    first = article("a1", "Quorvant delivered the first jet.", [("Quorvant", "ORG")])
+    second = article("a2", "Orders for Quorvant rose.", [("Quorvant", "GPE")])
+    (one, two), _ = resolve(first, second)
+    assert ids_of(one, "Quorvant") == ids_of(two, "Quorvant")

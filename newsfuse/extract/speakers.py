@@ -1,0 +1,303 @@
+"""Who said a quote: the whole noun phrase of its reporting clause, before or after the quote, never a fragment.
+
+The pipeline runs no dependency parser (it would cost more than the rest of extraction), so the
+subject of the reporting verb is found from the clause's shape and the NER spans: the words
+between the quote and its cue (`"...," the senior aide said`), after the cue (`"...," said Rep.
+Jerry Nadler (D-N.Y.)`) or before it (`Trump told reporters: "..."`). A named entity next to the
+cue wins, extended by the titles before it ("Rep.", "Sen.", "White House press secretary"); else
+the clause must read as a noun phrase (determiners, names, nouns and adjectives, "of"/"for"
+phrases; no verbs, relative pronouns or conjunctions), or there is no speaker. A pronoun speaker
+resolves to the nearest compatible preceding name: he/she to a person, they/it to an organisation;
+unresolved, it is None.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+
+from newsfuse.records.mentions import EntityMention
+
+CUES = (
+    "said|says|say|saying|wrote|writes|told|tells|added|adds|stated|states|posted|noted|notes|explained|"
+    "explains|asked|asks|tweeted|emphasized|emphasised|stressed|continued|announced|insisted|insists|argued|"
+    "argues|warned|warns|declared|remarked|reported|reports|indicated|confirmed|commented|replied|responded|"
+    "recalled|joked|claimed|claims|acknowledged|admitted|conceded|predicted|suggested|shouted|urged|observed|"
+    "concluded|quipped|vowed|promised|complained|boasted|cautioned|agreed|countered|mused|recounted|lamented|"
+    "according to"
+)
+CUE = re.compile(rf"\b(?:{CUES})\b")
+# Words that may stand between a subject and its verb ("Trump also said", "she has repeatedly argued").
+_BETWEEN = frozenset(
+    "also later then once previously recently repeatedly just again has had have would will could might "
+    "often frequently further simply flatly only even quickly still yesterday today".split()
+)
+# Lower-case words a speaker phrase never contains: verbs, relatives, conjunctions, clause openers.
+_NOT_IN_NP = frozenset(
+    """is was were are be been being has had have do does did who whom whose which that when while where
+    why how if because although though as and but or so than then after before since until into onto
+    it he she they we i you him her them us me this these those there here not no also would will could
+    should can may might must to by with on in about over under what whether said says told added""".split()
+)
+_DETERMINERS = frozenset("the a an another one some two three several many his her its their our this that".split())
+_INNER_PREPOSITIONS = frozenset({"of", "for", "at", "from", "with", "in", "on", "to"})
+_TITLE = re.compile(
+    r"(?:Mr|Mrs|Ms|Dr|Rep|Sen|Gov|Lt|Gen|Col|Sgt|Capt|Adm|Prof|Rev|Gen|Maj|Cmdr|Supt|Det|Atty|Jr|Sr|St)\.$"
+)
+_CLAUSE_END = re.compile(r"[,;:!?\"“”\n—–()]|\.(?=\s|$)")
+_TOKEN = re.compile(r"\([^()]{1,20}\)|[\w’'&./-]+|[^\w\s]")
+_PERSON_PRONOUNS = {"he", "she", "him", "her"}
+_GROUP_PRONOUNS = {"they", "it", "we"}
+_SPEAKER_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
+_MAX_WORDS = 12
+_SALIENT_CHARS = 600  # how far back a named speaker stays the one a pronoun refers to (a few sentences)
+_SUBJECT_BEFORE_CUE = re.compile(rf"(?:,[^,]{{0,60}},)?\s+(?:(?:{'|'.join(_BETWEEN)})\s+)*(?:{CUES})\b")
+_CUE_BEFORE_SUBJECT = re.compile(rf"\b(?:{CUES})\s+$")
+
+
+def _tokens(text: str, offset: int) -> list[tuple[str, int, int]]:
+    return [(m.group(), offset + m.start(), offset + m.end()) for m in _TOKEN.finditer(text)]
+
+
+def _is_np_word(word: str) -> bool:
+    if word[0] == "(":
+        return True  # "(D-N.Y.)", a party and state after a name
+    if word[0].isupper() or word[0].isdigit():
+        return True
+    lower = word.lower()
+    return word[0].isalpha() and lower not in _NOT_IN_NP
+
+
+def noun_phrase(words: list[str]) -> bool:
+    """The words read as one noun phrase: no verb, relative pronoun or conjunction, a head word that is not a preposition."""
+    if not words or len(words) > _MAX_WORDS:
+        return False
+    if any(not _is_np_word(w) and w.lower() not in _INNER_PREPOSITIONS for w in words):
+        return False
+    if words[-1].lower() in _INNER_PREPOSITIONS | _DETERMINERS or words[0].lower() in _INNER_PREPOSITIONS:
+        return False
+    first = words[0]
+    named = any(w[0].isupper() for w in words[1:])  # "panel Chairman Rep. Jason Chaffetz"
+    return first[0].isupper() or first.lower() in _DETERMINERS or len(words) <= 4 or (named and len(words) <= 8)
+
+
+def _entity_at(entities: list[EntityMention], start: int, end: int) -> EntityMention | None:
+    """The speaker-like entity covering exactly [start, end) or ending/starting there."""
+    for entity in entities:
+        if entity.label in _SPEAKER_LABELS and entity.start == start and entity.end == end:
+            return entity
+    return None
+
+
+def speaker_between(text: str, start: int, end: int, entities: list[EntityMention]) -> tuple[int, int] | None:
+    """The span of a speaker phrase filling ``text[start:end]`` (adverbs before the cue trimmed), or None."""
+    tokens = _tokens(text[start:end], start)
+    while tokens and tokens[-1][0].lower() in _BETWEEN:
+        tokens.pop()
+    while tokens and tokens[0][0] in {",", "—", "–"}:
+        tokens.pop(0)
+    if not tokens or any(t[0] in {";", ":", '"', "“", "”"} for t in tokens):
+        return None
+    breaks = [i for i, t in enumerate(tokens) if t[0] in {",", "—", "–"}]
+    if breaks:
+        # `"..." for criminal behaviour, she said`: only a pronoun or a whole name after the last comma
+        tail = tokens[breaks[-1] + 1 :]
+        if len(tail) == 1 and is_pronoun(tail[0][0]):
+            return tail[0][1], tail[0][2]
+        if tail and _entity_at(entities, tail[0][1], tail[-1][2]):
+            return tail[0][1], tail[-1][2]
+        # `"...," Scott Pruitt, the attorney general of Oklahoma, said`: the name before its apposition
+        head = _without_parentheses(tokens[: breaks[0]])
+        if head and noun_phrase([t[0] for t in head]) and any(t[0][0].isupper() for t in head):
+            return head[0][1], head[-1][2]
+        return None
+    if len(tokens) == 1 and is_pronoun(tokens[0][0]):
+        return tokens[0][1], tokens[0][2]
+    tokens = _without_parentheses(tokens)
+    if tokens and noun_phrase([t[0] for t in tokens]):
+        return tokens[0][1], tokens[-1][2]
+    return None
+
+
+def _without_parentheses(tokens: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """A name without the party and state after it: "Rep. Jim Jordan (R-Ohio)" -> "Rep. Jim Jordan"."""
+    while tokens and tokens[-1][0].startswith("("):
+        tokens = tokens[:-1]
+    return tokens
+
+
+def speaker_after_cue(text: str, start: int, entities: list[EntityMention]) -> tuple[int, int] | None:
+    """The speaker phrase that follows a cue ("said Rep. Jerry Nadler (D-N.Y.), who ..."): up to the clause's end."""
+    window = text[start : start + 160]
+    piece = window[: clause_stop(window)]
+    tokens = _tokens(piece, start)
+    # "said in a statement", "said on Monday": the cue's own complements, not a speaker
+    if not tokens or tokens[0][0].lower() in _INNER_PREPOSITIONS | {"that", "it", "the"} and not _named(tokens):
+        return None
+    words: list[tuple[str, int, int]] = []
+    person_ends = {e.end for e in entities if e.label == "PERSON"}
+    for token in tokens:
+        if not _is_np_word(token[0]) and token[0].lower() not in _INNER_PREPOSITIONS:
+            break
+        if words and token[0].lower() in _INNER_PREPOSITIONS and words[-1][2] in person_ends:
+            break  # "said Cameron Easley for Morning Consult": the name, not its affiliation
+        words.append(token)
+    words = _without_parentheses(words)
+    while words and words[-1][0].lower() in _INNER_PREPOSITIONS | _DETERMINERS:
+        words.pop()
+    if words and noun_phrase([w[0] for w in words]):
+        return words[0][1], _with_title_period(text, words[-1][2])
+    return None
+
+
+def clause_stop(window: str) -> int:
+    """Where the clause in ``window`` ends: a comma, colon, dash, quote mark or line break, or a full stop
+    that is not a title's or an initial's ("Rep. Jim Clyburn", "Laurence H. Tribe")."""
+    for match in _CLAUSE_END.finditer(window):
+        if match.group() != "." or not _TITLE.search(window[max(0, match.start() - 4) : match.end()]):
+            if match.group() != "." or not re.search(r"(?:^|\s)[A-Z]$", window[: match.start()]):
+                return match.start()
+    return len(window)
+
+
+def _named(tokens: list[tuple[str, int, int]]) -> bool:
+    return tokens[0][0].lower() == "the" and len(tokens) > 1 and tokens[1][0][:1].isupper()
+
+
+def _with_title_period(text: str, end: int) -> int:
+    return end + 1 if text[end : end + 1] == "." and _TITLE.search(text[max(0, end - 4) : end + 1]) else end
+
+
+def speaker_before_cue(
+    text: str, clause_start: int, cue_start: int, entities: list[EntityMention]
+) -> tuple[int, int] | None:
+    """The subject just before a cue ("In a statement, Trump said:"): an entity ending there, else a noun phrase."""
+    tokens = _tokens(text[clause_start:cue_start], clause_start)
+    while tokens and tokens[-1][0].lower() in _BETWEEN:
+        tokens.pop()
+    if not tokens:
+        return None
+    end = tokens[-1][2]
+    if is_pronoun(tokens[-1][0]):
+        return tokens[-1][1], end
+    entity = next((e for e in entities if e.label in _SPEAKER_LABELS and e.end == end), None)
+    if entity is not None:
+        return _extend_titles(text, clause_start, entity.start), end
+    # the noun phrase after the clause's last boundary
+    words: list[tuple[str, int, int]] = []
+    for token in reversed(tokens):
+        if token[0] in {",", ";", ":", "—", "–", "(", ")"} or token[0].lower() in _NOT_IN_NP:
+            break
+        words.insert(0, token)
+    while words and words[0][0].lower() in _INNER_PREPOSITIONS:
+        words.pop(0)
+    if words and noun_phrase([w[0] for w in words]) and _starts_phrase(words[0][0]):
+        return words[0][1], end
+    return None
+
+
+def _starts_phrase(word: str) -> bool:
+    return word[0].isupper() or word.lower() in _DETERMINERS
+
+
+def _extend_titles(text: str, floor: int, start: int) -> int:
+    """Move a name's start back over the titles and determiners before it ("Rep.", "Sen.", "The")."""
+    tokens = _tokens(text[floor:start], floor)
+    while tokens:
+        word = tokens[-1][0]
+        if _TITLE.search(word) or word.rstrip(".").lower() in {"the", "president", "senator", "representative"}:
+            start = tokens[-1][1]
+            tokens.pop()
+            continue
+        break
+    return start
+
+
+def reporting_subjects(text: str, entities: list[EntityMention]) -> set[int]:
+    """Starts of the names that are the subject of a reporting verb ("Fowler said", "said Donna Brazile")."""
+    subjects = set()
+    for entity in entities:
+        after = text[entity.end : entity.end + 40]
+        before = text[max(0, entity.start - 30) : entity.start]
+        if _SUBJECT_BEFORE_CUE.match(after) or _CUE_BEFORE_SUBJECT.search(before):
+            subjects.add(entity.start)
+    return subjects
+
+
+def resolve_pronoun(pronoun: str, entities: list[EntityMention], position: int, context=None) -> str | None:
+    """he/she: a preceding person; they/it/we: a preceding organisation; else None.
+
+    Names inside quotation marks are left out. The referent is the last name that was the subject
+    of a reporting verb within the few sentences before (the speaker the story is following), else
+    the first compatible name (the likely subject) of the nearest sentence that has one: "Trump
+    responded by citing Chicago. He said: ..." is Trump.
+    """
+    lower = pronoun.lower()
+    if lower in _PERSON_PRONOUNS:
+        labels = {"PERSON"}
+    elif lower in _GROUP_PRONOUNS:
+        labels = {"ORG", "NORP"}
+    else:
+        return None
+    quoted = context.quoted if context is not None else ()
+    candidates = [
+        e for e in entities if e.label in labels and e.end <= position and not any(s <= e.start < t for s, t in quoted)
+    ]
+    if not candidates:
+        return None
+    wanted = "m" if lower in {"he", "him"} else "f" if lower in {"she", "her"} else None
+    if wanted is not None:
+        candidates = [e for e in candidates if _gender(_fullest(e, entities, quoted)) in {wanted, None}]
+        if not candidates:
+            return None
+    subjects = context.subjects if context is not None else set()
+    recent = [e for e in candidates if e.start in subjects and position - e.end <= _SALIENT_CHARS]
+    if recent:
+        return _fullest(recent[-1], entities, quoted)
+    nearest = candidates[-1]
+    sentences = context.sentences if context is not None else ()
+    sentence = next(((s, t) for s, t in sentences if s <= nearest.start < t), None)
+    if sentence is not None:
+        nearest = next(e for e in candidates if e.start >= sentence[0])
+    return _fullest(nearest, entities, quoted)
+
+
+def _fullest(entity: EntityMention, entities: list[EntityMention], quoted=()) -> str:
+    """The longest earlier form of a person's name ("Donald Trump" for "Trump"), names inside quotation marks
+    left out ("Crooked Hillary Clinton" is a quoted epithet, not how the story names her)."""
+    if entity.label != "PERSON":
+        return entity.text
+    last = entity.text.split()[-1]
+    forms = [
+        e.text
+        for e in entities
+        if e.label == "PERSON"
+        and e.start <= entity.start
+        and e.text.split()[-1] == last
+        and not any(s <= e.start < t for s, t in quoted)
+    ]
+    return max(forms, key=len) if forms else entity.text
+
+
+@cache
+def _first_names() -> dict[str, str]:
+    rows = resources.files("newsfuse.extract").joinpath("data", "first_names.csv").read_text(encoding="utf-8")
+    pairs = (line.split(",") for line in rows.splitlines() if line and not line.startswith(("#", "name,")))
+    return {name: gender for name, gender in pairs}
+
+
+def _gender(name: str) -> str | None:
+    """The pronoun a name usually takes ("m", "f"), from an honorific or a common first name; None: unknown."""
+    words = name.replace(".", "").split()
+    if not words:
+        return None
+    if words[0] in {"Mr", "Sir", "Lord", "King", "Prince"}:
+        return "m"
+    if words[0] in {"Mrs", "Ms", "Miss", "Dame", "Lady", "Queen", "Princess"}:
+        return "f"
+    return _first_names().get(words[0].lower()) if len(words) > 1 else None
+
+
+def is_pronoun(text: str) -> bool:
+    return text.lower() in _PERSON_PRONOUNS | _GROUP_PRONOUNS | {"i", "you"}
