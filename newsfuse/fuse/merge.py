@@ -17,7 +17,7 @@ from newsfuse.fuse.arguments import PLACE_PREPS
 from newsfuse.fuse.claims import claim_id
 from newsfuse.fuse.independence import support
 from newsfuse.fuse.participants import EntityIndex
-from newsfuse.fuse.statement import render
+from newsfuse.fuse.statement import statement
 from newsfuse.fuse.values import agree
 from newsfuse.records.claims import (
     Claim,
@@ -212,10 +212,11 @@ def fuse_group(
         modality="happened" if modalities["happened"] else modalities.most_common(1)[0][0],
         evidence=tuple(evidence),
         support=support(evidence, origins),
+        action=group[0].action,
     )
     subject_ids = _ids(fused.subjects)
     fused = replace(fused, objects=tuple(o for o in fused.objects if o.entity_id not in subject_ids))
-    return replace(fused, statement=render(fused)), contradictions
+    return replace(fused, statement=statement(fused)), contradictions
 
 
 def _canonical(entities: EntityIndex, arguments: Iterable[ClaimArgument]) -> tuple[ClaimArgument, ...]:

@@ -24,7 +24,7 @@ _CHANNEL_WORDS = {"media", "post", "platform", "statement", "interview", "confer
 
 
 def quote_claims(article: Article, extraction: ArticleExtraction, doc: Doc, entities: EntityIndex) -> list[Claim]:
-    quotes = [q for q in extraction.quotes if q.kind == "direct"] or find_quotes(doc)
+    quotes = [q for q in extraction.quotes if q.kind == "direct"] or find_quotes(doc, article.text)
     claims = []
     for quote in quotes:
         if len(quote.text.split()) < MIN_QUOTE_WORDS or not quote.speaker:
@@ -68,10 +68,10 @@ def _speaker_key(extraction: ArticleExtraction, entities: EntityIndex, quote: Qu
     return None
 
 
-def find_quotes(doc: Doc) -> list[Quote]:
+def find_quotes(doc: Doc, text: str | None = None) -> list[Quote]:
     """Quoted passages of at least a few words, with the speaker and channel of the nearest reporting verb."""
     found = []
-    for match in _QUOTED.finditer(doc.text):
+    for match in _QUOTED.finditer(doc.text if text is None else text):
         start, end = match.start(1), match.end(1)
         verb = _reporting_verb(doc, match.start(), match.end())
         speaker, channel = (None, None) if verb is None else (_subject_text(verb), _channel(verb))

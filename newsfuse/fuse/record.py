@@ -11,8 +11,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date
 
-from newsfuse.fuse.claims import FusionModels, build_claims, claim_id
+from newsfuse.fuse.claims import FusionModels, build_claims, claim_id, with_entities
 from newsfuse.fuse.coverage import unique_claims
+from newsfuse.fuse.figures import TYPED, key_figures
+from newsfuse.fuse.happenings import EventWord, attach_mentions, event_words
 from newsfuse.fuse.independence import origin_groups, relation_of
 from newsfuse.fuse.merge import fuse_group, group_claims
 from newsfuse.fuse.participants import EntityIndex
@@ -72,11 +74,18 @@ def fuse_event(
     extractions = [by_id.get(a.id) or ArticleExtraction(a.id, a.language, a.published) for a in articles]
     entities = EntityIndex.build(extractions)
     claims: list[Claim] = []
-    for article, extraction, doc in zip(articles, extractions, models.nlp.pipe(a.text for a in articles), strict=True):
+    words: list[EventWord] = []
+    for article, extraction, parsed in zip(
+        articles, extractions, models.nlp.pipe(a.text for a in articles), strict=True
+    ):
+        doc = with_entities(parsed, extraction)
         claims.extend(build_claims(article, extraction, models, entities, doc=doc))
         claims.extend(quote_claims(article, extraction, doc, entities))
+        words.extend(event_words(article, doc))
     origins = origin_groups(articles, links)
     fused, contradictions = _fuse(claims, origins, entities)
+    fused = attach_mentions(fused, words, origins, {a.id: a for a in articles})
+    fused.sort(key=lambda c: (-claim_weight(c), c.evidence[0].published or "", c.evidence[0].start))
     unique = unique_claims(fused, origins)
     headline, headline_article = choose_headline(articles, fused)
     time = _time_span(fused, articles)
@@ -88,7 +97,7 @@ def fuse_event(
         time=time,
         places=_places(fused, extractions),
         participants=tuple(entities.participants()[:MAX_PARTICIPANTS]),
-        key_figures=_key_figures(fused),
+        key_figures=key_figures(fused, origins) + _key_figures(fused),
         claims=tuple(fused),
         contradictions=tuple(contradictions),
         sources=tuple(_sources(articles, origins, links, unique)),
@@ -157,9 +166,12 @@ def _places(claims: Sequence[Claim], extractions: Sequence[ArticleExtraction]) -
 
 
 def _key_figures(claims: Sequence[Claim]) -> tuple[KeyFigure, ...]:
+    """Money, durations and other untyped values, each as stated (typed counts are ranged by figures.py)."""
     figures = []
     for claim in claims:
         for value in claim.values:
+            if value.kind in TYPED:
+                continue
             independent = claim.support.independent_sources if claim.support else 1
             figures.append(KeyFigure(value.kind, value.text, value.value, value.usd, claim.id, independent))
     return tuple(sorted(figures, key=lambda f: -f.independent_sources))
@@ -178,7 +190,7 @@ def _sources(articles, origins, links, unique) -> list[SourceRef]:
                 article.url,
                 origin,
                 relation_of(article.id, links) if origin != article.id else None,
-                unique.get(article.id, ()) if origin == article.id else (),
+                unique.get(article.id, ()),
             )
         )
     return out

@@ -1,0 +1,146 @@
+"""Happenings across an event's reports: every event word joins the claim naming the same action, or a claim of its own.
+
+Claims come from frames with named participants (claims.py, merge.py). The reports name the
+same happenings with many other words ("the shooting", "killed", "his death"); each such word
+with the action key (actions.py) of a claim of the event joins that claim as an ``EventMention``
+(the claim in its own sentence first, else the best-supported one). Words whose action no claim
+names form claims of their own when independent sources share them: the happening is reported,
+its statement is the clearest source sentence.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc
+
+from newsfuse.fuse.actions import REPORTING, action_class, action_key, is_event_word
+from newsfuse.fuse.claims import claim_id
+from newsfuse.fuse.figures import figures_for
+from newsfuse.fuse.frames import modality
+from newsfuse.fuse.independence import support
+from newsfuse.records import Article
+from newsfuse.records.claims import Claim, EventMention, Evidence
+
+MIN_SOURCES = 2  # a happening no claim names becomes a claim when this many independent sources report it
+
+
+@dataclass(frozen=True, slots=True)
+class EventWord:
+    article_id: str
+    start: int
+    end: int
+    sentence_start: int
+    sentence_end: int
+    lemma: str
+    key: str
+    modality: str
+    position: int  # sentence number in its article (0: the lead)
+
+
+def event_words(article: Article, doc: Doc) -> list[EventWord]:
+    """The words of one parsed article that may name a happening, with their action key and status."""
+    out = []
+    for number, sentence in enumerate(doc.sents):
+        for token in sentence:
+            if not is_event_word(token):
+                continue
+            lemma = token.lemma_.lower()
+            out.append(
+                EventWord(
+                    article.id, token.idx, token.idx + len(token.text), sentence.start_char, sentence.end_char,
+                    lemma, action_key(lemma), modality(token), number,
+                )
+            )  # fmt: skip
+    return out
+
+
+def _mention(word: EventWord, text: str) -> EventMention:
+    return EventMention(word.article_id, word.start, word.end, word.sentence_start, word.sentence_end, text)
+
+
+def attach_mentions(
+    claims: Sequence[Claim],
+    words: Sequence[EventWord],
+    origins: Mapping[str, str],
+    articles: Mapping[str, Article],
+) -> list[Claim]:
+    """Claims with the event's other words naming their happening, plus claims for happenings only words name."""
+    taken = {(e.article_id, e.trigger_start) for c in claims for e in c.evidence}
+    by_key: dict[str, list[int]] = defaultdict(list)
+    for n, claim in enumerate(claims):
+        if claim.predicate != "say":
+            by_key[action_key(claim.trigger)].append(n)
+    joined: dict[int, list[EventMention]] = defaultdict(list)
+    pending: dict[str, list[EventWord]] = defaultdict(list)
+    for word in words:
+        if (word.article_id, word.start) in taken or word.lemma in REPORTING:
+            continue
+        homes = by_key.get(word.key)
+        if not homes:
+            pending[word.key].append(word)
+            continue
+        same = [n for n in homes if any(_same_sentence(e, word) for e in claims[n].evidence)]
+        text = articles[word.article_id].text[word.start : word.end]
+        joined[(same or homes)[0]].append(_mention(word, text))
+    out = [replace(c, mentions=c.mentions + tuple(joined[n])) if joined.get(n) else c for n, c in enumerate(claims)]
+    for key, group in pending.items():
+        if len({origins.get(w.article_id, w.article_id) for w in group}) >= MIN_SOURCES:
+            out.append(_happening_claim(key, group, origins, articles))
+    return out
+
+
+def _same_sentence(evidence: Evidence, word: EventWord) -> bool:
+    return evidence.article_id == word.article_id and evidence.sentence_start == word.sentence_start
+
+
+def _happening_claim(
+    key: str, group: list[EventWord], origins: Mapping[str, str], articles: Mapping[str, Article]
+) -> Claim:
+    """One claim for a happening named only by event words: evidence from each article's first such word."""
+    first_in: dict[str, EventWord] = {}
+    for word in sorted(group, key=lambda w: (w.article_id, w.start)):
+        first_in.setdefault(word.article_id, word)
+    evidence = tuple(sorted((_evidence(w, articles[w.article_id]) for w in first_in.values()), key=_order))
+    rest = tuple(_mention(w, articles[w.article_id].text[w.start : w.end]) for w in group if w not in first_in.values())
+    best = min(
+        first_in.values(), key=lambda w: (w.modality != "happened", w.position, w.sentence_end - w.sentence_start)
+    )
+    text = articles[best.article_id].text[best.sentence_start : best.sentence_end].strip()
+    statuses = {e.modality for e in evidence}
+    return Claim(
+        id=claim_id("k", "happening", key, *sorted(origins.get(a, a) for a in first_in)),
+        predicate=key,
+        trigger=best.lemma,
+        modality="happened" if "happened" in statuses else best.modality,
+        evidence=evidence,
+        support=support(evidence, origins),
+        statement=text,
+        mentions=rest,
+        action=action_class(best.lemma),
+        values=figures_for(
+            action_class(best.lemma), articles[best.article_id].text, best.sentence_start, best.sentence_end
+        ),
+    )
+
+
+def _evidence(word: EventWord, article: Article) -> Evidence:
+    return Evidence(
+        article_id=article.id,
+        source=article.source,
+        published=article.published,
+        sentence_start=word.sentence_start,
+        sentence_end=word.sentence_end,
+        start=word.sentence_start,
+        end=word.sentence_end,
+        text=article.text[word.sentence_start : word.sentence_end].strip(),
+        modality=word.modality,
+        trigger_start=word.start,
+        trigger_end=word.end,
+    )
+
+
+def _order(evidence: Evidence) -> tuple:
+    return (evidence.published or "9999", evidence.article_id, evidence.start)
