@@ -21,10 +21,15 @@ from newsfuse.fuse.claims import claim_id
 from newsfuse.fuse.figures import figures_for
 from newsfuse.fuse.frames import modality
 from newsfuse.fuse.independence import support
+from newsfuse.fuse.merge import status_conflict
+from newsfuse.fuse.participants import EntityIndex
+from newsfuse.fuse.roles import entity_tokens, roles
 from newsfuse.records import Article
-from newsfuse.records.claims import Claim, EventMention, Evidence
+from newsfuse.records.claims import Claim, ClaimArgument, Contradiction, EventMention, Evidence
+from newsfuse.records.mentions import EntityMention
 
 MIN_SOURCES = 2  # a happening no claim names becomes a claim when this many independent sources report it
+LEAD_SENTENCES = 1  # ... or when a report's first sentences name it with a word of the action lexicon
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,20 +43,26 @@ class EventWord:
     key: str
     modality: str
     position: int  # sentence number in its article (0: the lead)
+    actors: tuple[ClaimArgument, ...] = ()
+    targets: tuple[ClaimArgument, ...] = ()
 
 
-def event_words(article: Article, doc: Doc) -> list[EventWord]:
-    """The words of one parsed article that may name a happening, with their action key and status."""
+def event_words(
+    article: Article, doc: Doc, mentions: Sequence[EntityMention], entities: EntityIndex
+) -> list[EventWord]:
+    """The words of one parsed article that may name a happening, with their action key, status and roles."""
     out = []
+    by_token = entity_tokens(doc, mentions)
     for number, sentence in enumerate(doc.sents):
         for token in sentence:
-            if not is_event_word(token):
+            if not is_event_word(token) or token.i in by_token:
                 continue
             lemma = token.lemma_.lower()
+            actors, targets = roles(token, by_token, entities)
             out.append(
                 EventWord(
                     article.id, token.idx, token.idx + len(token.text), sentence.start_char, sentence.end_char,
-                    lemma, action_key(lemma), modality(token), number,
+                    lemma, action_key(lemma), modality(token), number, actors, targets,
                 )
             )  # fmt: skip
     return out
@@ -66,8 +77,11 @@ def attach_mentions(
     words: Sequence[EventWord],
     origins: Mapping[str, str],
     articles: Mapping[str, Article],
-) -> list[Claim]:
-    """Claims with the event's other words naming their happening, plus claims for happenings only words name."""
+) -> tuple[list[Claim], list[Contradiction]]:
+    """Claims with the event's other words naming their happening, plus claims for happenings only words name.
+
+    Returns the claims and the disputes over whether the new claims' happenings took place.
+    """
     taken = {(e.article_id, e.trigger_start) for c in claims for e in c.evidence}
     by_key: dict[str, list[int]] = defaultdict(list)
     for n, claim in enumerate(claims):
@@ -86,10 +100,15 @@ def attach_mentions(
         text = articles[word.article_id].text[word.start : word.end]
         joined[(same or homes)[0]].append(_mention(word, text))
     out = [replace(c, mentions=c.mentions + tuple(joined[n])) if joined.get(n) else c for n, c in enumerate(claims)]
+    disputes: list[Contradiction] = []
     for key, group in pending.items():
-        if len({origins.get(w.article_id, w.article_id) for w in group}) >= MIN_SOURCES:
-            out.append(_happening_claim(key, group, origins, articles))
-    return out
+        sources = len({origins.get(w.article_id, w.article_id) for w in group})
+        lead = any(w.position <= LEAD_SENTENCES for w in group) and action_class(group[0].lemma) is not None
+        if sources >= MIN_SOURCES or lead:
+            claim = _happening_claim(key, group, origins, articles)
+            out.append(claim)
+            disputes.extend(status_conflict(claim.id, claim.evidence, origins))
+    return out, disputes
 
 
 def _same_sentence(evidence: Evidence, word: EventWord) -> bool:
@@ -114,6 +133,8 @@ def _happening_claim(
         id=claim_id("k", "happening", key, *sorted(origins.get(a, a) for a in first_in)),
         predicate=key,
         trigger=best.lemma,
+        subjects=best.actors,
+        objects=best.targets,
         modality="happened" if "happened" in statuses else best.modality,
         evidence=evidence,
         support=support(evidence, origins),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from newsfuse.fuse.arguments import PLACE_PREPS
@@ -194,6 +194,7 @@ def fuse_group(
         if value is not None:
             values.append(value)
             value_sources.append(sources)
+    contradictions.extend(status_conflict(fused_id, evidence, origins))
     modalities = Counter(e.modality for e in evidence)
     fused = Claim(
         id=fused_id,
@@ -261,6 +262,41 @@ def _width(value: ClaimValue) -> float:
     return value.upper - value.lower
 
 
+# Untyped numbers may count different things ("12 soldiers", "3 villages"): never a contradiction
+UNCOMPARED = {"count", "percentage", "number", "quantity"}
+
+
+def _opposed_sides(clusters, origins: Mapping[str, str]) -> list[ContradictionSide]:
+    """The sides of a disagreement: each other value counts only sources that do not also state the winner.
+
+    Two values of one sentence, one article or one origin group never disagree with each other.
+    """
+    winner = tuple(dict.fromkeys(e for _, evs in clusters[0] for e in evs))
+    taken = {origins.get(e.article_id, e.article_id) for e in winner}
+    sides = [ContradictionSide(clusters[0][0][0], winner, support(winner, origins).independent_sources)]
+    for cluster in clusters[1:]:
+        own = tuple(
+            dict.fromkeys(e for _, evs in cluster for e in evs if origins.get(e.article_id, e.article_id) not in taken)
+        )
+        if own:
+            taken |= {origins.get(e.article_id, e.article_id) for e in own}
+            sides.append(ContradictionSide(cluster[0][0], own, support(own, origins).independent_sources))
+    return sides
+
+
+def status_conflict(fused_id: str, evidence: Sequence[Evidence], origins: Mapping[str, str]) -> list[Contradiction]:
+    """Whether it happened: one independent source says it did, another denies it or says it did not."""
+    said = {
+        status: tuple(e for e in evidence if e.modality in statuses)
+        for status, statuses in (("happened", {"happened"}), ("not happened", {"denied", "negated"}))
+    }
+    groups = {k: {origins.get(e.article_id, e.article_id) for e in v} for k, v in said.items()}
+    if not groups["happened"] or not groups["not happened"] or groups["happened"] & groups["not happened"]:
+        return []
+    sides = tuple(ContradictionSide(ClaimValue("status", k, k), v, len(groups[k])) for k, v in said.items())
+    return [Contradiction(fused_id, "status", sides, "reports disagree whether it happened")]
+
+
 def _resolve_slot(
     fused_id: str, slot: str, items: list[tuple[ClaimValue, tuple[Evidence, ...]]], origins: Mapping[str, str]
 ) -> tuple[ClaimValue | None, int, list[Contradiction]]:
@@ -286,12 +322,11 @@ def _resolve_slot(
     clusters.sort(key=strength, reverse=True)
     best = clusters[0][0][0]
     best_sources = support([e for _, evs in clusters[0] for e in evs], origins).independent_sources
-    if len(clusters) == 1:
+    if len(clusters) == 1 or slot in UNCOMPARED:
         return best, best_sources, []
-    sides = []
-    for cluster in clusters:
-        ev = tuple(dict.fromkeys(e for _, evs in cluster for e in evs))
-        sides.append(ContradictionSide(cluster[0][0], ev, support(ev, origins).independent_sources))
+    sides = _opposed_sides(clusters, origins)
+    if len(sides) < 2:
+        return best, best_sources, []
     modalities = {e.modality for side in sides for e in side.evidence}
     note = "reports differ in modality too: " + ", ".join(sorted(modalities)) if len(modalities) > 1 else ""
     return best, best_sources, [Contradiction(fused_id, slot, tuple(sides), note)]

@@ -11,6 +11,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date
 
+from spacy.tokens import Doc
+
 from newsfuse.fuse.claims import FusionModels, build_claims, claim_id, with_entities
 from newsfuse.fuse.coverage import unique_claims
 from newsfuse.fuse.figures import TYPED, key_figures
@@ -64,11 +66,18 @@ def fuse_event(
     *,
     models: FusionModels,
     event_id: str | None = None,
+    docs: Sequence[Doc] | None = None,
 ) -> EventRecord:
-    """Fuse one event's reports into its record: claims with evidence and support, contradictions, coverage."""
+    """Fuse one event's reports into its record: claims with evidence and support, contradictions, coverage.
+
+    ``docs`` are the articles' parses in the order given (``parse.parse_articles``); None: parsed here.
+    """
     if not articles:
         raise ValueError("fuse_event: an event needs at least one article")
+    parsed = dict(zip((a.id for a in articles), docs, strict=True)) if docs is not None else {}
     articles = sorted(articles, key=lambda a: (a.published is None, a.published or "", a.id))
+    if not parsed:
+        parsed = dict(zip((a.id for a in articles), models.nlp.pipe(a.text for a in articles), strict=True))
     links = list(links)
     by_id = {x.article_id: x for x in anchored(extractions, event_anchor(articles))}
     extractions = [by_id.get(a.id) or ArticleExtraction(a.id, a.language, a.published) for a in articles]
@@ -81,10 +90,11 @@ def fuse_event(
         doc = with_entities(parsed, extraction)
         claims.extend(build_claims(article, extraction, models, entities, doc=doc))
         claims.extend(quote_claims(article, extraction, doc, entities))
-        words.extend(event_words(article, doc))
+        words.extend(event_words(article, doc, extraction.entities, entities))
     origins = origin_groups(articles, links)
     fused, contradictions = _fuse(claims, origins, entities)
-    fused = attach_mentions(fused, words, origins, {a.id: a for a in articles})
+    fused, disputes = attach_mentions(fused, words, origins, {a.id: a for a in articles})
+    contradictions.extend(disputes)
     fused.sort(key=lambda c: (-claim_weight(c), c.evidence[0].published or "", c.evidence[0].start))
     unique = unique_claims(fused, origins)
     headline, headline_article = choose_headline(articles, fused)

@@ -7,12 +7,13 @@ from pathlib import Path
 from newsfuse.store.articles import ArticleTable
 from newsfuse.store.events import EventTable
 from newsfuse.store.extractions import ExtractionTable
+from newsfuse.store.parses import ParseTable
 from newsfuse.store.records import EventRecordTable
 from newsfuse.store.relations import RelationTable
 from newsfuse.store.sqlite import SQLiteConnection
 
 
-class SQLiteStore(ArticleTable, ExtractionTable, EventRecordTable, RelationTable, EventTable):
+class SQLiteStore(ArticleTable, ExtractionTable, EventRecordTable, RelationTable, EventTable, ParseTable):
     def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
         self.db = SQLiteConnection(path, readonly=readonly)
         self.location = str(path)
