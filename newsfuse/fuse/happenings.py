@@ -29,6 +29,7 @@ from newsfuse.records.claims import Claim, ClaimArgument, Contradiction, EventMe
 from newsfuse.records.mentions import EntityMention
 
 MIN_SOURCES = 2  # a happening no claim names becomes a claim when this many independent sources report it
+MIN_SOURCES_UNKNOWN = 3  # words outside the action lexicon need more reports before they make a claim
 LEAD_SENTENCES = 1  # ... or when a report's first sentences name it with a word of the action lexicon
 
 
@@ -103,12 +104,25 @@ def attach_mentions(
     disputes: list[Contradiction] = []
     for key, group in pending.items():
         sources = len({origins.get(w.article_id, w.article_id) for w in group})
-        lead = any(w.position <= LEAD_SENTENCES for w in group) and action_class(group[0].lemma) is not None
-        if sources >= MIN_SOURCES or lead:
+        known = action_class(group[0].lemma) is not None
+        lead = known and any(w.position <= LEAD_SENTENCES for w in group)
+        if sources >= (MIN_SOURCES if known else MIN_SOURCES_UNKNOWN) or lead:
             claim = _happening_claim(key, group, origins, articles)
             out.append(claim)
-            disputes.extend(status_conflict(claim.id, claim.evidence, origins))
+            disputes.extend(_disputes(claim, group, origins))
     return out, disputes
+
+
+def _disputes(claim: Claim, group: list[EventWord], origins: Mapping[str, str]) -> list[Contradiction]:
+    """Whether it happened, between reports naming the same participants (a bare "did not" elsewhere is not one)."""
+    done = {a.entity_id for w in group if w.modality == "happened" for a in (*w.actors, *w.targets)}
+    denying = {
+        (w.article_id, w.start)
+        for w in group
+        if w.modality in {"denied", "negated"} and done & {a.entity_id for a in (*w.actors, *w.targets)}
+    }
+    kept = tuple(e for e in claim.evidence if e.modality == "happened" or (e.article_id, e.trigger_start) in denying)
+    return status_conflict(claim.id, kept, origins)
 
 
 def _same_sentence(evidence: Evidence, word: EventWord) -> bool:

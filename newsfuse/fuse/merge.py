@@ -284,12 +284,25 @@ def _opposed_sides(clusters, origins: Mapping[str, str]) -> list[ContradictionSi
     return sides
 
 
+def trigger_word(evidence: Evidence) -> str:
+    """The event word of an evidence item, read from its sentence (offsets are into the article)."""
+    if evidence.trigger_start is None or evidence.trigger_end is None:
+        return ""
+    lead = len(evidence.text) - len(evidence.text.lstrip()) if evidence.text else 0
+    start = evidence.trigger_start - evidence.sentence_start - lead
+    return evidence.text[max(0, start) : max(0, start) + evidence.trigger_end - evidence.trigger_start].lower()
+
+
 def status_conflict(fused_id: str, evidence: Sequence[Evidence], origins: Mapping[str, str]) -> list[Contradiction]:
-    """Whether it happened: one independent source says it did, another denies it or says it did not."""
-    said = {
-        status: tuple(e for e in evidence if e.modality in statuses)
-        for status, statuses in (("happened", {"happened"}), ("not happened", {"denied", "negated"}))
-    }
+    """Whether it happened: one independent source says it did, another denies it or says it did not.
+
+    Only a denial of the same action word counts ("did not bomb" against "bombed"): a negated
+    word elsewhere in a grouped sentence is not a dispute about this happening.
+    """
+    happened = tuple(e for e in evidence if e.modality == "happened")
+    stems = {trigger_word(e)[:4] for e in happened} - {""}
+    denied = tuple(e for e in evidence if e.modality in {"denied", "negated"} and trigger_word(e)[:4] in stems)
+    said = {"happened": happened, "not happened": denied}
     groups = {k: {origins.get(e.article_id, e.article_id) for e in v} for k, v in said.items()}
     if not groups["happened"] or not groups["not happened"] or groups["happened"] & groups["not happened"]:
         return []

@@ -95,10 +95,13 @@ def fuse_event(
     fused, contradictions = _fuse(claims, origins, entities)
     fused, disputes = attach_mentions(fused, words, origins, {a.id: a for a in articles})
     contradictions.extend(disputes)
-    fused.sort(key=lambda c: (-claim_weight(c), c.evidence[0].published or "", c.evidence[0].start))
+    time = _time_span(fused, articles)
+    fused = sorted(
+        _mark_background(fused, time),
+        key=lambda c: (-claim_weight(c), c.evidence[0].published or "", c.evidence[0].start),
+    )
     unique = unique_claims(fused, origins)
     headline, headline_article = choose_headline(articles, fused)
-    time = _time_span(fused, articles)
     return EventRecord(
         id=event_id or claim_id("e", articles[0].id),
         headline=headline,
@@ -153,6 +156,24 @@ def _time_span(claims: Sequence[Claim], articles: Sequence[Article]) -> TimeSpan
     if published:
         return TimeSpan(min(published), max(published), "day", "publication dates of the reports (no dated claim)")
     return TimeSpan(None, None, "unknown", "no dated claim and no publication date")
+
+
+def _mark_background(claims: Sequence[Claim], span: TimeSpan) -> list[Claim]:
+    """Claims dated more than EVENT_WINDOW_DAYS from the event's time are its background."""
+    if span.start is None or span.end is None:
+        return list(claims)
+    start, end = date.fromisoformat(span.start).toordinal(), date.fromisoformat(span.end).toordinal()
+    out = []
+    for claim in claims:
+        value = claim.time
+        far = (
+            value is not None
+            and value.lower is not None
+            and value.upper is not None
+            and (value.upper < start - EVENT_WINDOW_DAYS or value.lower > end + EVENT_WINDOW_DAYS)
+        )
+        out.append(replace(claim, background=True) if far else claim)
+    return out
 
 
 def _places(claims: Sequence[Claim], extractions: Sequence[ArticleExtraction]) -> tuple[PlaceRef, ...]:

@@ -131,6 +131,7 @@ class Claim:
     statement: str = ""  # a source's own sentence or clause stating it
     mentions: tuple[EventMention, ...] = ()  # other words of the reports naming this happening
     action: str | None = None  # action class (attack, kill, meet, visit, arrest, ...) when the lexicon has one
+    background: bool = False  # dated far from the event (a treaty years earlier): context, not the event
 
     def entity_ids(self) -> set[str]:
         return {a.entity_id for a in (*self.subjects, *self.objects) if a.entity_id}
