@@ -10,6 +10,7 @@ its statement is the clearest source sentence.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -102,15 +103,37 @@ def attach_mentions(
         joined[(same or homes)[0]].append(_mention(word, text))
     out = [replace(c, mentions=c.mentions + tuple(joined[n])) if joined.get(n) else c for n, c in enumerate(claims)]
     disputes: list[Contradiction] = []
-    for key, group in pending.items():
-        sources = len({origins.get(w.article_id, w.article_id) for w in group})
-        known = action_class(group[0].lemma) is not None
-        lead = known and any(w.position <= LEAD_SENTENCES for w in group)
-        if sources >= (MIN_SOURCES if known else MIN_SOURCES_UNKNOWN) or lead:
-            claim = _happening_claim(key, group, origins, articles)
-            out.append(claim)
-            disputes.extend(_disputes(claim, group, origins))
+    by_statement = {c.statement: n for n, c in enumerate(out) if c.statement}
+    for key, group in sorted(pending.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        group = [w for w in group if not _boilerplate(articles[w.article_id].text[w.sentence_start : w.sentence_end])]
+        if not group or not _worth_a_claim(group, origins):
+            continue
+        claim = _happening_claim(key, group, origins, articles, set(by_statement))
+        if claim.statement in by_statement:  # every sentence of it already states a claim: the same happening
+            n = by_statement[claim.statement]
+            extra = tuple(_mention(w, articles[w.article_id].text[w.start : w.end]) for w in group)
+            out[n] = replace(out[n], mentions=out[n].mentions + extra)
+            continue
+        by_statement[claim.statement] = len(out)
+        out.append(claim)
+        disputes.extend(_disputes(claim, group, origins))
     return out, disputes
+
+
+_BOILERPLATE = re.compile(r"rights reserved|copyright|click here|subscribe|sign up|newsletter|cookies", re.I)
+
+
+def _boilerplate(sentence: str) -> bool:
+    """Page furniture and fragments: no claim is read from them."""
+    return len(sentence.split()) < 5 or bool(_BOILERPLATE.search(sentence))
+
+
+def _worth_a_claim(group: list[EventWord], origins: Mapping[str, str]) -> bool:
+    """Reported by enough independent sources (more for words outside the lexicon), or named in a lead."""
+    sources = len({origins.get(w.article_id, w.article_id) for w in group})
+    known = action_class(group[0].lemma) is not None
+    lead = known and any(w.position <= LEAD_SENTENCES for w in group)
+    return sources >= (MIN_SOURCES if known else MIN_SOURCES_UNKNOWN) or lead
 
 
 def _disputes(claim: Claim, group: list[EventWord], origins: Mapping[str, str]) -> list[Contradiction]:
@@ -130,9 +153,16 @@ def _same_sentence(evidence: Evidence, word: EventWord) -> bool:
 
 
 def _happening_claim(
-    key: str, group: list[EventWord], origins: Mapping[str, str], articles: Mapping[str, Article]
+    key: str,
+    group: list[EventWord],
+    origins: Mapping[str, str],
+    articles: Mapping[str, Article],
+    used: set[str] = frozenset(),
 ) -> Claim:
-    """One claim for a happening named only by event words: evidence from each article's first such word."""
+    """One claim for a happening named only by event words: evidence from each article's first such word.
+
+    Its statement is the clearest sentence no other claim already states (``used``), if there is one.
+    """
     first_in: dict[str, EventWord] = {}
     for word in sorted(group, key=lambda w: (w.article_id, w.start)):
         first_in.setdefault(word.article_id, word)
