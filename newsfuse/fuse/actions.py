@@ -88,7 +88,7 @@ def is_event_word(token: Token) -> bool:
     if token.pos_ == "NOUN":
         return lemma in ACTION_CLASS or token.lower_ in ACTION_CLASS or lemma.endswith(EVENT_SUFFIXES)
     if token.pos_ == "PROPN":  # headlines in title case: "Gunman Kills Two In Mall Shooting"
-        return token.lower_ in ACTION_CLASS
+        return normal_lemma(token.lower_) in ACTION_CLASS
     if token.pos_ == "ADJ":
         return lemma in _ADJECTIVES
     return False
