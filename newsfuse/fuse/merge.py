@@ -16,6 +16,7 @@ from dataclasses import replace
 from newsfuse.fuse.arguments import PLACE_PREPS
 from newsfuse.fuse.claims import claim_id
 from newsfuse.fuse.independence import support
+from newsfuse.fuse.lexicon import PREDICATE_CLASSES
 from newsfuse.fuse.participants import EntityIndex
 from newsfuse.fuse.statement import statement
 from newsfuse.fuse.values import agree
@@ -195,6 +196,9 @@ def fuse_group(
             values.append(value)
             value_sources.append(sources)
     contradictions.extend(status_conflict(fused_id, evidence, origins))
+    if group[0].action is None and group[0].predicate not in KNOWN_PREDICATES:
+        # precision first: only happenings of a kind the lexicons know are compared slot by slot
+        contradictions = []
     modalities = Counter(e.modality for e in evidence)
     fused = Claim(
         id=fused_id,
@@ -262,6 +266,7 @@ def _width(value: ClaimValue) -> float:
     return value.upper - value.lower
 
 
+KNOWN_PREDICATES = set(PREDICATE_CLASSES.values())
 # Untyped numbers may count different things ("12 soldiers", "3 villages"): never a contradiction
 UNCOMPARED = {"count", "percentage", "number", "quantity"}
 
