@@ -53,7 +53,7 @@ GENERIC = {
 }  # fmt: skip
 REPORTING = {"say", "tell", "state", "report", "add", "note", "claim", "confirm", "explain", "write", "quote"}
 # Nouns that name happenings when they are the word itself, beside the class lexicon's nouns
-EVENT_SUFFIXES = ("tion", "sion", "ment", "ing", "ure", "ance", "ence", "al")
+EVENT_SUFFIXES = ("tion", "sion", "ment", "ing")
 _ADJECTIVES = {"dead", "injured", "wounded", "drunk", "drunken", "fatal"}
 
 
@@ -83,6 +83,8 @@ def action_class(lemma: str) -> str | None:
 def is_event_word(token: Token) -> bool:
     """A word that may name a happening: a content verb, an event noun, or a state like "dead"."""
     lemma = token.lemma_.lower()
+    if token.lower_ == "according":
+        return False  # "according to police" names a source
     if token.pos_ == "VERB":
         return token.dep_ not in {"aux", "auxpass", "amod"} and lemma not in GENERIC
     if token.pos_ == "NOUN":

@@ -47,6 +47,7 @@ class EventWord:
     position: int  # sentence number in its article (0: the lead)
     actors: tuple[ClaimArgument, ...] = ()
     targets: tuple[ClaimArgument, ...] = ()
+    verb: bool = False
 
 
 def event_words(
@@ -64,7 +65,7 @@ def event_words(
             out.append(
                 EventWord(
                     article.id, token.idx, token.idx + len(token.text), sentence.start_char, sentence.end_char,
-                    lemma, action_key(lemma), modality(token), number, actors, targets,
+                    lemma, action_key(lemma), modality(token), number, actors, targets, token.pos_ == "VERB",
                 )
             )  # fmt: skip
     return out
@@ -90,6 +91,7 @@ def attach_mentions(
         if claim.predicate != "say":
             by_key[action_key(claim.trigger)].append(n)
     joined: dict[int, list[EventMention]] = defaultdict(list)
+    reporting: dict[int, dict[str, Evidence]] = defaultdict(dict)  # claim -> article -> its first word there
     pending: dict[str, list[EventWord]] = defaultdict(list)
     for word in words:
         if (word.article_id, word.start) in taken or word.lemma in REPORTING:
@@ -99,9 +101,12 @@ def attach_mentions(
             pending[word.key].append(word)
             continue
         same = [n for n in homes if any(_same_sentence(e, word) for e in claims[n].evidence)]
-        text = articles[word.article_id].text[word.start : word.end]
-        joined[(same or homes)[0]].append(_mention(word, text))
-    out = [replace(c, mentions=c.mentions + tuple(joined[n])) if joined.get(n) else c for n, c in enumerate(claims)]
+        home = (same or homes)[0]
+        if word.article_id not in {e.article_id for e in claims[home].evidence} | set(reporting[home]):
+            reporting[home][word.article_id] = _evidence(word, articles[word.article_id])  # one more report of it
+            continue
+        joined[home].append(_mention(word, articles[word.article_id].text[word.start : word.end]))
+    out = [_joined(c, joined.get(n, ()), reporting.get(n, {}), origins) for n, c in enumerate(claims)]
     disputes: list[Contradiction] = []
     by_statement = {c.statement: n for n, c in enumerate(out) if c.statement}
     for key, group in sorted(pending.items(), key=lambda kv: (-len(kv[1]), kv[0])):
@@ -129,9 +134,14 @@ def _boilerplate(sentence: str) -> bool:
 
 
 def _worth_a_claim(group: list[EventWord], origins: Mapping[str, str]) -> bool:
-    """Reported by enough independent sources (more for words outside the lexicon), or named in a lead."""
+    """Reported by enough independent sources (more for verbs outside the lexicon), or named in a lead.
+
+    Nouns outside the action lexicon ("position", "question") only join claims, never make one.
+    """
     sources = len({origins.get(w.article_id, w.article_id) for w in group})
     known = action_class(group[0].lemma) is not None
+    if not known and not any(w.verb for w in group):
+        return False
     lead = known and any(w.position <= LEAD_SENTENCES for w in group)
     return sources >= (MIN_SOURCES if known else MIN_SOURCES_UNKNOWN) or lead
 
@@ -146,6 +156,16 @@ def _disputes(claim: Claim, group: list[EventWord], origins: Mapping[str, str]) 
     }
     kept = tuple(e for e in claim.evidence if e.modality == "happened" or (e.article_id, e.trigger_start) in denying)
     return status_conflict(claim.id, kept, origins)
+
+
+def _joined(claim: Claim, mentions, reports: Mapping[str, Evidence], origins: Mapping[str, str]) -> Claim:
+    """The claim with the event words that name it: other reports' words as evidence, the rest as mentions."""
+    if not mentions and not reports:
+        return claim
+    evidence = tuple(sorted((*claim.evidence, *reports.values()), key=_order))
+    return replace(
+        claim, evidence=evidence, support=support(evidence, origins), mentions=claim.mentions + tuple(mentions)
+    )
 
 
 def _same_sentence(evidence: Evidence, word: EventWord) -> bool:

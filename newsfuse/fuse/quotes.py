@@ -27,7 +27,7 @@ def quote_claims(article: Article, extraction: ArticleExtraction, doc: Doc, enti
     quotes = [q for q in extraction.quotes if q.kind == "direct"] or find_quotes(doc, article.text)
     claims = []
     for quote in quotes:
-        if len(quote.text.split()) < MIN_QUOTE_WORDS or not quote.speaker:
+        if len(quote.text.split()) < MIN_QUOTE_WORDS or not _whole_name(quote.speaker):
             continue
         speaker_key = quote.speaker_entity_id or _speaker_key(extraction, entities, quote)
         sentence = doc.char_span(quote.start, quote.end, alignment_mode="expand")
@@ -66,6 +66,14 @@ def _speaker_key(extraction: ArticleExtraction, entities: EntityIndex, quote: Qu
         if mention.text == quote.speaker or mention.text.endswith(quote.speaker or "\0"):
             return entities.key(mention)
     return None
+
+
+def _whole_name(speaker: str | None) -> bool:
+    """A speaker named in words ("Gurrola", "officials"), not a cut-off fragment ("Th", "of", "An")."""
+    if not speaker:
+        return False
+    words = speaker.split()
+    return len(speaker) >= 4 and words[-1].lower() not in {"of", "an", "a", "the", "and"} and speaker[0].isalpha()
 
 
 def find_quotes(doc: Doc, text: str | None = None) -> list[Quote]:
