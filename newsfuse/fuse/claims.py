@@ -150,6 +150,10 @@ def _frame_claim(ctx: FrameContext, sentence: Span, frame: Frame, built: dict[in
         for root, m in ctx.entity_roots
         if root in frame.own and root not in agent_tokens and m.label != "NORP" and not modifier(doc, root, frame)
     )
+    if _passive(doc[frame.trigger]):  # "X was shot by Y": X is what it was done to, Y who did it
+        by = {a.entity_id for a in objects if a.role == "by"}
+        objects = tuple(replace(a, role="object") for a in subjects) + tuple(a for a in objects if a.role != "by")
+        subjects = tuple(replace(a, role="subject") for a in (o for o in objects_of_role(ctx, frame, by)))
     time = time_of(ctx, frame) or (parent.time if inherits else None)
     place = place_of(ctx, frame) or (inherited_place(ctx, parent) if parent is not None else None)
     action = action_class(frame.lemma)
@@ -193,6 +197,22 @@ def _frame_claim(ctx: FrameContext, sentence: Span, frame: Frame, built: dict[in
         if subject.label == "PERSON":
             ctx.last_person = subject.entity_id
     return claim
+
+
+def _passive(token) -> bool:
+    """A past participle without "have": "was shot", "saw him shot", "the camp, bombed by ..."."""
+    if token.pos_ != "VERB" or token.tag_ != "VBN":
+        return False
+    return not any(c.dep_ == "aux" and c.lemma_ == "have" for c in token.children)
+
+
+def objects_of_role(ctx: FrameContext, frame: Frame, ids: set[str]) -> list[ClaimArgument]:
+    """The by-phrase's entities as arguments (the actors of a passive)."""
+    return [
+        ClaimArgument("subject", m.text, ctx.entities.key(m), m.label)
+        for root, m in ctx.entity_roots
+        if root in frame.own and ctx.entities.key(m) in ids
+    ]
 
 
 def _coordinated(doc: Doc, frame: Frame) -> bool:

@@ -57,17 +57,30 @@ def event_words(
     out = []
     by_token = entity_tokens(doc, mentions)
     for number, sentence in enumerate(doc.sents):
+        speakers = _speakers(sentence, by_token, entities)
         for token in sentence:
             if not is_event_word(token) or token.i in by_token:
                 continue
             lemma = token.lemma_.lower()
             actors, targets = roles(token, by_token, entities)
+            actors = tuple(a for a in actors if a.entity_id not in speakers)  # who says it is not who did it
             out.append(
                 EventWord(
                     article.id, token.idx, token.idx + len(token.text), sentence.start_char, sentence.end_char,
                     lemma, action_key(lemma), modality(token), number, actors, targets, token.pos_ == "VERB",
                 )
             )  # fmt: skip
+    return out
+
+
+def _speakers(sentence, by_token, entities: EntityIndex) -> set[str]:
+    """Entities that are the subject of a reporting verb of the sentence ("..., said Andrea Weaver")."""
+    out = set()
+    for token in sentence:
+        if token.lemma_.lower() in REPORTING:
+            for child in token.children:
+                if child.dep_ in {"nsubj", "nsubjpass"}:
+                    out |= {entities.key(by_token[t.i]) for t in child.subtree if t.i in by_token}
     return out
 
 

@@ -90,3 +90,12 @@ def test_two_different_happenings_are_kept_apart(models):
     assert quake.id != arrest.id
     quake_words = {m.text.lower() for m in quake.mentions} | {quake.trigger}
     assert not quake_words & {"arrest", "arrested"}
+
+
+def test_the_speaker_is_not_the_actor(models):
+    text = '"He should be locked up," said Andrea Weaver, who saw Malik Cosey shot by a gunman in Detroit.'
+    names = {"Andrea Weaver": ("PERSON", "p_weaver"), "Malik Cosey": ("PERSON", "p_cosey"), "Detroit": ("GPE", "g_d")}
+    record = _fused(models, {"a": text, "b": "Malik Cosey was shot by a gunman in Detroit, police said."}, names)
+    shooting = next(c for c in record.claims if c.action == "shoot")
+    assert "p_weaver" not in {a.entity_id for a in shooting.subjects}
+    assert "p_cosey" in {a.entity_id for a in shooting.objects}  # the passive subject is the target
