@@ -1,4 +1,4 @@
-"""CLI commands over fused event records: ``fuse``, ``event``, ``timeline``, ``export events``, ``eval fusion``."""
+"""CLI commands over fused event records: ``fuse``, ``event``, ``timeline``, ``export events``, ``eval fusion``, ``eval claims``."""
 
 from __future__ import annotations
 
@@ -34,6 +34,7 @@ def register(app: typer.Typer, eval_app: typer.Typer, export_app: typer.Typer) -
     app.command("timeline")(timeline_command)
     export_app.command("events")(export_events_command)
     eval_app.command("fusion")(eval_fusion_command)
+    eval_app.command("claims")(eval_claims_command)
 
 
 def _existing_store(db: Path | None) -> SQLiteStore:
@@ -176,6 +177,32 @@ def eval_fusion_command(
     report = evaluate_fusion(corpus, load_settings(), limit=limit)
     if output is OutputFormat.table:
         emit_table("fusion on " + str(corpus), ("metric", "value"), report.table_rows())
+    else:
+        emit_json(report.to_json())
+
+
+def eval_claims_command(
+    mentions: Path = typer.Option(..., "--mentions", help="ECB+-format gold event mentions (JSONL)."),
+    articles: Path = typer.Option(..., "--articles", help="The corpus articles (JSONL with id, title, text)."),
+    topics: str | None = typer.Option(None, "--topics", help="Only these topics, e.g. 1-35 or 1,3,5-7."),
+    all_mentions: bool = typer.Option(False, "--all-mentions", help="Score every mention, not the validated subset."),
+    output: OutputFormat = typer.Option(OutputFormat.table, "--format", help="table or json."),
+) -> None:
+    """Score claims as cross-document event coreference (MUC, B-cubed, CEAF-e, CoNLL F1, coverage) vs same-lemma.
+
+    Example: newsfuse eval claims --mentions ecbplus/mentions.jsonl --articles ecbplus/articles.jsonl --topics 1-35
+    """
+    from newsfuse.eval.claims import evaluate_claims, parse_topics
+
+    for path in (mentions, articles):
+        if not path.exists():
+            raise InputError(str(path), "no such file")
+    report = evaluate_claims(
+        mentions, articles, load_settings(), topics=parse_topics(topics), validated_only=not all_mentions
+    )
+    if output is OutputFormat.table:
+        title = f"claims as event coreference: {report.mentions} gold mentions, {report.events} newsfuse events"
+        emit_table(title, ("system", "MUC F1", "B3 F1", "CEAF-e F1", "CoNLL F1", "coverage"), report.table_rows())
     else:
         emit_json(report.to_json())
 

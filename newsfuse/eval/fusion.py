@@ -23,7 +23,7 @@ from pathlib import Path
 
 from newsfuse.eval.dates import document_article
 from newsfuse.eval.meantime import MeantimeDocument, Mention, iter_corpus
-from newsfuse.fuse.claims import FusionModels, build_claims
+from newsfuse.fuse.claims import FusionModels, build_claims, with_entities
 from newsfuse.fuse.participants import EntityIndex
 from newsfuse.fuse.values import day_bounds
 from newsfuse.records.mentions import ArticleExtraction
@@ -119,6 +119,7 @@ def evaluate_fusion(corpus: str | Path, settings: Settings | None = None, *, lim
     models = FusionModels.load()
     for document, article, doc in zip(documents, articles, models.nlp.pipe(a.text for a in articles), strict=True):
         extraction = by_article.get(article.id) or ArticleExtraction(article.id, None, article.published)
+        doc = with_entities(doc, extraction)  # the fusion parser runs no NER: extraction's entities go on it
         claims = build_claims(article, extraction, models, entities, doc=doc, every_event=True)
         _score_anchors(document, claims, report.anchors)
     return report

@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from newsfuse.fuse.frames import Frame
 from newsfuse.fuse.lexicon import EVENT_NOUNS
 from newsfuse.fuse.participants import PRONOUNS, EntityIndex
-from newsfuse.fuse.values import date_value, money_value, quantity_value
+from newsfuse.fuse.values import date_value, money_value, quantity_value, typed_kind
 from newsfuse.records import Article
 from newsfuse.records.claims import Claim, ClaimArgument, ClaimValue, PlaceRef
 from newsfuse.records.mentions import ArticleExtraction, EntityMention, Quote
@@ -179,7 +179,7 @@ def values_of(ctx: FrameContext, frame: Frame) -> tuple[ClaimValue, ...]:
     for mention in ctx.extraction.quantities:
         span = ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is not None and any(t.i in frame.own for t in span):
-            values.append(quantity_value(mention))
+            values.append(typed_kind(quantity_value(mention), ctx.article.text, mention.start, mention.end))
     return tuple(values)
 
 
@@ -207,7 +207,7 @@ def attribution_of(ctx: FrameContext, frame: Frame) -> dict:
         }
     if frame.attribution is not None:
         start, end = frame.attribution
-        speaker = ctx.doc.text[start:end]
+        speaker = ctx.article.text[start:end]  # Doc.text rebuilds the whole text
         anonymous = speaker.lower().split()[0] in {"a", "an"} or "source" in speaker.lower()
         return {"attribution": speaker, "attribution_kind": "reported", "anonymous": anonymous, "channel": None}
     return {}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from newsfuse.fuse.values import describe
-from newsfuse.records.claims import Claim, EventRecord, Evidence
+from newsfuse.records.claims import MODALITIES, Claim, EventRecord, Evidence
 
 MAX_CLAIMS = 20
 MAX_QUOTE_CHARS = 220
@@ -88,7 +88,7 @@ def _claim_lines(record: EventRecord, n: int, claim: Claim) -> list[str]:
 
 def _distinct(evidence: tuple[Evidence, ...]) -> list[Evidence]:
     """One sentence per report first (reports of what happened before plans), then the rest."""
-    order = {"happened": 0, "planned": 1, "intended": 2, "speculated": 3, "denied": 4}
+    order = {m: n for n, m in enumerate(MODALITIES)}
     seen, first, rest = set(), [], []
     articles: set[str] = set()
     for item in sorted(evidence, key=lambda e: order.get(e.modality, 5)):

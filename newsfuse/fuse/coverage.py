@@ -9,12 +9,17 @@ from newsfuse.records.claims import Claim, EventRecord
 
 
 def unique_claims(claims: Sequence[Claim], origins: Mapping[str, str]) -> dict[str, tuple[str, ...]]:
-    """Origin article id -> ids of the claims only that origin group states."""
+    """Article id -> ids of the claims only its independent source states.
+
+    A claim one origin group alone states belongs to the article of that group that states it: a
+    rewrite counts once with its origin for support, but what only the rewrite says is the rewrite's.
+    """
     out: dict[str, list[str]] = defaultdict(list)
     for claim in claims:
         groups = {origins.get(e.article_id, e.article_id) for e in claim.evidence}
         if len(groups) == 1:
-            out[groups.pop()].append(claim.id)
+            stating = {e.article_id for e in claim.evidence}
+            out[stating.pop() if len(stating) == 1 else groups.pop()].append(claim.id)
     return {origin: tuple(ids) for origin, ids in out.items()}
 
 

@@ -21,6 +21,7 @@ from newsfuse.fuse.lexicon import (
     NON_EVENT_VERBS,
     PREDICATE_CLASSES,
     RECORD_ORDINALS,
+    REPORTED_STATUS,
     REPORTING_VERBS,
     SPECULATIVE_AUX,
 )
@@ -209,12 +210,13 @@ def _parent_trigger(token: Token, triggers: set[int]) -> int | None:
 
 
 def modality(token: Token) -> str:
-    """happened / planned / intended / speculated / denied, from auxiliaries, negation and framing words."""
+    """The epistemic status of an event word: happened, planned, intended, alleged, claimed, denied, negated,
+    speculated or conditional, from auxiliaries, negation, conditions and the verbs framing or reporting it."""
     current, found = token, None
     for _ in range(_MAX_CLIMB):
         cue = _local_modality(current, governing=current.i != token.i)
-        if cue == "denied":
-            return "denied"
+        if cue in {"denied", "negated"}:
+            return cue
         found = found or cue
         if current.dep_ in {"conj"} and current.head.pos_ == current.pos_:
             current = current.head  # "will visit ... and meet": the second verb shares the first one's frame
@@ -242,14 +244,39 @@ def modality(token: Token) -> str:
                 found = found or _local_modality(parent)
             break
         current = parent
-    return found or "happened"
+    return found or reported_status(token) or "happened"
+
+
+def reported_status(token: Token) -> str | None:
+    """ "Prosecutors allege [that he killed]", "Sudan denied [that it bombed]": the verb reporting the clause."""
+    current = token
+    for _ in range(4):
+        if current.dep_ not in {"ccomp", "xcomp", "conj", "pcomp", "pobj", "prep"} or current.head.i == current.i:
+            return None
+        current = current.head
+        status = REPORTED_STATUS.get(current.lemma_.lower())
+        if status is not None:
+            return status
+    return None
 
 
 def _local_modality(token: Token, governing: bool = False) -> str | None:
     lemma = token.lemma_.lower()
     children = list(token.children)
     if any(c.dep_ == "neg" for c in children):
-        return "denied"
+        return "negated"
+    if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in children) or any(
+        c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in {"if", "unless"} for g in c.children)
+        for c in children
+    ):
+        return "conditional"  # the "if" clause itself, and the event that depends on it
+    head = token.head
+    if (
+        token.dep_ == "xcomp"
+        and head.lemma_.lower() in {"have", "be"}
+        and any(c.lower_ == "yet" for c in head.children)
+    ):
+        return "negated"  # "have yet to agree"
     if lemma in MODAL_FRAMES:
         return MODAL_FRAMES[lemma]
     if governing and lemma in DELIBERATION:

@@ -143,6 +143,12 @@ MODAL_FRAMES: dict[str, str] = {
     "try": "intended",
     "vow": "intended",
     "promise": "intended",
+    "fail": "negated",
+    "refuse": "negated",
+    "allege": "alleged",
+    "accuse": "alleged",
+    "suspect": "alleged",
+    "allegedly": "alleged",
     "deny": "denied",
     "reject": "denied",
     "refute": "denied",
@@ -159,6 +165,21 @@ MODAL_FRAMES: dict[str, str] = {
     "potential": "speculated",
     "possibly": "speculated",
     "perhaps": "speculated",
+}
+
+# Reporting verbs that give the clause they report a status of its own
+REPORTED_STATUS: dict[str, str] = {
+    "allege": "alleged",
+    "accuse": "alleged",
+    "charge": "alleged",
+    "suspect": "alleged",
+    "claim": "claimed",
+    "insist": "claimed",
+    "contend": "claimed",
+    "deny": "denied",
+    "reject": "denied",
+    "refute": "denied",
+    "dismiss": "denied",
 }
 
 # Verbs of deliberation: an event they govern ("exploring acquisitions") is only being considered.

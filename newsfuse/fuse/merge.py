@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from newsfuse.fuse.arguments import PLACE_PREPS
 from newsfuse.fuse.claims import claim_id
 from newsfuse.fuse.independence import support
+from newsfuse.fuse.lexicon import PREDICATE_CLASSES
 from newsfuse.fuse.participants import EntityIndex
-from newsfuse.fuse.statement import render
+from newsfuse.fuse.statement import statement
 from newsfuse.fuse.values import agree
 from newsfuse.records.claims import (
     Claim,
@@ -194,6 +195,10 @@ def fuse_group(
         if value is not None:
             values.append(value)
             value_sources.append(sources)
+    contradictions.extend(status_conflict(fused_id, evidence, origins))
+    if group[0].action is None and group[0].predicate not in KNOWN_PREDICATES:
+        # precision first: only happenings of a kind the lexicons know are compared slot by slot
+        contradictions = []
     modalities = Counter(e.modality for e in evidence)
     fused = Claim(
         id=fused_id,
@@ -212,10 +217,11 @@ def fuse_group(
         modality="happened" if modalities["happened"] else modalities.most_common(1)[0][0],
         evidence=tuple(evidence),
         support=support(evidence, origins),
+        action=group[0].action,
     )
     subject_ids = _ids(fused.subjects)
     fused = replace(fused, objects=tuple(o for o in fused.objects if o.entity_id not in subject_ids))
-    return replace(fused, statement=render(fused)), contradictions
+    return replace(fused, statement=statement(fused)), contradictions
 
 
 def _canonical(entities: EntityIndex, arguments: Iterable[ClaimArgument]) -> tuple[ClaimArgument, ...]:
@@ -260,6 +266,55 @@ def _width(value: ClaimValue) -> float:
     return value.upper - value.lower
 
 
+KNOWN_PREDICATES = set(PREDICATE_CLASSES.values())
+# Untyped numbers may count different things ("12 soldiers", "3 villages"): never a contradiction
+UNCOMPARED = {"count", "percentage", "number", "quantity"}
+
+
+def _opposed_sides(clusters, origins: Mapping[str, str]) -> list[ContradictionSide]:
+    """The sides of a disagreement: each other value counts only sources that do not also state the winner.
+
+    Two values of one sentence, one article or one origin group never disagree with each other.
+    """
+    winner = tuple(dict.fromkeys(e for _, evs in clusters[0] for e in evs))
+    taken = {origins.get(e.article_id, e.article_id) for e in winner}
+    sides = [ContradictionSide(clusters[0][0][0], winner, support(winner, origins).independent_sources)]
+    for cluster in clusters[1:]:
+        own = tuple(
+            dict.fromkeys(e for _, evs in cluster for e in evs if origins.get(e.article_id, e.article_id) not in taken)
+        )
+        if own:
+            taken |= {origins.get(e.article_id, e.article_id) for e in own}
+            sides.append(ContradictionSide(cluster[0][0], own, support(own, origins).independent_sources))
+    return sides
+
+
+def trigger_word(evidence: Evidence) -> str:
+    """The event word of an evidence item, read from its sentence (offsets are into the article)."""
+    if evidence.trigger_start is None or evidence.trigger_end is None:
+        return ""
+    lead = len(evidence.text) - len(evidence.text.lstrip()) if evidence.text else 0
+    start = evidence.trigger_start - evidence.sentence_start - lead
+    return evidence.text[max(0, start) : max(0, start) + evidence.trigger_end - evidence.trigger_start].lower()
+
+
+def status_conflict(fused_id: str, evidence: Sequence[Evidence], origins: Mapping[str, str]) -> list[Contradiction]:
+    """Whether it happened: one independent source says it did, another denies it or says it did not.
+
+    Only a denial of the same action word counts ("did not bomb" against "bombed"): a negated
+    word elsewhere in a grouped sentence is not a dispute about this happening.
+    """
+    happened = tuple(e for e in evidence if e.modality == "happened")
+    stems = {trigger_word(e)[:4] for e in happened} - {""}
+    denied = tuple(e for e in evidence if e.modality in {"denied", "negated"} and trigger_word(e)[:4] in stems)
+    said = {"happened": happened, "not happened": denied}
+    groups = {k: {origins.get(e.article_id, e.article_id) for e in v} for k, v in said.items()}
+    if not groups["happened"] or not groups["not happened"] or groups["happened"] & groups["not happened"]:
+        return []
+    sides = tuple(ContradictionSide(ClaimValue("status", k, k), v, len(groups[k])) for k, v in said.items())
+    return [Contradiction(fused_id, "status", sides, "reports disagree whether it happened")]
+
+
 def _resolve_slot(
     fused_id: str, slot: str, items: list[tuple[ClaimValue, tuple[Evidence, ...]]], origins: Mapping[str, str]
 ) -> tuple[ClaimValue | None, int, list[Contradiction]]:
@@ -285,12 +340,11 @@ def _resolve_slot(
     clusters.sort(key=strength, reverse=True)
     best = clusters[0][0][0]
     best_sources = support([e for _, evs in clusters[0] for e in evs], origins).independent_sources
-    if len(clusters) == 1:
+    if len(clusters) == 1 or slot in UNCOMPARED:
         return best, best_sources, []
-    sides = []
-    for cluster in clusters:
-        ev = tuple(dict.fromkeys(e for _, evs in cluster for e in evs))
-        sides.append(ContradictionSide(cluster[0][0], ev, support(ev, origins).independent_sources))
+    sides = _opposed_sides(clusters, origins)
+    if len(sides) < 2:
+        return best, best_sources, []
     modalities = {e.modality for side in sides for e in side.evidence}
     note = "reports differ in modality too: " + ", ".join(sorted(modalities)) if len(modalities) > 1 else ""
     return best, best_sources, [Contradiction(fused_id, slot, tuple(sides), note)]

@@ -24,10 +24,10 @@ _CHANNEL_WORDS = {"media", "post", "platform", "statement", "interview", "confer
 
 
 def quote_claims(article: Article, extraction: ArticleExtraction, doc: Doc, entities: EntityIndex) -> list[Claim]:
-    quotes = [q for q in extraction.quotes if q.kind == "direct"] or find_quotes(doc)
+    quotes = [q for q in extraction.quotes if q.kind == "direct"] or find_quotes(doc, article.text)
     claims = []
     for quote in quotes:
-        if len(quote.text.split()) < MIN_QUOTE_WORDS or not quote.speaker:
+        if len(quote.text.split()) < MIN_QUOTE_WORDS or not _whole_name(quote.speaker):
             continue
         speaker_key = quote.speaker_entity_id or _speaker_key(extraction, entities, quote)
         sentence = doc.char_span(quote.start, quote.end, alignment_mode="expand")
@@ -68,10 +68,18 @@ def _speaker_key(extraction: ArticleExtraction, entities: EntityIndex, quote: Qu
     return None
 
 
-def find_quotes(doc: Doc) -> list[Quote]:
+def _whole_name(speaker: str | None) -> bool:
+    """A speaker named in words ("Gurrola", "officials"), not a cut-off fragment ("Th", "of", "An")."""
+    if not speaker:
+        return False
+    words = speaker.split()
+    return len(speaker) >= 4 and words[-1].lower() not in {"of", "an", "a", "the", "and"} and speaker[0].isalpha()
+
+
+def find_quotes(doc: Doc, text: str | None = None) -> list[Quote]:
     """Quoted passages of at least a few words, with the speaker and channel of the nearest reporting verb."""
     found = []
-    for match in _QUOTED.finditer(doc.text):
+    for match in _QUOTED.finditer(doc.text if text is None else text):
         start, end = match.start(1), match.end(1)
         verb = _reporting_verb(doc, match.start(), match.end())
         speaker, channel = (None, None) if verb is None else (_subject_text(verb), _channel(verb))

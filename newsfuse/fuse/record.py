@@ -11,8 +11,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date
 
-from newsfuse.fuse.claims import FusionModels, build_claims, claim_id
+from spacy.tokens import Doc
+
+from newsfuse.fuse.claims import FusionModels, build_claims, claim_id, with_entities
 from newsfuse.fuse.coverage import unique_claims
+from newsfuse.fuse.figures import TYPED, key_figures
+from newsfuse.fuse.happenings import EventWord, attach_mentions, event_words
 from newsfuse.fuse.independence import origin_groups, relation_of
 from newsfuse.fuse.merge import fuse_group, group_claims
 from newsfuse.fuse.participants import EntityIndex
@@ -64,24 +68,42 @@ def fuse_event(
     *,
     models: FusionModels,
     event_id: str | None = None,
+    docs: Sequence[Doc] | None = None,
 ) -> EventRecord:
-    """Fuse one event's reports into its record: claims with evidence and support, contradictions, coverage."""
+    """Fuse one event's reports into its record: claims with evidence and support, contradictions, coverage.
+
+    ``docs`` are the articles' parses in the order given (``parse.parse_articles``); None: parsed here.
+    """
     if not articles:
         raise ValueError("fuse_event: an event needs at least one article")
+    parsed = dict(zip((a.id for a in articles), docs, strict=True)) if docs is not None else {}
     articles = sorted(articles, key=lambda a: (a.published is None, a.published or "", a.id))
+    if not parsed:
+        parsed = dict(zip((a.id for a in articles), models.nlp.pipe(a.text for a in articles), strict=True))
     links = list(links)
     by_id = {x.article_id: x for x in anchored(extractions, event_anchor(articles))}
     extractions = [by_id.get(a.id) or ArticleExtraction(a.id, a.language, a.published) for a in articles]
     entities = EntityIndex.build(extractions)
     claims: list[Claim] = []
-    for article, extraction, doc in zip(articles, extractions, models.nlp.pipe(a.text for a in articles), strict=True):
+    words: list[EventWord] = []
+    for article, extraction, parsed in zip(
+        articles, extractions, models.nlp.pipe(a.text for a in articles), strict=True
+    ):
+        doc = with_entities(parsed, extraction)
         claims.extend(build_claims(article, extraction, models, entities, doc=doc))
         claims.extend(quote_claims(article, extraction, doc, entities))
+        words.extend(event_words(article, doc, extraction.entities, entities))
     origins = origin_groups(articles, links)
     fused, contradictions = _fuse(claims, origins, entities)
+    fused, disputes = attach_mentions(fused, words, origins, {a.id: a for a in articles})
+    contradictions.extend(disputes)
+    time = _time_span(fused, articles)
+    fused = sorted(
+        _mark_background(fused, time),
+        key=lambda c: (-claim_weight(c), c.evidence[0].published or "", c.evidence[0].start),
+    )
     unique = unique_claims(fused, origins)
     headline, headline_article = choose_headline(articles, fused)
-    time = _time_span(fused, articles)
     return EventRecord(
         id=event_id or claim_id("e", articles[0].id),
         headline=headline,
@@ -90,7 +112,7 @@ def fuse_event(
         time=time,
         places=_places(fused, extractions),
         participants=tuple(entities.participants()[:MAX_PARTICIPANTS]),
-        key_figures=_key_figures(fused),
+        key_figures=key_figures(fused, origins) + _key_figures(fused),
         claims=tuple(fused),
         contradictions=tuple(contradictions),
         sources=tuple(_sources(articles, origins, links, unique)),
@@ -138,6 +160,24 @@ def _time_span(claims: Sequence[Claim], articles: Sequence[Article]) -> TimeSpan
     return TimeSpan(None, None, "unknown", "no dated claim and no publication date")
 
 
+def _mark_background(claims: Sequence[Claim], span: TimeSpan) -> list[Claim]:
+    """Claims dated more than EVENT_WINDOW_DAYS from the event's time are its background."""
+    if span.start is None or span.end is None:
+        return list(claims)
+    start, end = date.fromisoformat(span.start).toordinal(), date.fromisoformat(span.end).toordinal()
+    out = []
+    for claim in claims:
+        value = claim.time
+        far = (
+            value is not None
+            and value.lower is not None
+            and value.upper is not None
+            and (value.upper < start - EVENT_WINDOW_DAYS or value.lower > end + EVENT_WINDOW_DAYS)
+        )
+        out.append(replace(claim, background=True) if far else claim)
+    return out
+
+
 def _places(claims: Sequence[Claim], extractions: Sequence[ArticleExtraction]) -> tuple[PlaceRef, ...]:
     """Where the event happens: claim places first, then the most mentioned gazetteer places."""
     counts: Counter = Counter()
@@ -159,9 +199,12 @@ def _places(claims: Sequence[Claim], extractions: Sequence[ArticleExtraction]) -
 
 
 def _key_figures(claims: Sequence[Claim]) -> tuple[KeyFigure, ...]:
+    """Money, durations and other untyped values, each as stated (typed counts are ranged by figures.py)."""
     figures = []
     for claim in claims:
         for value in claim.values:
+            if value.kind in TYPED:
+                continue
             independent = claim.support.independent_sources if claim.support else 1
             figures.append(KeyFigure(value.kind, value.text, value.value, value.usd, claim.id, independent))
     return tuple(sorted(figures, key=lambda f: -f.independent_sources))
@@ -180,7 +223,7 @@ def _sources(articles, origins, links, unique) -> list[SourceRef]:
                 article.url,
                 origin,
                 relation_of(article.id, links) if origin != article.id else None,
-                unique.get(article.id, ()) if origin == article.id else (),
+                unique.get(article.id, ()),
             )
         )
     return out

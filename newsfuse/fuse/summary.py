@@ -18,10 +18,21 @@ LONG_SENTENCE_WORDS = 45
 _WORD = re.compile(r"\w{3,}")
 
 
+LEAD_CHARS = 300  # a report's first sentence or two: where it states its main happening
+
+
 def claim_weight(claim: Claim) -> float:
-    independent = claim.support.independent_sources if claim.support else 1
-    happened = any(e.modality == "happened" for e in claim.evidence)
-    return independent * (1.5 if happened else 1.0) + 0.1 * len(claim.evidence)
+    """Rank: independent sources saying it happened, then other statuses, reports leading with it, its mentions.
+
+    The main happening is the one most sources report as done and open with; background goes last.
+    """
+    support = claim.support
+    independent = support.independent_sources if support else 1
+    happened = dict(support.by_modality).get("happened", 0) if support else 0
+    leads = {e.article_id for e in claim.evidence if e.sentence_start < LEAD_CHARS}
+    leads |= {m.article_id for m in claim.mentions if m.sentence_start < LEAD_CHARS}
+    weight = independent + happened + 0.5 * len(leads) + 0.02 * len(claim.mentions) + 0.1 * len(claim.evidence)
+    return weight / 4 if claim.background else weight
 
 
 def _words(text: str) -> set[str]:

@@ -16,12 +16,13 @@ from dataclasses import replace
 from newsfuse.extract.pipeline import for_nlp
 from newsfuse.fuse.claims import FusionModels
 from newsfuse.fuse.independence import as_link
+from newsfuse.fuse.parse import parse_articles
 from newsfuse.fuse.record import fuse_event, with_related_events
 from newsfuse.records.claims import EventRecord, RelatedEvent
 from newsfuse.records.mentions import ArticleExtraction
 from newsfuse.settings import Settings
 
-FUSION_VERSION = "fuse-1"  # bump when fusion changes, so stored records are re-fused
+FUSION_VERSION = "fuse-2"  # bump when fusion changes, so stored records are re-fused
 
 
 def article_links(store, article_ids: Sequence[str]) -> list[tuple[str, str, str]]:
@@ -76,7 +77,8 @@ def update(
         present = [x for x in extractions if x is not None]
         # the parser reads what extraction read: a very long text up to ``NLP_MAX_CHARS`` (spaCy's E088 otherwise)
         readable = [for_nlp(a) for a in articles]
-        records.append(fuse_event(readable, present, links, models=models, event_id=event_id))
+        docs = parse_articles(readable, models.nlp, store if hasattr(store, "load_parses") else None)
+        records.append(fuse_event(readable, present, links, models=models, event_id=event_id, docs=docs))
     records = _link_storylines(store, records)
     changed = [r for r in records if known.get(r.id) != prints.get(r.id)]
     store.put_event_records(changed, {r.id: prints[r.id] for r in changed})

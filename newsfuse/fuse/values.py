@@ -8,6 +8,7 @@ agrees with "$1.4 billion", and 2025-08 contains 2025-08-19, while 2025-08-19 an
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 from newsfuse.records.claims import ClaimValue
@@ -156,3 +157,31 @@ def _seconds(total: float) -> str:
     minutes = rest // 60
     parts = [f"{days} d" if days else "", f"{hours} h" if hours else "", f"{minutes} min" if minutes else ""]
     return " ".join(p for p in parts if p) or f"{int(total)} s"
+
+
+# What a bare count counts, from the words beside it: "24 dead", "killing five", "injured 12 people"
+_COUNT_TYPES = {
+    "dead": {"dead", "killed", "died", "dies", "deaths", "death", "killing", "fatalities", "lives", "bodies"},
+    "injured": {"injured", "wounded", "hurt", "injuring", "wounding", "injuries"},
+    "arrested": {"arrested", "detained", "arrests", "detentions", "arresting", "held"},
+    "missing": {"missing"},
+    "displaced": {"displaced", "homeless", "evacuated", "refugees"},
+}
+_TYPE_OF = {word: kind for kind, words in _COUNT_TYPES.items() for word in words}
+_WORDS = re.compile(r"[A-Za-z]+")
+
+
+def typed_kind(value: ClaimValue, text: str, start: int, end: int) -> ClaimValue:
+    """A count typed by what it counts (dead, injured, arrested, ...) or a magnitude; other values as they are."""
+    if value.kind not in {"count", "number", "quantity"}:
+        return value
+    before = _WORDS.findall(text[max(0, start - 30) : start].lower())[-3:]
+    after = _WORDS.findall(text[end : end + 40].lower())[:4]
+    if "magnitude" in before + after[:1]:
+        return replace(value, kind="magnitude")
+    for word in after[:3] + list(reversed(before)):
+        if word in _TYPE_OF:
+            return replace(value, kind=_TYPE_OF[word])
+    if after[:1] == ["people"] and len(after) > 1 and after[1] in _TYPE_OF:
+        return replace(value, kind=_TYPE_OF[after[1]])
+    return value

@@ -12,7 +12,18 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-MODALITIES = ("happened", "planned", "intended", "speculated", "denied")
+# Epistemic statuses: support is counted per status, and only "happened" corroborates that it happened
+MODALITIES = (
+    "happened",
+    "planned",
+    "intended",
+    "alleged",
+    "claimed",
+    "denied",
+    "negated",
+    "speculated",
+    "conditional",
+)
 SCHEMA_VERSION = 1
 
 
@@ -35,6 +46,18 @@ class Evidence:
     channel: str | None = None  # "social media", "NSosyal"
     trigger_start: int | None = None  # the word that names the event ("met", "talks")
     trigger_end: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EventMention:
+    """Another word of a report naming the same happening as a claim ("the shooting" after "shot dead")."""
+
+    article_id: str
+    start: int  # the event word, offsets into Article.text
+    end: int
+    sentence_start: int
+    sentence_end: int
+    text: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +128,10 @@ class Claim:
     modality: str = "happened"
     evidence: tuple[Evidence, ...] = ()
     support: Support | None = None
-    statement: str = ""  # one readable line
+    statement: str = ""  # a source's own sentence or clause stating it
+    mentions: tuple[EventMention, ...] = ()  # other words of the reports naming this happening
+    action: str | None = None  # action class (attack, kill, meet, visit, arrest, ...) when the lexicon has one
+    background: bool = False  # dated far from the event (a treaty years earlier): context, not the event
 
     def entity_ids(self) -> set[str]:
         return {a.entity_id for a in (*self.subjects, *self.objects) if a.entity_id}

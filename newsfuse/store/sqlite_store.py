@@ -8,6 +8,7 @@ from newsfuse.store.articles import ArticleTable
 from newsfuse.store.corrections import CorrectionTable
 from newsfuse.store.events import EventTable
 from newsfuse.store.extractions import ExtractionTable
+from newsfuse.store.parses import ParseTable
 from newsfuse.store.problems import ProblemTable
 from newsfuse.store.records import EventRecordTable
 from newsfuse.store.relations import RelationTable
@@ -15,7 +16,14 @@ from newsfuse.store.sqlite import SQLiteConnection
 
 
 class SQLiteStore(
-    ArticleTable, ExtractionTable, EventRecordTable, RelationTable, EventTable, CorrectionTable, ProblemTable
+    ArticleTable,
+    ExtractionTable,
+    EventRecordTable,
+    RelationTable,
+    EventTable,
+    CorrectionTable,
+    ProblemTable,
+    ParseTable,
 ):
     def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
         self.db = SQLiteConnection(path, readonly=readonly)

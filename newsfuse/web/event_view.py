@@ -19,6 +19,10 @@ MODALITY_WORDS = {
     "intended": "stated intention",
     "speculated": "speculation",
     "denied": "denied",
+    "negated": "reported as not done",
+    "alleged": "alleged",
+    "claimed": "claimed by one side",
+    "conditional": "conditional",
 }
 
 

@@ -31,7 +31,12 @@ PEOPLE = {"Ana Silva": ("PERSON", "p_silva"), "Omar Haddad": ("PERSON", "p_hadda
         ("Ana Silva is expected to meet Omar Haddad in Rome.", "planned"),
         ("Ana Silva intends to meet Omar Haddad in Rome.", "intended"),
         ("Ana Silva may meet Omar Haddad in Rome.", "speculated"),
-        ("Ana Silva did not meet Omar Haddad in Rome.", "denied"),
+        ("Ana Silva did not meet Omar Haddad in Rome.", "negated"),
+        ("Ana Silva and Omar Haddad have yet to meet in Rome.", "negated"),
+        ("Officials denied that Ana Silva met Omar Haddad in Rome.", "denied"),
+        ("Prosecutors allege that Ana Silva met Omar Haddad in Rome.", "alleged"),
+        ("Her rivals claimed that Ana Silva met Omar Haddad in Rome.", "claimed"),
+        ("Ana Silva will meet Omar Haddad in Rome if the weather allows.", "conditional"),
     ],
 )
 def test_modality_of_a_meeting(models, sentence, modality):

@@ -156,3 +156,16 @@ def test_brief_reads_as_a_forwardable_summary(seed):
         assert heading in brief
     assert "2 independent" in brief
     assert "derived from S" in brief  # the rewrite is shown counted with its origin
+
+
+def test_what_only_the_rewrite_states_is_listed_under_the_rewrite(seed):
+    record, ids = seed
+    sources = {s.article_id: s for s in record.sources}
+    for source in sources.values():
+        for claim_id in source.unique_claims:
+            stating = _articles(record.claim(claim_id))
+            assert source.article_id in stating
+            assert stating == {source.article_id} or source.origin_id == source.article_id
+    baykar = _claims(record, "visit", _entity(record, "Nakatani"), _entity(record, "Baykar"))[0]
+    assert dict(baykar.support.by_modality) == {"happened": 1, "planned": 2}
+    assert sources[ids["001"]].unique_claims  # 001's own additions are 001's

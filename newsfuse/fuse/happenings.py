@@ -1,0 +1,244 @@
+"""Happenings across an event's reports: every event word joins the claim naming the same action, or a claim of its own.
+
+Claims come from frames with named participants (claims.py, merge.py). The reports name the
+same happenings with many other words ("the shooting", "killed", "his death"); each such word
+with the action key (actions.py) of a claim of the event joins that claim as an ``EventMention``
+(the claim in its own sentence first, else the best-supported one). Words whose action no claim
+names form claims of their own when independent sources share them: the happening is reported,
+its statement is the clearest source sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc
+
+from newsfuse.fuse.actions import REPORTING, action_class, action_key, is_event_word
+from newsfuse.fuse.claims import claim_id
+from newsfuse.fuse.figures import figures_for
+from newsfuse.fuse.frames import modality
+from newsfuse.fuse.independence import support
+from newsfuse.fuse.merge import status_conflict
+from newsfuse.fuse.participants import EntityIndex
+from newsfuse.fuse.roles import entity_tokens, roles
+from newsfuse.records import Article
+from newsfuse.records.claims import Claim, ClaimArgument, Contradiction, EventMention, Evidence
+from newsfuse.records.mentions import EntityMention
+
+MIN_SOURCES = 2  # a happening no claim names becomes a claim when this many independent sources report it
+MIN_SOURCES_UNKNOWN = 3  # words outside the action lexicon need more reports before they make a claim
+LEAD_SENTENCES = 1  # ... or when a report's first sentences name it with a word of the action lexicon
+
+
+@dataclass(frozen=True, slots=True)
+class EventWord:
+    article_id: str
+    start: int
+    end: int
+    sentence_start: int
+    sentence_end: int
+    lemma: str
+    key: str
+    modality: str
+    position: int  # sentence number in its article (0: the lead)
+    actors: tuple[ClaimArgument, ...] = ()
+    targets: tuple[ClaimArgument, ...] = ()
+    verb: bool = False
+
+
+def event_words(
+    article: Article, doc: Doc, mentions: Sequence[EntityMention], entities: EntityIndex
+) -> list[EventWord]:
+    """The words of one parsed article that may name a happening, with their action key, status and roles."""
+    out = []
+    by_token = entity_tokens(doc, mentions)
+    for number, sentence in enumerate(doc.sents):
+        speakers = _speakers(sentence, by_token, entities)
+        for token in sentence:
+            if not is_event_word(token) or token.i in by_token:
+                continue
+            lemma = token.lemma_.lower()
+            actors, targets = roles(token, by_token, entities)
+            actors = tuple(a for a in actors if a.entity_id not in speakers)  # who says it is not who did it
+            out.append(
+                EventWord(
+                    article.id, token.idx, token.idx + len(token.text), sentence.start_char, sentence.end_char,
+                    lemma, action_key(lemma), modality(token), number, actors, targets, token.pos_ == "VERB",
+                )
+            )  # fmt: skip
+    return out
+
+
+def _speakers(sentence, by_token, entities: EntityIndex) -> set[str]:
+    """Entities that are the subject of a reporting verb of the sentence ("..., said Andrea Weaver")."""
+    out = set()
+    for token in sentence:
+        if token.lemma_.lower() in REPORTING:
+            for child in token.children:
+                if child.dep_ in {"nsubj", "nsubjpass"}:
+                    out |= {entities.key(by_token[t.i]) for t in child.subtree if t.i in by_token}
+    return out
+
+
+def _mention(word: EventWord, text: str) -> EventMention:
+    return EventMention(word.article_id, word.start, word.end, word.sentence_start, word.sentence_end, text)
+
+
+def attach_mentions(
+    claims: Sequence[Claim],
+    words: Sequence[EventWord],
+    origins: Mapping[str, str],
+    articles: Mapping[str, Article],
+) -> tuple[list[Claim], list[Contradiction]]:
+    """Claims with the event's other words naming their happening, plus claims for happenings only words name.
+
+    Returns the claims and the disputes over whether the new claims' happenings took place.
+    """
+    taken = {(e.article_id, e.trigger_start) for c in claims for e in c.evidence}
+    by_key: dict[str, list[int]] = defaultdict(list)
+    for n, claim in enumerate(claims):
+        if claim.predicate != "say":
+            by_key[action_key(claim.trigger)].append(n)
+    joined: dict[int, list[EventMention]] = defaultdict(list)
+    reporting: dict[int, dict[str, Evidence]] = defaultdict(dict)  # claim -> article -> its first word there
+    pending: dict[str, list[EventWord]] = defaultdict(list)
+    for word in words:
+        if (word.article_id, word.start) in taken or word.lemma in REPORTING:
+            continue
+        homes = by_key.get(word.key)
+        if not homes:
+            pending[word.key].append(word)
+            continue
+        same = [n for n in homes if any(_same_sentence(e, word) for e in claims[n].evidence)]
+        home = (same or homes)[0]
+        if word.article_id not in {e.article_id for e in claims[home].evidence} | set(reporting[home]):
+            reporting[home][word.article_id] = _evidence(word, articles[word.article_id])  # one more report of it
+            continue
+        joined[home].append(_mention(word, articles[word.article_id].text[word.start : word.end]))
+    out = [_joined(c, joined.get(n, ()), reporting.get(n, {}), origins) for n, c in enumerate(claims)]
+    disputes: list[Contradiction] = []
+    by_statement = {c.statement: n for n, c in enumerate(out) if c.statement}
+    for key, group in sorted(pending.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        group = [w for w in group if not _boilerplate(articles[w.article_id].text[w.sentence_start : w.sentence_end])]
+        if not group or not _worth_a_claim(group, origins):
+            continue
+        claim = _happening_claim(key, group, origins, articles, set(by_statement))
+        if claim.statement in by_statement:  # every sentence of it already states a claim: the same happening
+            n = by_statement[claim.statement]
+            extra = tuple(_mention(w, articles[w.article_id].text[w.start : w.end]) for w in group)
+            out[n] = replace(out[n], mentions=out[n].mentions + extra)
+            continue
+        by_statement[claim.statement] = len(out)
+        out.append(claim)
+        disputes.extend(_disputes(claim, group, origins))
+    return out, disputes
+
+
+_BOILERPLATE = re.compile(r"rights reserved|copyright|click here|subscribe|sign up|newsletter|cookies", re.I)
+
+
+def _boilerplate(sentence: str) -> bool:
+    """Page furniture and fragments: no claim is read from them."""
+    return len(sentence.split()) < 5 or bool(_BOILERPLATE.search(sentence))
+
+
+def _worth_a_claim(group: list[EventWord], origins: Mapping[str, str]) -> bool:
+    """Reported by enough independent sources (more for verbs outside the lexicon), or named in a lead.
+
+    Nouns outside the action lexicon ("position", "question") only join claims, never make one.
+    """
+    sources = len({origins.get(w.article_id, w.article_id) for w in group})
+    known = action_class(group[0].lemma) is not None
+    if not known and not any(w.verb for w in group):
+        return False
+    lead = known and any(w.position <= LEAD_SENTENCES for w in group)
+    return sources >= (MIN_SOURCES if known else MIN_SOURCES_UNKNOWN) or lead
+
+
+def _disputes(claim: Claim, group: list[EventWord], origins: Mapping[str, str]) -> list[Contradiction]:
+    """Whether it happened, between reports naming the same participants (a bare "did not" elsewhere is not one)."""
+    done = {a.entity_id for w in group if w.modality == "happened" for a in (*w.actors, *w.targets)}
+    denying = {
+        (w.article_id, w.start)
+        for w in group
+        if w.modality in {"denied", "negated"} and done & {a.entity_id for a in (*w.actors, *w.targets)}
+    }
+    kept = tuple(e for e in claim.evidence if e.modality == "happened" or (e.article_id, e.trigger_start) in denying)
+    return status_conflict(claim.id, kept, origins)
+
+
+def _joined(claim: Claim, mentions, reports: Mapping[str, Evidence], origins: Mapping[str, str]) -> Claim:
+    """The claim with the event words that name it: other reports' words as evidence, the rest as mentions."""
+    if not mentions and not reports:
+        return claim
+    evidence = tuple(sorted((*claim.evidence, *reports.values()), key=_order))
+    return replace(
+        claim, evidence=evidence, support=support(evidence, origins), mentions=claim.mentions + tuple(mentions)
+    )
+
+
+def _same_sentence(evidence: Evidence, word: EventWord) -> bool:
+    return evidence.article_id == word.article_id and evidence.sentence_start == word.sentence_start
+
+
+def _happening_claim(
+    key: str,
+    group: list[EventWord],
+    origins: Mapping[str, str],
+    articles: Mapping[str, Article],
+    used: set[str] = frozenset(),
+) -> Claim:
+    """One claim for a happening named only by event words: evidence from each article's first such word.
+
+    Its statement is the clearest sentence no other claim already states (``used``), if there is one.
+    """
+    first_in: dict[str, EventWord] = {}
+    for word in sorted(group, key=lambda w: (w.article_id, w.start)):
+        first_in.setdefault(word.article_id, word)
+    evidence = tuple(sorted((_evidence(w, articles[w.article_id]) for w in first_in.values()), key=_order))
+    rest = tuple(_mention(w, articles[w.article_id].text[w.start : w.end]) for w in group if w not in first_in.values())
+    best = min(
+        first_in.values(), key=lambda w: (w.modality != "happened", w.position, w.sentence_end - w.sentence_start)
+    )
+    text = articles[best.article_id].text[best.sentence_start : best.sentence_end].strip()
+    statuses = {e.modality for e in evidence}
+    return Claim(
+        id=claim_id("k", "happening", key, *sorted(origins.get(a, a) for a in first_in)),
+        predicate=key,
+        trigger=best.lemma,
+        subjects=best.actors,
+        objects=best.targets,
+        modality="happened" if "happened" in statuses else best.modality,
+        evidence=evidence,
+        support=support(evidence, origins),
+        statement=text,
+        mentions=rest,
+        action=action_class(best.lemma),
+        values=figures_for(
+            action_class(best.lemma), articles[best.article_id].text, best.sentence_start, best.sentence_end
+        ),
+    )
+
+
+def _evidence(word: EventWord, article: Article) -> Evidence:
+    return Evidence(
+        article_id=article.id,
+        source=article.source,
+        published=article.published,
+        sentence_start=word.sentence_start,
+        sentence_end=word.sentence_end,
+        start=word.sentence_start,
+        end=word.sentence_end,
+        text=article.text[word.sentence_start : word.sentence_end].strip(),
+        modality=word.modality,
+        trigger_start=word.start,
+        trigger_end=word.end,
+    )
+
+
+def _order(evidence: Evidence) -> tuple:
+    return (evidence.published or "9999", evidence.article_id, evidence.start)

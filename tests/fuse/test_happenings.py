@@ -1,0 +1,101 @@
+"""Claims as statements of happenings: statuses, roles, disputes, figures and cross-report fusion on small texts."""
+
+from __future__ import annotations
+
+from fuse_fixtures import article, entity, extraction
+
+from newsfuse.fuse.record import fuse_event
+from newsfuse.records.relations import DerivationLink
+
+
+def _fused(models, texts: dict[str, str], names: dict[str, tuple[str, str]], links=()):
+    articles, extractions = [], []
+    for n, (article_id, text) in enumerate(texts.items()):
+        a = article(article_id, text, f"2024-05-0{n + 1}", f"Outlet {article_id}")
+        found = [entity(text, name, label, eid) for name, (label, eid) in names.items() if name in text]
+        articles.append(a)
+        extractions.append(extraction(a, entities=found))
+    return fuse_event(articles, extractions, list(links), models=models, event_id="ev")
+
+
+SUDAN = {"Sudan": ("GPE", "g_sudan"), "Yida": ("GPE", "g_yida")}
+
+
+def test_a_denial_is_not_corroboration_and_disputes_whether_it_happened(models):
+    record = _fused(
+        models,
+        {
+            "a": "Sudan bombed the Yida camp on Thursday, the United Nations said.",
+            "b": "Sudan did not bomb the Yida camp, its army spokesman said.",
+        },
+        SUDAN,
+    )
+    [bombing] = [c for c in record.claims if c.trigger == "bomb" and c.evidence[0].trigger_start is not None][:1]
+    assert dict(bombing.support.by_modality) == {"happened": 1, "negated": 1}
+    [dispute] = [k for k in record.contradictions if k.slot == "status"]
+    sides = {s.value.value: {e.article_id for e in s.evidence} for s in dispute.sides}
+    assert sides == {"happened": {"a"}, "not happened": {"b"}}
+
+
+def test_an_allegation_is_not_stated_as_fact(models):
+    record = _fused(models, {"a": "Prosecutors allege that Sudan bombed the Yida camp."}, SUDAN)
+    bombing = next(c for c in record.claims if c.trigger == "bomb")
+    assert bombing.modality == "alleged"
+    assert "Prosecutors allege" in bombing.statement  # the source's own sentence, not a template
+
+
+def test_values_of_one_sentence_or_one_origin_are_never_a_contradiction(models):
+    texts = {
+        "a": "Sudan bombed the Yida camp, killing 5 people, and a second raid near Yida killed 24 people.",
+        "b": "Sudan bombed the Yida camp, killing 24 people and wounding 5.",
+    }
+    record = _fused(models, texts, SUDAN, [DerivationLink("b", "a", 0.9)])
+    assert not record.contradictions
+
+
+def test_independent_tolls_of_one_attack_disagree_and_give_a_range(models):
+    texts = {
+        "a": "Sudan bombed the Yida camp on Thursday, killing 5 people.",
+        "b": "Sudan bombed the Yida camp on Thursday, killing 24 people.",
+    }
+    record = _fused(models, texts, SUDAN)
+    [toll] = [k for k in record.contradictions if k.slot == "dead"]
+    assert {s.value.lower for s in toll.sides} == {5, 24}
+    assert all(len({e.article_id for e in s.evidence}) == 1 for s in toll.sides)
+    [dead] = [f for f in record.key_figures if f.kind == "dead"]
+    assert dead.text == "5 to 24 dead" and dead.independent_sources == 2
+
+
+def test_the_same_happening_is_one_claim_across_reports(models):
+    texts = {
+        "a": "A gunman shot dead two people at a mall in Omaha on Friday.",
+        "b": "Police said the shooting at the Omaha mall left two people dead.",
+        "c": "The shooting was the worst in Omaha in years.",
+    }
+    record = _fused(models, texts, {"Omaha": ("GPE", "g_omaha")})
+    holders = [c for c in record.claims if any(m.text == "shooting" for m in c.mentions) or c.trigger == "shooting"]
+    assert len(holders) == 1
+    articles = {e.article_id for e in holders[0].evidence} | {m.article_id for m in holders[0].mentions}
+    assert articles == {"a", "b", "c"}
+
+
+def test_two_different_happenings_are_kept_apart(models):
+    texts = {
+        "a": "An earthquake struck Lima on Monday. Separately, police arrested a man in Lima.",
+        "b": "The earthquake in Lima damaged homes. The arrest of the man came hours later.",
+    }
+    record = _fused(models, texts, {"Lima": ("GPE", "g_lima")})
+    quake = next(c for c in record.claims if c.action == "quake")
+    arrest = next(c for c in record.claims if c.action == "arrest")
+    assert quake.id != arrest.id
+    quake_words = {m.text.lower() for m in quake.mentions} | {quake.trigger}
+    assert not quake_words & {"arrest", "arrested"}
+
+
+def test_the_speaker_is_not_the_actor(models):
+    text = '"He should be locked up," said Andrea Weaver, who saw Malik Cosey shot by a gunman in Detroit.'
+    names = {"Andrea Weaver": ("PERSON", "p_weaver"), "Malik Cosey": ("PERSON", "p_cosey"), "Detroit": ("GPE", "g_d")}
+    record = _fused(models, {"a": text, "b": "Malik Cosey was shot by a gunman in Detroit, police said."}, names)
+    shooting = next(c for c in record.claims if c.action == "shoot")
+    assert "p_weaver" not in {a.entity_id for a in shooting.subjects}
+    assert "p_cosey" in {a.entity_id for a in shooting.objects}  # the passive subject is the target
