@@ -123,7 +123,21 @@ def _attribution_before(text: str, sentence_start: int, quote_start: int, contex
     else:
         span = speaker_before_cue(text, sentence_start, sentence_start + cue.start(), context.entities)
     speaker = _speaker_text(text, span, context, quote_start)
+    if speaker is None and cue.group().endswith("ing"):
+        speaker = _participle_subject(text, sentence_start, cue.start(), context, quote_start)
     return speaker, cue.group(), _channel(piece[cue.end() :])
+
+
+def _participle_subject(text: str, clause_start: int, cue_offset: int, context: _Context, quote_start: int):
+    """ "X emphasized ..., stating:" / "X praised ..., writing:": a participle's subject is its clause's, the
+    subject of the clause's first reporting verb or else the name the clause opens with."""
+    piece = text[clause_start : clause_start + cue_offset]
+    finite = [m for m in CUE.finditer(piece) if not m.group().endswith(("ing", "to"))]
+    if finite:
+        span = speaker_before_cue(text, clause_start, clause_start + finite[0].start(), context.entities)
+        if span is not None:
+            return _speaker_text(text, span, context, quote_start)
+    return _subject_at(text, clause_start, clause_start + cue_offset, context)
 
 
 def _clause_start(text: str, sentences: list[tuple[int, int]], position: int, quotes: list[Quote]) -> int:
@@ -140,6 +154,11 @@ def _sentence_subject(text: str, position: int, context: _Context) -> str | None
     """Words quoted inside a sentence with no reporting verb ("Reid has called Trump a “human leech”"):
     the sentence's subject, when it opens with a name or a he/she/they."""
     start = max([s for s, e in context.sentences if s <= position] or [0])
+    return _subject_at(text, start, position, context)
+
+
+def _subject_at(text: str, start: int, position: int, context: _Context) -> str | None:
+    """The subject a clause from ``start`` opens with: a he/she/they resolved, or a name after title words."""
     if start >= position:
         return None
     opening = text[start:position].split(maxsplit=1)

@@ -25,6 +25,8 @@ CUES = (
     "argues|warned|warns|declared|remarked|reported|reports|indicated|confirmed|commented|replied|responded|"
     "recalled|joked|claimed|claims|acknowledged|admitted|conceded|predicted|suggested|shouted|urged|observed|"
     "concluded|quipped|vowed|promised|complained|boasted|cautioned|agreed|countered|mused|recounted|lamented|"
+    # participles that close a clause naming the speaker earlier ("X emphasized ..., stating on social media:")
+    "stating|writing|adding|noting|posting|telling|explaining|warning|insisting|arguing|declaring|"
     "according to"
 )
 CUE = re.compile(rf"\b(?:{CUES})\b")

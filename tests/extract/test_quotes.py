@@ -107,3 +107,13 @@ def test_quoted_titles_are_not_speech(models):
     text = "Asked on “Face the Nation,” Senator Alan Berg said “we will hold hearings on the budget next week.”"
     found = [q for q in quotes(models, text) if q.kind == "direct"]
     assert [q.text for q in found] == ["“we will hold hearings on the budget next week.”"]
+
+
+def test_participle_cue_takes_the_subject_of_its_clause_and_the_channel(models):
+    text = (
+        "Mayor Anna Lindqvist praised the rescue crews for hours of work in the flooded districts, writing on "
+        'social media:\n"We owe every family that slept at home tonight to the people who waded in."'
+    )
+    [quote] = quotes(models, text)
+    assert quote.speaker in {"Anna Lindqvist", "Mayor Anna Lindqvist"}  # the whole name, its title optional
+    assert quote.channel == "social media"
