@@ -20,8 +20,15 @@ class PipelineModels:
     """Models every stage needs, loaded on first use and then shared (pass one instance around)."""
 
     settings: Settings
+    # Long-running callers (the watcher) keep the dedup and event indexes in memory between batches
+    # instead of rebuilding them from the store on every call, so a batch's cost does not grow with
+    # the store. Only right while this process is the store's one writer.
+    keep_indexes: bool = False
     _extraction: Any = None
     _cluster: Any = None
+    _fusion: Any = None
+    _dedup_index: Any = None
+    _event_index: Any = None
 
     def extraction(self):
         if self._extraction is None:
@@ -36,6 +43,29 @@ class PipelineModels:
 
             self._cluster = load_models(self.settings)
         return self._cluster
+
+    def fusion(self):
+        if self._fusion is None:
+            from newsfuse.fuse import FusionModels
+
+            self._fusion = FusionModels.load()
+        return self._fusion
+
+    def dedup_index(self, store):
+        """The kept dedup index (built from the store once), or None: ``dedup.update`` builds its own."""
+        if self.keep_indexes and self._dedup_index is None:
+            from newsfuse.dedup import build_index
+
+            self._dedup_index = build_index(store)
+        return self._dedup_index
+
+    def event_index(self, store):
+        """The kept event index (built from the store once), or None: ``cluster.update`` builds its own."""
+        if self.keep_indexes and self._event_index is None:
+            from newsfuse.cluster import build_index, embedder_for
+
+            self._event_index = build_index(store, embedder_for(self.settings, self.cluster()))
+        return self._event_index
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,13 +119,15 @@ def _process(store, ids, settings, models, tell) -> ProcessReport:
     from newsfuse import cluster, dedup, extract, fuse
 
     tell("dedup")
-    links = dedup.update(store, ids, settings)
+    links = dedup.update(store, ids, settings, index=models.dedup_index(store))
     tell("cluster")
-    affected = cluster.update(store, ids, settings, models.cluster())
+    affected = cluster.update(store, ids, settings, models.cluster(), index=models.event_index(store))
+    # A revised article keeps its event: that event is re-fused with the new text's extraction.
+    affected |= {event_id for event_id in map(store.event_of, ids) if event_id}
     tell("extract")
     extracted = extract.update(store, ids, settings, models.extraction())
     tell("fuse")
-    records = fuse.update(store, sorted(affected), settings)
+    records = fuse.update(store, sorted(affected), settings, models=models.fusion())
     return ProcessReport(
         articles=len(ids),
         links=len(links),

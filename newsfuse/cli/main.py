@@ -30,6 +30,7 @@ COMMAND_MODULES = [
     "newsfuse.cli.extract_commands",
     "newsfuse.cli.serve_commands",
     "newsfuse.cli.fuse_commands",
+    "newsfuse.cli.watch_commands",
 ]
 
 

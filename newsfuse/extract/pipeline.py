@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import multiprocessing
 import pickle
+import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -149,6 +150,16 @@ _worker_models: ExtractionModels | None = None
 def _init_worker(models: ExtractionModels) -> None:
     global _worker_models
     _worker_models = models
+    _exit_with_parent()
+
+
+def _exit_with_parent() -> None:
+    """On Linux, a worker ends when its parent dies (a watcher killed by SIGKILL), not waits for tasks forever."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+        import signal
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # 1: PR_SET_PDEATHSIG
 
 
 def _extract_chunk(articles: list[Article]) -> list[ArticleExtraction | _Failure]:

@@ -9,10 +9,14 @@ from newsfuse.store.events import EventTable
 from newsfuse.store.extractions import ExtractionTable
 from newsfuse.store.records import EventRecordTable
 from newsfuse.store.relations import RelationTable
+from newsfuse.store.sources import SourceTable
 from newsfuse.store.sqlite import SQLiteConnection
+from newsfuse.store.versions import VersionTable
 
 
-class SQLiteStore(ArticleTable, ExtractionTable, EventRecordTable, RelationTable, EventTable):
+class SQLiteStore(
+    ArticleTable, ExtractionTable, EventRecordTable, RelationTable, EventTable, SourceTable, VersionTable
+):
     def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
         self.db = SQLiteConnection(path, readonly=readonly)
         self.location = str(path)
