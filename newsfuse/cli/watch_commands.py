@@ -99,3 +99,40 @@ def sources_command(
             for s in states
         ]
         emit_table(f"{len(rows)} sources", columns, rows)
+
+
+def emit_versions(article, history, output: str) -> None:
+    """``newsfuse show ID --versions``: every version of an article (one, unrevised, when never revised)."""
+    if not history:
+        from newsfuse.store.versions import ArticleVersion
+
+        stored = article.ingested_at
+        history = [ArticleVersion(article.id, 1, article.id, article.title, article.text, article.published, stored)]
+    if output == "json":
+        emit_json({"article_id": article.id, "versions": [v.to_json() for v in history]})
+        return
+    rows, previous = [], None
+    for version in history:
+        change = "first" if previous is None else _word_change(previous.text, version.text)
+        rows.append(
+            (version.version, version.content_id, version.ingested_at, version.published, change, version.title)
+        )
+        previous = version
+    emit_table(
+        f"{article.id}: {len(history)} versions",
+        ("version", "content id", "stored", "published", "change", "title"),
+        rows,
+    )
+
+
+def _word_change(old: str, new: str) -> str:
+    """``+A -R words``: how much a version added and removed against the one before."""
+    import difflib
+
+    added = removed = 0
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old.split(), new.split(), autojunk=False).get_opcodes():
+        if tag in ("replace", "delete"):
+            removed += i2 - i1
+        if tag in ("replace", "insert"):
+            added += j2 - j1
+    return f"+{added} -{removed} words"

@@ -86,7 +86,8 @@ class Watcher:
                 self.tell(f"resuming: {len(leftover)} stored articles not yet processed")
                 self.process(leftover)
             while not self.stopping:
-                due = self.schedule.ready(time.monotonic())
+                # ``once`` polls every source now, whatever its schedule says (a cron run, a test).
+                due = list(self.sources) if once else self.schedule.ready(time.monotonic())
                 if not due:
                     self._tick()
                     self._sleep_until(self.schedule.next_due())

@@ -28,6 +28,34 @@ FOLLOW_UP = Item(
 )
 
 
+@pytest.fixture(scope="session")
+def loaded_models():
+    """Extraction, clustering and fusion models, loaded once for the in-process watcher tests."""
+    from newsfuse.pipeline import PipelineModels
+    from newsfuse.settings import Settings
+
+    models = PipelineModels(Settings(workers=1))
+    models.extraction(), models.cluster(), models.fusion()
+    return models
+
+
+@pytest.fixture
+def watcher_for(loaded_models):
+    """A ``Watcher`` over a store, sharing the loaded models (each store gets its own kept indexes)."""
+    from dataclasses import replace
+
+    from newsfuse.settings import Settings
+    from newsfuse.watch import Watcher, parse_sources
+
+    def make(store, specs: list[str], lines: list[str] | None = None, **options) -> Watcher:
+        settings = Settings(db=store.db.path, workers=1, allow_private=True)
+        models = replace(loaded_models, settings=settings, keep_indexes=True, _dedup_index=None, _event_index=None)
+        tell = lines.append if lines is not None else None
+        return Watcher(store, parse_sources(specs, 60), settings, models=models, tell=tell, **options)
+
+    return make
+
+
 @pytest.fixture
 def seeds() -> list[Item]:
     if not SEEDS.is_dir():
