@@ -47,22 +47,18 @@ def watch_command(
 def run_watch(sources: list[str], settings: Settings, *, every: float, batch: int, once: bool, quiet: bool) -> None:
     """Parse the sources, start the watcher and run it until a signal (also used by ``serve --watch``)."""
     from newsfuse.watch import Watcher, parse_sources
+    from newsfuse.watch.webhook import alert_hooks
 
     tell = (lambda line: None) if quiet else (lambda line: typer.echo(f"watch: {line}", err=True))
     watched = parse_sources(sources, every)
     with open_store(settings.db) as store:
-        watcher = Watcher(store, watched, settings, batch_size=batch, tell=tell, **_alerting(store, settings, tell))
+        watcher = Watcher(store, watched, settings, batch_size=batch, tell=tell, **alert_hooks(store, settings, tell))
         watcher.prepare()  # forks the extraction workers: before our handlers, so they keep the default ones
         for number in (signal.SIGTERM, signal.SIGINT):
             signal.signal(number, lambda *_: watcher.stop())
         tell(f"watching {len(watched)} sources into {settings.db}")
         watcher.run(once=once)
         tell("stopped")
-
-
-def _alerting(store, settings: Settings, tell) -> dict:
-    """Alert evaluation after each batch and webhook delivery between rounds (nothing until step 3)."""
-    return {}
 
 
 def sources_command(

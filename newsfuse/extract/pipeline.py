@@ -150,10 +150,10 @@ _worker_models: ExtractionModels | None = None
 def _init_worker(models: ExtractionModels) -> None:
     global _worker_models
     _worker_models = models
-    _exit_with_parent()
+    exit_with_parent()
 
 
-def _exit_with_parent() -> None:
+def exit_with_parent() -> None:
     """On Linux, a worker ends when its parent dies (a watcher killed by SIGKILL), not waits for tasks forever."""
     if sys.platform.startswith("linux"):
         import ctypes

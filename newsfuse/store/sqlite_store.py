@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from newsfuse.store.alerts import AlertTable
 from newsfuse.store.articles import ArticleTable
 from newsfuse.store.events import EventTable
 from newsfuse.store.extractions import ExtractionTable
@@ -15,7 +16,7 @@ from newsfuse.store.versions import VersionTable
 
 
 class SQLiteStore(
-    ArticleTable, ExtractionTable, EventRecordTable, RelationTable, EventTable, SourceTable, VersionTable
+    ArticleTable, ExtractionTable, EventRecordTable, RelationTable, EventTable, SourceTable, VersionTable, AlertTable
 ):
     def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
         self.db = SQLiteConnection(path, readonly=readonly)
