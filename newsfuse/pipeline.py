@@ -29,6 +29,7 @@ class PipelineModels:
     _fusion: Any = None
     _dedup_index: Any = None
     _event_index: Any = None
+    _resolver: Any = None
 
     def extraction(self):
         if self._extraction is None:
@@ -58,6 +59,14 @@ class PipelineModels:
 
             self._dedup_index = build_index(store)
         return self._dedup_index
+
+    def entity_resolver(self, store):
+        """The kept entity resolver (every stored entity, loaded once), or None: ``extract.update`` loads them."""
+        if self.keep_indexes and self._resolver is None:
+            from newsfuse.extract import store_resolver
+
+            self._resolver = store_resolver(store, self.extraction())
+        return self._resolver
 
     def event_index(self, store):
         """The kept event index (built from the store once), or None: ``cluster.update`` builds its own."""
@@ -125,7 +134,7 @@ def _process(store, ids, settings, models, tell) -> ProcessReport:
     # A revised article keeps its event: that event is re-fused with the new text's extraction.
     affected |= {event_id for event_id in map(store.event_of, ids) if event_id}
     tell("extract")
-    extracted = extract.update(store, ids, settings, models.extraction())
+    extracted = extract.update(store, ids, settings, models.extraction(), resolver=models.entity_resolver(store))
     tell("fuse")
     records = fuse.update(store, sorted(affected), settings, models=models.fusion())
     return ProcessReport(

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import multiprocessing
 import pickle
+import signal
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -151,13 +152,15 @@ def _init_worker(models: ExtractionModels) -> None:
     global _worker_models
     _worker_models = models
     exit_with_parent()
+    # Ctrl-C reaches the whole process group: the parent decides (and stops workers), a worker dying on its
+    # own would leave its task unanswered and the parent waiting.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def exit_with_parent() -> None:
     """On Linux, a worker ends when its parent dies (a watcher killed by SIGKILL), not waits for tasks forever."""
     if sys.platform.startswith("linux"):
         import ctypes
-        import signal
 
         ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # 1: PR_SET_PDEATHSIG
 

@@ -25,6 +25,7 @@ from newsfuse.watch.schedule import Schedule
 from newsfuse.watch.sources import WatchSource
 
 Tell = Callable[[str], None]
+ROBOTS_TTL_S = 86400.0
 AfterBatch = Callable[[ProcessReport], None]
 
 
@@ -58,6 +59,7 @@ class Watcher:
         self.schedule = Schedule()
         self.stopping = False
         self.detector: LanguageDetector | None = None
+        self._fetcher_born = 0.0
 
     def stop(self) -> None:
         """Ask the loop to end after the batch in flight (safe from a signal handler)."""
@@ -80,6 +82,7 @@ class Watcher:
         from newsfuse.extract.pipeline import stop_workers
 
         fetcher = Fetcher(self.settings)
+        self._fetcher_born = time.monotonic()
         try:
             leftover = list(dict.fromkeys([*self.store.pending_ids(), *unprocessed_article_ids(self.store)]))
             if leftover:
@@ -92,6 +95,7 @@ class Watcher:
                     self._tick()
                     self._sleep_until(self.schedule.next_due())
                     continue
+                fetcher = self._fresh_fetcher(fetcher)
                 fresh: list[str] = []
                 for name in due:
                     if self.stopping:
@@ -104,6 +108,14 @@ class Watcher:
         finally:
             fetcher.close()
             stop_workers(self.models.extraction())
+
+    def _fresh_fetcher(self, fetcher: Fetcher) -> Fetcher:
+        """A new fetcher once a day: its robots.txt answers are cached for its lifetime."""
+        if time.monotonic() - self._fetcher_born < ROBOTS_TTL_S:
+            return fetcher
+        fetcher.close()
+        self._fetcher_born = time.monotonic()
+        return Fetcher(self.settings)
 
     def poll_one(self, name: str, fetcher: Fetcher) -> list[str]:
         """Poll one source, store its items and its checkpoint; returns the ids to process."""
