@@ -8,7 +8,7 @@ import subprocess
 import sys
 from dataclasses import replace
 
-from conftest import REPO
+from watch_support import REPO
 
 from newsfuse.store import open_store
 

@@ -11,7 +11,7 @@ import time
 
 import httpx
 import pytest
-from conftest import REPO
+from watch_support import REPO
 
 
 def free_port() -> int:

@@ -9,7 +9,7 @@ import sqlite3
 import subprocess
 import sys
 
-from conftest import FOLLOW_UP, REPO, Item, wait_for
+from watch_support import FOLLOW_UP, REPO, Item, wait_for
 
 from newsfuse.errors import StoreError
 from newsfuse.store import open_store
