@@ -38,11 +38,13 @@ def _fill(store, articles, settings, first: int) -> None:
     from newsfuse.records.mentions import Entity
 
     rng = random.Random(first)
+    # Indexes kept across the fill's chunks: rebuilding them per chunk made filling quadratic.
+    dedup_index, event_index = dedup.build_index(store), cluster.build_index(store, None)
     for start in range(0, len(articles), 2000):
         chunk = articles[start : start + 2000]
         store.add_articles(chunk)
-        dedup.update(store, [a.id for a in chunk], settings)
-        cluster.update(store, [a.id for a in chunk], settings, None)
+        dedup.update(store, [a.id for a in chunk], settings, index=dedup_index)
+        cluster.update(store, [a.id for a in chunk], settings, None, index=event_index)
         count = int(len(chunk) * ENTITIES_PER_ARTICLE)
         base = int((first + start) * ENTITIES_PER_ARTICLE)
         entities = [
