@@ -32,8 +32,16 @@ class PipelineModels:
     """Models every stage needs, loaded on first use and then shared (pass one instance around)."""
 
     settings: Settings
+    # Long-running callers (the watcher) keep the dedup and event indexes in memory between batches
+    # instead of rebuilding them from the store on every call, so a batch's cost does not grow with
+    # the store. Only right while this process is the store's one writer.
+    keep_indexes: bool = False
     _extraction: Any = None
     _cluster: Any = None
+    _fusion: Any = None
+    _dedup_index: Any = None
+    _event_index: Any = None
+    _resolver: Any = None
 
     def extraction(self):
         if self._extraction is None:
@@ -48,6 +56,37 @@ class PipelineModels:
 
             self._cluster = load_models(self.settings)
         return self._cluster
+
+    def fusion(self):
+        if self._fusion is None:
+            from newsfuse.fuse import FusionModels
+
+            self._fusion = FusionModels.load()
+        return self._fusion
+
+    def dedup_index(self, store):
+        """The kept dedup index (built from the store once), or None: ``dedup.update`` builds its own."""
+        if self.keep_indexes and self._dedup_index is None:
+            from newsfuse.dedup import build_index
+
+            self._dedup_index = build_index(store)
+        return self._dedup_index
+
+    def entity_resolver(self, store):
+        """The kept entity resolver (every stored entity, loaded once), or None: ``extract.update`` loads them."""
+        if self.keep_indexes and self._resolver is None:
+            from newsfuse.extract import store_resolver
+
+            self._resolver = store_resolver(store, self.extraction())
+        return self._resolver
+
+    def event_index(self, store):
+        """The kept event index (built from the store once), or None: ``cluster.update`` builds its own."""
+        if self.keep_indexes and self._event_index is None:
+            from newsfuse.cluster import build_index, embedder_for
+
+            self._event_index = build_index(store, embedder_for(self.settings, self.cluster()))
+        return self._event_index
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,20 +144,36 @@ def _process(store, ids, event_ids, settings, models, tell) -> ProcessReport:
 
     found: list[Problem] = []
     tell("dedup")
-    links = _isolated(store, "dedup", ids, lambda chunk: dedup.update(store, chunk, settings), found)
+    links = _isolated(
+        store, "dedup", ids, lambda chunk: dedup.update(store, chunk, settings, index=models.dedup_index(store)), found
+    )
     tell("cluster")
     affected = _isolated(
-        store, "cluster", ids, lambda chunk: [cluster.update(store, chunk, settings, models.cluster())], found
+        store,
+        "cluster",
+        ids,
+        lambda chunk: [cluster.update(store, chunk, settings, models.cluster(), index=models.event_index(store))],
+        found,
     )
     tell("extract")
     reports = _isolated(
-        store, "extract", ids, lambda chunk: [extract.update(store, chunk, settings, models.extraction())], found
+        store,
+        "extract",
+        ids,
+        lambda chunk: [
+            extract.update(store, chunk, settings, models.extraction(), resolver=models.entity_resolver(store))
+        ],
+        found,
     )
     skipped = [s for r in reports for s in r.skipped]
     found += _extraction_problems(store, [i for r in reports for i in r.extracted], skipped)
     tell("fuse")
-    events = sorted({e for changed in affected for e in changed} | set(event_ids))
-    records = _isolated(store, "fuse", events, lambda chunk: fuse.update(store, chunk, settings), found)
+    # A revised article keeps its event: that event is re-fused with the new text's extraction.
+    revised_events = {event_id for event_id in map(store.event_of, ids) if event_id}
+    events = sorted({e for changed in affected for e in changed} | set(event_ids) | revised_events)
+    records = _isolated(
+        store, "fuse", events, lambda chunk: fuse.update(store, chunk, settings, models=models.fusion()), found
+    )
     store.mark_fused([r.id for r in records])  # records kept unchanged are up to date too
     return ProcessReport(
         articles=len(ids),

@@ -17,7 +17,7 @@ from newsfuse.api.caching import CachedReads
 from newsfuse.api.errors import CatchUnexpected, install_error_handlers, make_responder
 from newsfuse.api.middleware import HeadAsGet, RequestSizeLimit, SecurityHeaders
 from newsfuse.api.openapi import build_openapi
-from newsfuse.api.routes import articles, corrections, entities, events, health, ingest, search
+from newsfuse.api.routes import alerts, articles, corrections, entities, events, health, ingest, search
 from newsfuse.api.service import AfterIngest, Service
 from newsfuse.settings import Settings
 from newsfuse.web.pages import STATIC_DIR, WebUI, build_router
@@ -42,7 +42,7 @@ def create_app(store: Any, settings: Settings | None = None, *, after_ingest: Af
     )
     service = Service(store, settings, after_ingest)
     app.state.service = service
-    for module in (health, corrections, events, articles, entities, search, ingest):
+    for module in (health, corrections, events, articles, entities, search, ingest, alerts):
         app.include_router(module.router)
     web = WebUI(service)
     app.include_router(build_router(web))

@@ -25,6 +25,9 @@ BENCHMARKS = {
     "extract": "newsfuse.bench.extract",
     "serve": "newsfuse.bench.serve",
     "fusion": "newsfuse.bench.fusion",
+    "watch": "newsfuse.bench.watch",
+    "soak": "newsfuse.bench.soak",
+    "latency": "newsfuse.bench.latency",
 }
 _ONE = "--run-one"  # internal: run one benchmark here and write its rows as JSON to stdout
 

@@ -110,15 +110,23 @@ def show_command(
     article_id: str = typer.Argument(..., help="Article id, external id, or a unique id prefix (6+ characters)."),
     db: Path | None = typer.Option(None, "--db", help=DB_HELP),
     output: SummaryFormat = typer.Option(SummaryFormat.table, "--format", help="table or json."),
+    versions: bool = typer.Option(False, "--versions", help="List every version of a revised article instead."),
 ) -> None:
     """Show one stored article with its metadata and full text.
 
     Example: newsfuse show a_a9260e67
     """
     with _existing_store(db) as store:
-        article = store.get_article(article_id)
+        owner = store.version_owner(article_id)  # the content id of a later version names its article too
+        article = store.get_article(owner or article_id)
+        history = store.article_versions(article.id) if versions and article is not None else None
     if article is None:
         raise NotFoundError(f"no article {article_id!r} in the store", hint="list ids with `newsfuse articles`")
+    if history is not None:
+        from newsfuse.cli.watch_commands import emit_versions
+
+        emit_versions(article, history, output.value)
+        return
     if output is SummaryFormat.json:
         emit_json(article_json(article))
         return

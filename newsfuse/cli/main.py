@@ -31,6 +31,8 @@ COMMAND_MODULES = [
     "newsfuse.cli.serve_commands",
     "newsfuse.cli.fuse_commands",
     "newsfuse.cli.analyst_commands",
+    "newsfuse.cli.watch_commands",
+    "newsfuse.cli.alert_commands",
 ]
 
 

@@ -47,16 +47,25 @@ def build_index(store, config: DedupConfig | None = None, texts: StoredTexts | N
 
 
 def update(
-    store, article_ids: Sequence[str], settings: Settings | None = None, config: DedupConfig | None = None
+    store,
+    article_ids: Sequence[str],
+    settings: Settings | None = None,
+    config: DedupConfig | None = None,
+    *,
+    index: DedupIndex | None = None,
 ) -> list[Link]:
-    """Deduplicate ``article_ids`` against the store; returns the new links (already saved)."""
+    """Deduplicate ``article_ids`` against the store; returns the new links (already saved).
+
+    Pass the same ``index`` (from ``build_index``) to successive calls to skip rebuilding it each time.
+    """
     pending = store.stream_order(article_ids)
     done = store.dedup_processed(pending)
     pending = [i for i in pending if i not in done]
     if not pending:
         return []
-    texts = StoredTexts(store)
-    index = build_index(store, config, texts)
+    if index is None:
+        index = build_index(store, config, StoredTexts(store))
+    texts = index.text_of if isinstance(index.text_of, StoredTexts) else StoredTexts(store)
     links: list[Link] = []
     for start in range(0, len(pending), _BATCH):
         articles = store.get_articles(pending[start : start + _BATCH])

@@ -67,20 +67,34 @@ def _resolve_chunk(chunk, models, resolver, on_error) -> list[ArticleExtraction]
     return resolve_extractions(extractions, {a.id: a.text for a in chunk}, resolver)
 
 
+def store_resolver(store, models: ExtractionModels) -> EntityResolver:
+    """A resolver knowing every entity stored so far (its cost grows with them: long runs keep one)."""
+    index = EntityIndex()
+    for entity in store.entities():
+        index.add(entity)
+    return EntityResolver(models.by_entity_id, index)
+
+
 def update(
-    store, article_ids: Sequence[str], settings=None, models: ExtractionModels | None = None, *, force: bool = False
+    store,
+    article_ids: Sequence[str],
+    settings=None,
+    models: ExtractionModels | None = None,
+    *,
+    force: bool = False,
+    resolver: EntityResolver | None = None,
 ) -> UpdateReport:
-    """Extract the given stored articles, resolve their entities against the store's, and store the results."""
+    """Extract the given stored articles, resolve their entities against the store's, and store the results.
+
+    Pass the same ``resolver`` (from ``store_resolver``) to successive calls to skip reloading every entity.
+    """
     if models is None:
         models = load_models(settings.gazetteers if settings is not None else ())
     batch_size = settings.batch_size if settings is not None else 200
     ids = list(dict.fromkeys(article_ids))
     done = set() if force else store.extracted_ids(ids, EXTRACTOR_VERSION)
     report = UpdateReport(already_extracted=[i for i in ids if i in done])
-    index = EntityIndex()
-    for entity in store.entities():
-        index.add(entity)
-    resolver = EntityResolver(models.by_entity_id, index)
+    resolver = resolver or store_resolver(store, models)
 
     def record(article: Article, exc: Exception) -> None:
         report.skipped.append(Skipped(article.origin or article.id, f"extraction failed: {exc}", article.id))

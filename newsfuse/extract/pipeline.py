@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import multiprocessing
 import pickle
+import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -169,6 +170,9 @@ def _init_worker(models: ExtractionModels) -> None:
     global _worker_models
     die_with_parent()  # a killed parent must not leave its workers waiting for tasks forever
     _worker_models = models
+    # Ctrl-C reaches the whole process group: the parent decides (and stops workers), a worker dying on its
+    # own would leave its task unanswered and the parent waiting.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _extract_chunk(articles: list[Article]) -> list[ArticleExtraction | _Failure]:

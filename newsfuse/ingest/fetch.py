@@ -9,8 +9,8 @@ from __future__ import annotations
 import ipaddress
 import socket
 import time
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 from urllib.robotparser import RobotFileParser
 
@@ -32,6 +32,7 @@ class FetchedDocument:
     content_type: str  # media type without parameters, lower case
     charset: str | None
     body: bytes
+    headers: Mapping[str, str] = field(default_factory=dict)  # validators (ETag, Last-Modified) for the next GET
 
 
 def is_public_address(address: str) -> bool:
@@ -62,21 +63,26 @@ class Fetcher:
         )
         self._robots: dict[str, RobotFileParser] = {}
 
-    def fetch(self, url: str) -> FetchedDocument:
-        """GET ``url`` following at most ``fetch_max_redirects`` redirects; raises ``FetchError``."""
+    def fetch(self, url: str, headers: Mapping[str, str] | None = None) -> FetchedDocument:
+        """GET ``url`` following at most ``fetch_max_redirects`` redirects; raises ``FetchError``.
+
+        ``headers`` are sent with the request (e.g. ``If-None-Match``): a ``304`` comes back as a
+        document with status 304 and an empty body.
+        """
         current = url
         for _hop in range(self.settings.fetch_max_redirects + 1):
             self._check_destination(current)  # before robots.txt, so a refusal names the real reason
             if self.settings.respect_robots and not self._robots_allow(current):
                 raise FetchError(url, f"disallowed by robots.txt of {_site(current)}", hint="--no-robots to ignore")
-            status, headers, body = self._get(current, self.settings.fetch_max_bytes)
-            if status in _REDIRECT_STATUS and headers.get("location"):
-                current = urljoin(current, headers["location"])
+            status, answer, body = self._get(current, self.settings.fetch_max_bytes, headers)
+            if status in _REDIRECT_STATUS and answer.get("location"):
+                current = urljoin(current, answer["location"])
                 continue
             if status >= 400:
                 raise FetchError(url, f"HTTP {status} from {current}")
-            media_type, charset = _content_type(headers.get("content-type", ""))
-            return FetchedDocument(url, current, status, media_type, charset, body)
+            media_type, charset = _content_type(answer.get("content-type", ""))
+            validators = {k: answer[k] for k in ("etag", "last-modified") if k in answer}
+            return FetchedDocument(url, current, status, media_type, charset, body, validators)
         raise FetchError(url, f"more than {self.settings.fetch_max_redirects} redirects")
 
     def close(self) -> None:
@@ -88,26 +94,30 @@ class Fetcher:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _get(self, url: str, max_bytes: int) -> tuple[int, httpx.Headers, bytes]:
+    def _get(
+        self, url: str, max_bytes: int, headers: Mapping[str, str] | None = None
+    ) -> tuple[int, httpx.Headers, bytes]:
         """One request (no redirects), retried with exponential backoff on transient failures."""
         attempts = self.settings.fetch_retries + 1
         for attempt in range(attempts):
             self._check_destination(url)
             try:
-                status, headers, body = self._get_once(url, max_bytes)
+                status, answer, body = self._get_once(url, max_bytes, headers)
             except httpx.TransportError as exc:
                 if attempt + 1 >= attempts:
                     raise FetchError(url, f"unreachable: {type(exc).__name__}: {exc}") from exc
                 self._sleep(attempt, None)
                 continue
             if status in _RETRY_STATUS and attempt + 1 < attempts:
-                self._sleep(attempt, headers.get("retry-after"))
+                self._sleep(attempt, answer.get("retry-after"))
                 continue
-            return status, headers, body
+            return status, answer, body
         raise AssertionError("unreachable")  # the loop always returns or raises
 
-    def _get_once(self, url: str, max_bytes: int) -> tuple[int, httpx.Headers, bytes]:
-        with self._client.stream("GET", url) as response:
+    def _get_once(
+        self, url: str, max_bytes: int, headers: Mapping[str, str] | None = None
+    ) -> tuple[int, httpx.Headers, bytes]:
+        with self._client.stream("GET", url, headers=headers) as response:
             self._check_peer(url, response)
             declared = response.headers.get("content-length", "")
             if declared.isdigit() and int(declared) > max_bytes:

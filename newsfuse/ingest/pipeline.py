@@ -20,7 +20,7 @@ from newsfuse.ingest.dates import date_from_dateline
 from newsfuse.ingest.decode import decode_bytes, decode_flagged
 from newsfuse.ingest.detect import Format, detect_format
 from newsfuse.ingest.feed import read_feed
-from newsfuse.ingest.fetch import Fetcher
+from newsfuse.ingest.fetch import FetchedDocument, Fetcher
 from newsfuse.ingest.html import read_html
 from newsfuse.ingest.jsonl import read_json, read_jsonl
 from newsfuse.ingest.language import LanguageDetector
@@ -67,19 +67,26 @@ def ingest(
         return store_articles(items, store, settings.batch_size, run_id=uuid.uuid4().hex)
 
 
-def store_articles(items: Iterable[Article | Skipped], store, batch_size: int, run_id: str = "") -> IngestReport:
-    """Write articles in batches of ``batch_size``, one transaction each; skipped items are collected."""
+def store_articles(
+    items: Iterable[Article | Skipped], store, batch_size: int, run_id: str = "", *, revisions: bool = False
+) -> IngestReport:
+    """Write articles in batches of ``batch_size``, one transaction each; skipped items are collected.
+
+    ``revisions``: a changed text under a stored URL or GUID is a new version of that article.
+    """
     new: list[str] = []
     existing: list[str] = []
+    revised: list[str] = []
     skipped: list[Skipped] = []
     batch: list[Article] = []
 
     def flush() -> None:
-        stored = store.add_articles(batch, run_id=run_id)
+        stored = store.add_articles(batch, run_id=run_id, revisions=revisions)
         fresh = set(stored.new)
         _record_notes([a for a in batch if a.id in fresh], store)
         new.extend(stored.new)
         existing.extend(stored.already_stored)
+        revised.extend(stored.revised)
         batch.clear()
 
     for item in items:
@@ -91,7 +98,7 @@ def store_articles(items: Iterable[Article | Skipped], store, batch_size: int, r
             flush()
     if batch:
         flush()
-    return IngestReport(tuple(new), tuple(existing), tuple(skipped))
+    return IngestReport(tuple(new), tuple(existing), tuple(skipped), tuple(dict.fromkeys(revised)))
 
 
 def _record_notes(articles: Sequence[Article], store) -> None:
@@ -172,9 +179,7 @@ def read_source(
         if source.kind == "url":
             if fetcher is None:
                 raise InputError(source.name, "no fetcher given for a URL input")
-            fetched = fetcher.fetch(source.name)
-            fmt = detect_format(fetched.final_url, fetched.body[:_HEAD_BYTES], fetched.content_type)
-            yield from _read_whole(fmt, fetched.body, source.name, settings, fetched.final_url, fetched.charset)
+            yield from read_fetched(fetcher.fetch(source.name), source.name, settings)
             return
         stream = source.open(stdin)
         try:
@@ -186,6 +191,12 @@ def read_source(
         yield Skipped(exc.source, exc.reason, exc.position)
     except OSError as exc:
         yield Skipped(source.name, f"cannot read: {exc.strerror or exc}")
+
+
+def read_fetched(fetched: FetchedDocument, name: str, settings: Settings) -> Iterator[RawDocument | Skipped]:
+    """The documents of one fetched URL (the watcher fetches with its own validators, then reads here)."""
+    fmt = detect_format(fetched.final_url, fetched.body[:_HEAD_BYTES], fetched.content_type)
+    yield from _read_whole(fmt, fetched.body, name, settings, fetched.final_url, fetched.charset)
 
 
 def _read_stream(stream: BinaryIO, name: str, settings: Settings) -> Iterator[RawDocument | Skipped]:

@@ -111,11 +111,13 @@ class IngestReport:
     new: tuple[str, ...]
     already_stored: tuple[str, ...]
     skipped: tuple[Skipped, ...]
+    revised: tuple[str, ...] = ()  # stored articles given a new version (same URL or GUID, changed text)
 
     def to_json(self) -> dict[str, Any]:
         return {
             "new": len(self.new),
             "already_stored": len(self.already_stored),
+            "revised": len(self.revised),
             "skipped": [{"input": s.input, "position": s.position, "reason": s.reason} for s in self.skipped],
             "new_ids": list(self.new),
         }

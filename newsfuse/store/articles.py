@@ -18,6 +18,7 @@ _COLUMNS = "id, external_id, url, source, title, text, language, published, publ
 class StoredBatch:
     new: tuple[str, ...]
     already_stored: tuple[str, ...]
+    revised: tuple[str, ...] = ()  # stored articles that got a new version (same URL or GUID, other text)
 
 
 def row_to_article(row: sqlite3.Row) -> Article:
@@ -47,10 +48,16 @@ def fts_query(text: str) -> str:
 class ArticleTable:
     db: SQLiteConnection
 
-    def add_articles(self, articles: Sequence[Article], run_id: str = "") -> StoredBatch:
-        """Store one batch in one transaction; content already stored is left untouched."""
+    def add_articles(self, articles: Sequence[Article], run_id: str = "", *, revisions: bool = False) -> StoredBatch:
+        """Store one batch in one transaction; content already stored is left untouched.
+
+        With ``revisions`` (the watcher), new text under a stored URL or GUID becomes a new version of
+        that article (``store/versions.py``); a corpus may hold different reports under one URL, so
+        plain ingest stores each as given.
+        """
         new: list[str] = []
         existing: list[str] = []
+        revised: list[str] = []
         with self.db.transaction() as conn:
             now = datetime.now(UTC).isoformat(timespec="seconds")
             cursor = conn.execute(
@@ -58,6 +65,9 @@ class ArticleTable:
             )
             batch_id = cursor.lastrowid
             for article in articles:
+                if revisions and (version := self.store_as_version(conn, article)) is not None:
+                    (revised if version.revised else existing).append(version.article_id)
+                    continue
                 cursor = conn.execute(
                     # ON CONFLICT(id) rather than OR IGNORE: only "same content" is passed over; a row that
                     # breaks another constraint must fail (and roll back its batch), not pass as already stored.
@@ -85,7 +95,7 @@ class ArticleTable:
                 conn.execute("UPDATE ingest_batches SET article_count = ? WHERE id = ?", (len(new), batch_id))
             else:
                 conn.execute("DELETE FROM ingest_batches WHERE id = ?", (batch_id,))
-        return StoredBatch(tuple(new), tuple(existing))
+        return StoredBatch(tuple(new), tuple(existing), tuple(dict.fromkeys(revised)))
 
     def has_articles(self, ids: Sequence[str]) -> set[str]:
         return {r[0] for r in self.db.query_in("SELECT id FROM articles WHERE id IN ({marks})", ids)}

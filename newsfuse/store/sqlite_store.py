@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from newsfuse.store.alerts import AlertTable
 from newsfuse.store.articles import ArticleTable
 from newsfuse.store.corrections import CorrectionTable
 from newsfuse.store.events import EventTable
@@ -12,7 +13,9 @@ from newsfuse.store.parses import ParseTable
 from newsfuse.store.problems import ProblemTable
 from newsfuse.store.records import EventRecordTable
 from newsfuse.store.relations import RelationTable
+from newsfuse.store.sources import SourceTable
 from newsfuse.store.sqlite import SQLiteConnection
+from newsfuse.store.versions import VersionTable
 
 
 class SQLiteStore(
@@ -24,6 +27,9 @@ class SQLiteStore(
     CorrectionTable,
     ProblemTable,
     ParseTable,
+    SourceTable,
+    VersionTable,
+    AlertTable,
 ):
     def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
         self.db = SQLiteConnection(path, readonly=readonly)

@@ -1,0 +1,136 @@
+"""Whole-pipeline throughput as the watcher runs it, against spaCy's small full pipeline over the same texts.
+
+The watcher's path: articles stored, then dedup, cluster (with embeddings), extract and fuse in
+batches of 50 with models loaded once and indexes kept (``PipelineModels(keep_indexes=True)``).
+Model loading is not timed (the watcher pays it once a day); a warm-up batch of other articles
+runs first. The baseline is ``spacy.load(en_core_web_sm).pipe`` over the same texts in the same run.
+Rates are per wall second and per CPU-second (this process and its workers), since other load on
+a shared machine slows both sides alike in wall time but not in CPU time.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import tempfile
+import time
+from pathlib import Path
+
+from newsfuse.bench.report import BenchRow, peak_rss_mb
+from newsfuse.records import Article, content_id
+
+BATCH = 50
+
+
+def shared_dir() -> Path:
+    return Path(os.environ.get("NEWSFUSE_SHARED") or Path(__file__).resolve().parents[2] / ".." / "shared")
+
+
+def ecb_articles(count: int, skip: int = 0) -> list[Article]:
+    """ECB+ news reports (whole articles, in file order), or an empty list when the data is absent."""
+    path = shared_dir() / "data" / "ecbplus" / "articles.jsonl"
+    if not path.is_file():
+        return []
+    out = []
+    with path.open(encoding="utf-8") as handle:
+        for n, line in enumerate(handle):
+            if n < skip or not line.strip():
+                continue
+            row = json.loads(line)
+            title, text = row.get("title") or "", row["text"]
+            out.append(
+                Article(
+                    id=content_id(title, text),
+                    text=text,
+                    title=title,
+                    source=row.get("source") or "",
+                    published=row.get("published"),
+                    external_id=row.get("id"),
+                    language="en",
+                )
+            )
+            if len(out) >= count:
+                break
+    return out
+
+
+def cpu_seconds(pids: list[int] = ()) -> float:
+    """CPU seconds of this process, its finished children, and the running processes ``pids`` (Linux /proc)."""
+    own = sum(
+        getattr(resource.getrusage(who), f)
+        for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+        for f in ("ru_utime", "ru_stime")
+    )
+    ticks = os.sysconf("SC_CLK_TCK")
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        own += (int(fields[11]) + int(fields[12])) / ticks  # utime, stime
+    return own
+
+
+def timed(work, pids: list[int] = ()) -> tuple[float, float]:
+    """(wall seconds, CPU seconds of this process, its children and ``pids``) of ``work()``."""
+    wall, cpu = time.perf_counter(), cpu_seconds(pids)
+    work()
+    return time.perf_counter() - wall, cpu_seconds(pids) - cpu
+
+
+def worker_pids(models) -> list[int]:
+    pool = models.extraction().worker_pool
+    return [p.pid for p in getattr(pool, "_pool", [])] if pool is not None else []
+
+
+def run(quick: bool) -> list[BenchRow]:
+    import spacy
+
+    from newsfuse.extract.nlp import SPACY_MODEL
+    from newsfuse.extract.pipeline import start_workers, stop_workers
+    from newsfuse.pipeline import PipelineModels, process
+    from newsfuse.settings import Settings
+    from newsfuse.store import open_store
+
+    count = 50 if quick else 150
+    warm, batch = ecb_articles(10, skip=600), ecb_articles(count)
+    if len(batch) < count:
+        raise SystemExit("the watch benchmark needs ../shared/data/ecbplus/articles.jsonl")
+    with tempfile.TemporaryDirectory(prefix="newsfuse-bench-") as folder:
+        settings = Settings(db=Path(folder) / "w.db")
+        with open_store(settings.db) as store:
+            models = PipelineModels(settings, keep_indexes=True)
+            start_workers(models.extraction())  # as the watcher does, before onnxruntime's threads
+            store.add_articles(warm)
+            process(store, [a.id for a in warm], settings, models)
+
+            def pipeline() -> None:
+                for start in range(0, count, BATCH):
+                    chunk = batch[start : start + BATCH]
+                    store.add_articles(chunk, revisions=True)
+                    process(store, [a.id for a in chunk], settings, models)
+
+            wall, cpu = timed(pipeline, worker_pids(models))
+            events = store.event_stats()["events"]
+            stop_workers(models.extraction())
+    nlp = spacy.load(SPACY_MODEL)
+    list(nlp.pipe(a.text for a in warm))
+    base_wall, base_cpu = timed(lambda: list(nlp.pipe((a.text for a in batch), batch_size=32)))
+    note = f"{count} ECB+ articles, batches of {BATCH}, {events} events, {os.cpu_count()} CPUs"
+    base = "spaCy en_core_web_sm full pipeline, 1 process"
+    return [
+        BenchRow(
+            "watch", "whole pipeline articles/s (wall)", count / wall, "articles/s", count / base_wall, base, note
+        ),
+        BenchRow(
+            "watch",
+            "whole pipeline articles per CPU-second",
+            count / cpu,
+            "articles/s",
+            count / base_cpu,
+            base,
+            "this process and its extraction workers",
+        ),
+        BenchRow("watch", "peak RSS", peak_rss_mb(), "MB"),
+    ]
