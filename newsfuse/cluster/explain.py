@@ -8,6 +8,7 @@ from typing import Any
 
 from newsfuse.cluster.features import features_of
 from newsfuse.cluster.index import EventIndex
+from newsfuse.dedup.boilerplate import known
 from newsfuse.cluster.scoring import ClusterConfig, Signals, score_event, score_pair
 from newsfuse.errors import NotFoundError
 from newsfuse.settings import Settings
@@ -49,9 +50,9 @@ class Explanation:
         }
 
 
-def _document_frequencies(store, index: EventIndex) -> None:
+def _document_frequencies(store, index: EventIndex, boilerplate) -> None:
     for article in store.iter_articles(order="rowid"):
-        index.observe(features_of(article))
+        index.observe(features_of(boilerplate.clean(article).article))
 
 
 def explain(
@@ -68,15 +69,16 @@ def explain(
             raise NotFoundError(f"{key}: no such article", hint="use an article id, external id or id prefix")
         articles.append(article)
     embedder = embedder_for(settings, models)
+    boilerplate = known(store)
     index = EventIndex()
-    _document_frequencies(store, index)
-    feats = article_features(store, articles, embedder)
+    _document_frequencies(store, index, boilerplate)
+    feats = article_features(store, articles, embedder, boilerplate)
     weighted = [index.weigh(f) for f in feats]
     event_a, event_b = store.event_of(articles[0].id), store.event_of(articles[1].id)
     to_event = None
     if event_b is not None:
         members = [m for m in store.event_members(event_b) if m != articles[0].id]
-        member_feats = article_features(store, store.get_articles(members), embedder)
+        member_feats = article_features(store, store.get_articles(members), embedder, boilerplate)
         for f in member_feats:
             index.add(event_b, index.weigh(f))
         if event_b in index.events:

@@ -144,6 +144,11 @@ class DedupIndex:
         state = DedupState(article.id, digest, self.sign.dump(near), self.sign.dump(word))
         return state, links
 
+    def unindexed(self, article: Article) -> DedupState:
+        """The state of an article kept out of the index (nothing of its own to compare)."""
+        empty = self.sign(set())
+        return DedupState(article.id, body_hash(article.text), self.sign.dump(empty), self.sign.dump(empty))
+
     def _insert(self, article_id: str, digest: str, near: MinHash, word: MinHash) -> None:
         if article_id in self.near.keys:
             return

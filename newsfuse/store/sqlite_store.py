@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from newsfuse.store.articles import ArticleTable
+from newsfuse.store.content import ContentTable
 from newsfuse.store.events import EventTable
 from newsfuse.store.extractions import ExtractionTable
 from newsfuse.store.records import EventRecordTable
@@ -12,7 +13,7 @@ from newsfuse.store.relations import RelationTable
 from newsfuse.store.sqlite import SQLiteConnection
 
 
-class SQLiteStore(ArticleTable, ExtractionTable, EventRecordTable, RelationTable, EventTable):
+class SQLiteStore(ArticleTable, ExtractionTable, EventRecordTable, RelationTable, EventTable, ContentTable):
     def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
         self.db = SQLiteConnection(path, readonly=readonly)
         self.location = str(path)
