@@ -91,14 +91,30 @@ def events_command(
     settings = load_settings(db=db)
     with open_store(settings.db, readonly=True) as store:
         events = store.list_events(limit)
+        storylines = {e.event_id: store.storyline_of(e.event_id) for e in events}
     if output is TableOrJson.json:
-        emit_json([e.to_json() for e in events])
+        emit_json([{**e.to_json(), "storyline": storylines[e.event_id]} for e in events])
         return
     emit_table(
         f"{len(events)} events",
-        ["event", "articles", "first seen", "last updated", "title"],
-        [(e.event_id, e.article_count, e.first_seen or "", e.last_updated, e.title[:70]) for e in events],
+        ["event", "articles", "first seen", "last updated", "title", "storyline"],
+        [
+            (
+                e.event_id,
+                e.article_count,
+                e.first_seen or "",
+                e.last_updated,
+                e.title[:70],
+                _storyline_cell(storylines[e.event_id]),
+            )
+            for e in events
+        ],
     )
+
+
+def _storyline_cell(related: list[dict]) -> str:
+    """ "follow-up e_... (smith)" for each related event."""
+    return "; ".join(f"{r['relation']} {r['event_id']} ({', '.join(r['shared'])})" for r in related)
 
 
 def explain_command(
@@ -123,19 +139,40 @@ def explain_command(
         rows.append(("A → event of B", *_signal_cells(explanation.a_to_event_b)))
     emit_table(
         f"{explanation.article_a} vs {explanation.article_b}: {explanation.decision()} (join threshold {explanation.threshold})",
-        ["compared", "lexical", "names", "embedding", "days apart", "time penalty", "names penalty", "combined"],
+        [
+            "compared",
+            "lexical",
+            "names",
+            "embedding",
+            "days apart",
+            "time penalty",
+            "names penalty",
+            "specifics",
+            "combined",
+        ],
         rows,
     )
     message(f"events: {explanation.event_a} / {explanation.event_b}")
     message(f"shared names: {', '.join(explanation.shared_names) or '-'}")
     message(f"shared terms: {', '.join(explanation.shared_terms) or '-'}")
+    message(f"matched specifics: {', '.join(explanation.pair.shared_specifics) or '-'}")
+    message(f"conflicting specifics: {', '.join(explanation.conflicts()) or '-'}")
 
 
 def _signal_cells(signals: cluster.Signals) -> tuple:
     data = signals.to_json()
     return tuple(
         "" if data[k] is None else data[k]
-        for k in ("lexical", "names", "embedding", "days_apart", "time_penalty", "names_penalty", "combined")
+        for k in (
+            "lexical",
+            "names",
+            "embedding",
+            "days_apart",
+            "time_penalty",
+            "names_penalty",
+            "specifics",
+            "combined",
+        )
     )
 
 
@@ -158,6 +195,7 @@ def export_articles_command(
 
 def _export_rows(store):
     public = {a.id: a.external_id or a.id for a in store.iter_articles(order="rowid")}
+    shown_ids = set(public.values())
     for article_id, shown in public.items():
         links = store.links_for([article_id])
         duplicate = next((link.target for link in links if link.relation == "duplicate_of"), None)
@@ -168,6 +206,17 @@ def _export_rows(store):
             "duplicate_of": public.get(duplicate, duplicate),
             "derived_from": public.get(derived, derived),
         }
+    # Input ids skipped as already stored (the same content twice): listed with their stored copy's event.
+    for external_id, article_id in store.input_copies():
+        if external_id not in shown_ids:
+            shown_ids.add(external_id)
+            copy = public.get(article_id, article_id)
+            yield {
+                "id": external_id,
+                "event_id": store.event_of(article_id),
+                "duplicate_of": copy,
+                "derived_from": None,
+            }
 
 
 def eval_cluster_command(

@@ -34,6 +34,7 @@ from newsfuse.cluster.explain import Explanation, explain
 from newsfuse.cluster.features import ArticleFeatures, features_of
 from newsfuse.cluster.index import EventIndex
 from newsfuse.cluster.scoring import ClusterConfig, Signals
+from newsfuse.cluster.storyline import storyline_links
 from newsfuse.cluster.stream import StreamClusterer, StreamResult, event_id_for
 from newsfuse.dedup.boilerplate import Boilerplate, contentless, learn
 from newsfuse.records.article import Article
@@ -190,6 +191,7 @@ def update(
     clusterer.refine(pending, result)
     clusterer.split(set(result.affected), result)
     save_result(store, index, result)
+    store.save_storylines(storyline_links(index, result.affected))
     index.compact(pending)
     return {e for e in result.affected if e in index.events}
 
@@ -226,6 +228,7 @@ def resolved_merges(merges: list[EventMerge], index: EventIndex) -> list[EventMe
 def recluster(store, settings: Settings | None = None, models=None, *, config: ClusterConfig | None = None) -> set[str]:
     """Forget all events and cluster every stored article again, in publication order."""
     store.clear_events()
+    store.clear_storylines()
     ids = [a.id for a in store.iter_articles(order="published")]
     return update(store, ids, settings, models, index=EventIndex(), config=config)
 

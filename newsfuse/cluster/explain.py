@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from newsfuse.cluster.features import features_of
 from newsfuse.cluster.index import EventIndex
-from newsfuse.dedup.boilerplate import known
 from newsfuse.cluster.scoring import ClusterConfig, Signals, score_event, score_pair
+from newsfuse.dedup.boilerplate import known
 from newsfuse.errors import NotFoundError
 from newsfuse.settings import Settings
 
@@ -25,6 +25,16 @@ class Explanation:
     threshold: float
     shared_names: tuple[str, ...]
     shared_terms: tuple[str, ...]
+
+    specifics_a: dict = field(default_factory=dict)  # kind -> details each article gives
+    specifics_b: dict = field(default_factory=dict)
+
+    def conflicts(self) -> list[str]:
+        """ "street: todds ln / kilbourne ave" for each kind both give with no value in common."""
+        return [
+            f"{kind}: {', '.join(sorted(self.specifics_a[kind]))} / {', '.join(sorted(self.specifics_b[kind]))}"
+            for kind in self.pair.conflicting
+        ]
 
     @property
     def same_event(self) -> bool:
@@ -47,6 +57,8 @@ class Explanation:
             "a_to_event_of_b": None if self.a_to_event_b is None else self.a_to_event_b.to_json(),
             "shared_names": list(self.shared_names),
             "shared_terms": list(self.shared_terms),
+            "matched_specifics": list(self.pair.shared_specifics),
+            "conflicting_specifics": self.conflicts(),
         }
 
 
@@ -95,6 +107,8 @@ def explain(
         config.threshold(embedder is not None),
         shared_names,
         shared_terms,
+        {k: v for k, v in feats[0].specifics.items() if k != "lead"},
+        {k: v for k, v in feats[1].specifics.items() if k != "lead"},
     )
 
 

@@ -76,6 +76,9 @@ def store_articles(items: Iterable[Article | Skipped], store, batch_size: int, r
         stored = store.add_articles(batch, run_id=run_id)
         new.extend(stored.new)
         existing.extend(stored.already_stored)
+        # An input id whose content was already stored is kept, so exports still list it.
+        skipped_ids = set(stored.already_stored)
+        store.save_input_copies([(a.external_id, a.id) for a in batch if a.id in skipped_ids and a.external_id])
         batch.clear()
 
     for item in items:

@@ -51,6 +51,15 @@ class ContentTable:
         sql = "SELECT article_id, status FROM article_content WHERE article_id IN ({marks})"
         return {r[0]: r[1] for r in self.db.query_in(sql, article_ids)}
 
+    # -- input ids skipped as already stored ---------------------------------------------------------
+    def save_input_copies(self, pairs: Sequence[tuple[str, str]]) -> None:
+        """``(input id, stored article id)`` for inputs whose content was already stored."""
+        with self.db.transaction() as conn:
+            conn.executemany("INSERT OR REPLACE INTO input_copies VALUES (?, ?)", pairs)
+
+    def input_copies(self) -> list[tuple[str, str]]:
+        return [(r[0], r[1]) for r in self.db.query("SELECT external_id, article_id FROM input_copies ORDER BY rowid")]
+
     # -- storylines ------------------------------------------------------------------------------
     def save_storylines(self, links: Sequence[tuple[str, str, float, Sequence[str]]]) -> None:
         """``(earlier event, later event, score, shared specifics)``; a pair is stored once."""

@@ -1,5 +1,6 @@
 -- Event identity: the passages each outlet (host) repeats across its articles (boilerplate, learned
--- as the store grows), each article's content status, and storyline links between events.
+-- as the store grows), each article's content status, storyline links between events, and input ids
+-- skipped as already stored (so exports still list them).
 CREATE TABLE host_passages (
     host TEXT NOT NULL,
     passage INTEGER NOT NULL,       -- hash of the normalised line or sentence
@@ -27,3 +28,8 @@ CREATE TABLE event_storylines (     -- a later event about the same named partic
     PRIMARY KEY (event_id, related_id)
 );
 CREATE INDEX event_storylines_related ON event_storylines(related_id);
+
+CREATE TABLE input_copies (         -- an input id whose content was already stored under another id
+    external_id TEXT PRIMARY KEY,
+    article_id TEXT NOT NULL REFERENCES articles(id)
+);
