@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-_NAME = r"[A-Z][a-z'\-]+(?:[ ]+(?:[A-Z]\.[ ]+)?[A-Z][a-zA-Z'\-]+){1,2}(?:[ ]+(?:Jr|Sr|II|III)\.?)?"
+_NAME = r"[A-Z][a-zA-Z'\-]+(?:[ ]+(?:[A-Z]\.[ ]+)?[A-Z][a-zA-Z'\-]+){1,2}(?:[ ]+(?:Jr|Sr|II|III)\.?)?"
 # "Tenisha Mallet, 21," / "Jamal Williams (19)" / "identified as John Smith" / "charged Ray Lee"
 _PERSON_AGE = re.compile(rf"\b({_NAME}),?[ ]+(?:\(|age[ ]|aged[ ])?(\d{{1,2}})\b(?!-year|\d|,\d)")
 _PERSON_CUE = re.compile(
