@@ -132,12 +132,13 @@ class Boilerplate:
                 title = article.title[:start].rstrip(" -|:\u2013\u2014")
                 break
         cleaned = replace(article, text=text, title=title) if removed or title != article.title else article
-        words = len(_CONTENT_WORD.findall(text))
+        # Counting content words is only needed where the page may be short of them (most pages lose nothing).
+        words = len(_CONTENT_WORD.findall(text)) if removed or len(text) < 400 else len(text.split())
         return Cleaned(cleaned, self._status(article.text, text, words, removed), words, removed)
 
     def _status(self, original: str, text: str, words: int, removed: int) -> str:
         # A short page is a short story unless what made it short is boilerplate taken away.
-        if words < self.config.min_content_words and (removed or _PAYWALL.search(original)):
+        if words < self.config.min_content_words and (removed or _PAYWALL.search(original[:2000])):
             return ContentStatus.PAYWALLED if _PAYWALL.search(original) else ContentStatus.BOILERPLATE_ONLY
         last = text.rstrip().rsplit("\n", 1)[-1].strip()
         # A long last line ending in a word or comma stops mid-sentence (short ones are sign-offs, credits).
