@@ -102,19 +102,40 @@ def explain_command(
         rows.append(("A → event of B", *_signal_cells(explanation.a_to_event_b)))
     emit_table(
         f"{explanation.article_a} vs {explanation.article_b}: {explanation.decision()} (join threshold {explanation.threshold})",
-        ["compared", "lexical", "names", "embedding", "days apart", "time penalty", "names penalty", "combined"],
+        [
+            "compared",
+            "lexical",
+            "names",
+            "embedding",
+            "days apart",
+            "time penalty",
+            "names penalty",
+            "specifics",
+            "combined",
+        ],
         rows,
     )
     message(f"events: {explanation.event_a} / {explanation.event_b}")
     message(f"shared names: {', '.join(explanation.shared_names) or '-'}")
     message(f"shared terms: {', '.join(explanation.shared_terms) or '-'}")
+    message(f"matched specifics: {', '.join(explanation.pair.shared_specifics) or '-'}")
+    message(f"conflicting specifics: {', '.join(explanation.conflicts()) or '-'}")
 
 
 def _signal_cells(signals: cluster.Signals) -> tuple:
     data = signals.to_json()
     return tuple(
         "" if data[k] is None else data[k]
-        for k in ("lexical", "names", "embedding", "days_apart", "time_penalty", "names_penalty", "combined")
+        for k in (
+            "lexical",
+            "names",
+            "embedding",
+            "days_apart",
+            "time_penalty",
+            "names_penalty",
+            "specifics",
+            "combined",
+        )
     )
 
 
@@ -137,6 +158,7 @@ def export_articles_command(
 
 def _export_rows(store):
     public = {a.id: a.external_id or a.id for a in store.iter_articles(order="rowid")}
+    shown_ids = set(public.values())
     for article_id, shown in public.items():
         links = store.links_for([article_id])
         duplicate = next((link.target for link in links if link.relation == "duplicate_of"), None)
@@ -147,52 +169,76 @@ def _export_rows(store):
             "duplicate_of": public.get(duplicate, duplicate),
             "derived_from": public.get(derived, derived),
         }
+    # Input ids skipped as already stored (the same content twice): listed with their stored copy's event.
+    for external_id, article_id in store.input_copies():
+        if external_id not in shown_ids:
+            shown_ids.add(external_id)
+            copy = public.get(article_id, article_id)
+            yield {
+                "id": external_id,
+                "event_id": store.event_of(article_id),
+                "duplicate_of": copy,
+                "derived_from": None,
+            }
 
 
 def eval_cluster_command(
-    articles: Path = typer.Option(
-        ..., "--articles", exists=True, dir_okay=False, help="Articles as JSONL (id, title, text, ...)."
+    articles: Path | None = typer.Option(
+        None, "--articles", exists=True, dir_okay=False, help="Articles as JSONL (id, title, text, ...)."
     ),
-    gold: Path = typer.Option(
-        ..., "--gold", exists=True, dir_okay=False, help="Gold JSONL: id and subtopic/event/cluster."
+    gold: Path | None = typer.Option(
+        None, "--gold", exists=True, dir_okay=False, help="Gold JSONL: id and subtopic/event/cluster."
+    ),
+    corpus: list[Path] = typer.Option(
+        [], "--corpus", exists=True, file_okay=False, help="A folder with articles.jsonl and gold.jsonl (repeatable)."
     ),
     orders: int = typer.Option(1, "--orders", min=1, help="Runs: the input order, then shuffled orders."),
     output: TableOrJson = typer.Option(TableOrJson.table, "--format", help="A table, or JSON on stdout."),
     no_embeddings: bool = typer.Option(False, "--no-embeddings", help=NO_EMBEDDINGS_HELP),
 ) -> None:
-    """Cluster a gold-annotated corpus in a fresh temporary store and score it.
+    """Cluster gold-annotated corpora in fresh temporary stores and score them, beside a TF-IDF baseline.
 
-    Prints pairwise precision/recall/F1, B-cubed F1, ARI and V-measure per run.
-    Example: newsfuse eval cluster --articles ../shared/data/ecbplus/articles.jsonl --gold ../shared/data/ecbplus/gold.jsonl --orders 5
+    Prints pairwise precision/recall/F1, B-cubed F1, ARI and V-measure per run, the TF-IDF average-link
+    baseline at one fixed threshold on the same documents, and copy/rewrite links across gold clusters.
+    Example: newsfuse eval cluster --corpus ../shared/data/ecbplus --corpus ../shared/data/gva_dev --orders 5
     """
-    from newsfuse.eval.cluster import evaluate_clusters
+    from newsfuse.eval.cluster import corpus_files, evaluate_clusters
 
+    inputs = [corpus_files(folder) for folder in corpus]
+    if articles is not None or gold is not None:
+        if articles is None or gold is None:
+            raise InputError("eval cluster", "--articles and --gold go together", hint="or pass --corpus FOLDER")
+        inputs.insert(0, (articles, gold))
+    if not inputs:
+        raise InputError("eval cluster", "nothing to score", hint="pass --corpus FOLDER or --articles and --gold")
     settings = load_settings(use_embeddings=False if no_embeddings else None)
-    report = evaluate_clusters(articles, gold, settings, _models(settings), orders)
+    models = _models(settings)
+    reports = [evaluate_clusters(a, g, settings, models, orders) for a, g in inputs]
     if output is TableOrJson.json:
-        emit_json(report.to_json())
+        emit_json(reports[0].to_json() if len(reports) == 1 else [r.to_json() for r in reports])
         return
-    columns = ["order", "P", "R", "F1", "B3 F1", "ARI", "V", "events", "gold", "seconds"]
+    for report in reports:
+        _emit_cluster_report(report)
+
+
+def _score_cells(s) -> tuple:
+    values = (s.pairwise_precision, s.pairwise_recall, s.pairwise_f1, s.bcubed_f1, s.ari, s.v_measure)
+    return (*(f"{v:.4f}" for v in values), s.predicted_clusters, s.gold_clusters)
+
+
+def _emit_cluster_report(report) -> None:
+    from newsfuse.eval.cluster_baseline import BASELINE_THRESHOLD
+
+    columns = ["run", "P", "R", "F1", "B3 F1", "ARI", "V", "events", "gold", "cross links", "seconds"]
     rows = []
     for run in report.runs:
-        s = run.scores
-        rows.append(
-            (
-                "input" if run.seed is None else f"shuffle {run.seed}",
-                *(
-                    f"{v:.4f}"
-                    for v in (s.pairwise_precision, s.pairwise_recall, s.pairwise_f1, s.bcubed_f1, s.ari, s.v_measure)
-                ),
-                s.predicted_clusters,
-                s.gold_clusters,
-                f"{run.seconds:.1f}",
-            )
-        )
-    emit_table(
-        f"clustering of {report.articles} articles ({'with' if report.embeddings else 'without'} embeddings)",
-        columns,
-        rows,
-    )
+        cross = f"{run.cross_links.get('duplicate_of', 0)} dup / {run.cross_links.get('derived_from', 0)} der"
+        name = "input" if run.seed is None else f"shuffle {run.seed}"
+        rows.append((name, *_score_cells(run.scores), cross, f"{run.seconds:.1f}"))
+    if report.baseline is not None:
+        rows.append((f"TF-IDF avg-link @{BASELINE_THRESHOLD}", *_score_cells(report.baseline), "", ""))
+    embeddings = "with" if report.embeddings else "without"
+    emit_table(f"{report.name}: clustering of {report.articles} articles ({embeddings} embeddings)", columns, rows)
     if len(report.runs) > 1:
         message(f"pairwise F1 spread over {len(report.runs)} orders: {report.f1_spread():.4f}")
 

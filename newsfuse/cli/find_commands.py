@@ -48,15 +48,17 @@ def events_command(
         rows = [event_row(r) for r in all_events(store, query, limit)]
         if not query.given():  # events clustered but not fused yet are listed too, from their articles
             rows += unfused_rows(store, {r["event_id"] for r in rows}, limit and limit - len(rows))
+        for row in rows:  # related events of the same named people, found by clustering
+            row["storyline"] = store.storyline_of(row["event_id"])
     emit_rows(
         output,
         rows,
         lambda: emit_table(
             f"{len(rows)} events",
-            ["event", "reports", "sources", "when", "first reported", "headline"],
+            ["event", "reports", "sources", "when", "first reported", "headline", "storyline"],
             [
                 (r["event_id"], r["article_count"], r.get("independent_sources", ""), _span(r),
-                 r["first_reported"] or "", (r["headline"] or "")[:70])
+                 r["first_reported"] or "", (r["headline"] or "")[:70], _storyline_cell(r["storyline"]))
                 for r in rows
             ],
         ),
@@ -180,3 +182,8 @@ def export_graph_command(
         records = all_events(store, EventQuery(q=q, place=place, since=since))
     nodes, edges = write_graph(records, output, graph_format)
     message(f"{nodes} nodes and {edges} edges from {len(records)} event(s) written to {output}")
+
+
+def _storyline_cell(related: list[dict]) -> str:
+    """ "follow-up e_... (smith)" for each related event."""
+    return "; ".join(f"{r['relation']} {r['event_id']} ({', '.join(r['shared'])})" for r in related)

@@ -34,7 +34,9 @@ from newsfuse.cluster.explain import Explanation, explain
 from newsfuse.cluster.features import ArticleFeatures, features_of
 from newsfuse.cluster.index import EventIndex
 from newsfuse.cluster.scoring import ClusterConfig, Signals
+from newsfuse.cluster.storyline import storyline_links
 from newsfuse.cluster.stream import StreamClusterer, StreamResult, event_id_for
+from newsfuse.dedup.boilerplate import Boilerplate, contentless, learn
 from newsfuse.lifetime import die_with_parent
 from newsfuse.records.article import Article
 from newsfuse.records.relations import EventAssignment, EventMerge
@@ -52,8 +54,13 @@ def embedder_for(settings: Settings | None, models) -> Embedder | None:
     return getattr(models, "embedder", None)
 
 
-def article_features(store, articles: Sequence[Article], embedder: Embedder | None) -> list[ArticleFeatures]:
-    """Features of ``articles``; embeddings come from the store, missing ones are computed and saved."""
+def article_features(
+    store, articles: Sequence[Article], embedder: Embedder | None, boilerplate: Boilerplate | None = None
+) -> list[ArticleFeatures]:
+    """Features of ``articles`` (their host's boilerplate left out); embeddings come from the store, missing
+    ones are computed and saved."""
+    if boilerplate is not None:
+        articles = [boilerplate.clean(a).article for a in articles]
     if embedder is None:
         return [features_of(a) for a in articles]
     vectors = store.load_vectors(embedder.name, [a.id for a in articles])
@@ -85,7 +92,9 @@ def _helper_pool() -> ProcessPoolExecutor | None:
     )
 
 
-def feature_batches(store, article_ids: Sequence[str], embedder: Embedder | None) -> Iterator[list[ArticleFeatures]]:
+def feature_batches(
+    store, article_ids: Sequence[str], embedder: Embedder | None, boilerplate: Boilerplate | None = None
+) -> Iterator[list[ArticleFeatures]]:
     """Features of ``article_ids`` in order, ``_BATCH`` at a time, their keys shared (``SharedKeys``).
 
     Lexical features of a large update are computed by a helper process a few batches ahead, so on
@@ -97,13 +106,16 @@ def feature_batches(store, article_ids: Sequence[str], embedder: Embedder | None
     if pool is None:
         shared = SharedKeys()
         for ids in batches:
-            yield [shared(f) for f in article_features(store, store.get_articles(ids), embedder)]
+            yield [shared(f) for f in article_features(store, store.get_articles(ids), embedder, boilerplate)]
         return
     shared = SharedKeys()  # across batches: each batch arrives with its own copies
     with pool:
         ahead: deque[Future[list[ArticleFeatures]]] = deque()
         for ids in batches:
-            ahead.append(pool.submit(_lexical_features, store.get_articles(ids)))
+            articles = store.get_articles(ids)
+            if boilerplate is not None:
+                articles = [boilerplate.clean(a).article for a in articles]
+            ahead.append(pool.submit(_lexical_features, articles))
             if len(ahead) > _AHEAD_BATCHES:
                 yield [shared(f) for f in ahead.popleft().result()]
         while ahead:
@@ -134,14 +146,14 @@ class SharedKeys:
         )
 
 
-def build_index(store, embedder: Embedder | None = None) -> EventIndex:
+def build_index(store, embedder: Embedder | None = None, boilerplate: Boilerplate | None = None) -> EventIndex:
     """The index of every event stored so far (articles re-read, embeddings from the store)."""
     index = EventIndex()
     assignments = list(store.iter_assignments())
     for start in range(0, len(assignments), _BATCH):
         chunk = assignments[start : start + _BATCH]
         articles = store.get_articles([a.article_id for a in chunk])
-        for assignment, features in zip(chunk, article_features(store, articles, embedder), strict=True):
+        for assignment, features in zip(chunk, article_features(store, articles, embedder, boilerplate), strict=True):
             index.observe(features)
             index.add(assignment.event_id, index.weigh(features))
     return index
@@ -167,15 +179,22 @@ def update(
     pending = [i for i in ordered if i not in done]
     if not pending:
         return set()
-    index = index if index is not None else build_index(store, embedder)
+    boilerplate = learn(store, pending)
+    # Pages with no content of their own (boilerplate, a paywall notice) found and join no event.
+    empty = contentless(store, pending)
+    pending = [i for i in pending if i not in empty]
+    if not pending:
+        return set()
+    index = index if index is not None else build_index(store, embedder, boilerplate)
     clusterer = StreamClusterer(index, config, with_embeddings=embedder is not None)
     result = StreamResult()
-    for batch in feature_batches(store, pending, embedder):
+    for batch in feature_batches(store, pending, embedder, boilerplate):
         for features in batch:
             clusterer.assign(features, result)
     clusterer.refine(pending, result)
     clusterer.split(set(result.affected), result)
     save_result(store, index, result)
+    store.save_storylines(storyline_links(index, result.affected))
     index.compact(pending)
     affected = {e for e in result.affected if e in index.events}
     # The analyst's corrections in force are replayed over what clustering decided (curate/constraints.py).
@@ -216,6 +235,7 @@ def resolved_merges(merges: list[EventMerge], index: EventIndex) -> list[EventMe
 def recluster(store, settings: Settings | None = None, models=None, *, config: ClusterConfig | None = None) -> set[str]:
     """Forget all events and cluster every stored article again, in publication order."""
     store.clear_events()
+    store.clear_storylines()
     ids = [a.id for a in store.iter_articles(order="published")]
     return update(store, ids, settings, models, index=EventIndex(), config=config)
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from newsfuse.cluster.features import features_of
 from newsfuse.cluster.index import EventIndex
 from newsfuse.cluster.scoring import ClusterConfig, Signals, score_event, score_pair
+from newsfuse.dedup.boilerplate import known
 from newsfuse.errors import NotFoundError
 from newsfuse.settings import Settings
 
@@ -24,6 +25,16 @@ class Explanation:
     threshold: float
     shared_names: tuple[str, ...]
     shared_terms: tuple[str, ...]
+
+    specifics_a: dict = field(default_factory=dict)  # kind -> details each article gives
+    specifics_b: dict = field(default_factory=dict)
+
+    def conflicts(self) -> list[str]:
+        """ "street: todds ln / kilbourne ave" for each kind both give with no value in common."""
+        return [
+            f"{kind}: {', '.join(sorted(self.specifics_a[kind]))} / {', '.join(sorted(self.specifics_b[kind]))}"
+            for kind in self.pair.conflicting
+        ]
 
     @property
     def same_event(self) -> bool:
@@ -46,12 +57,14 @@ class Explanation:
             "a_to_event_of_b": None if self.a_to_event_b is None else self.a_to_event_b.to_json(),
             "shared_names": list(self.shared_names),
             "shared_terms": list(self.shared_terms),
+            "matched_specifics": list(self.pair.shared_specifics),
+            "conflicting_specifics": self.conflicts(),
         }
 
 
-def _document_frequencies(store, index: EventIndex) -> None:
+def _document_frequencies(store, index: EventIndex, boilerplate) -> None:
     for article in store.iter_articles(order="rowid"):
-        index.observe(features_of(article))
+        index.observe(features_of(boilerplate.clean(article).article))
 
 
 def explain(
@@ -68,15 +81,16 @@ def explain(
             raise NotFoundError(f"{key}: no such article", hint="use an article id, external id or id prefix")
         articles.append(article)
     embedder = embedder_for(settings, models)
+    boilerplate = known(store)
     index = EventIndex()
-    _document_frequencies(store, index)
-    feats = article_features(store, articles, embedder)
+    _document_frequencies(store, index, boilerplate)
+    feats = article_features(store, articles, embedder, boilerplate)
     weighted = [index.weigh(f) for f in feats]
     event_a, event_b = store.event_of(articles[0].id), store.event_of(articles[1].id)
     to_event = None
     if event_b is not None:
         members = [m for m in store.event_members(event_b) if m != articles[0].id]
-        member_feats = article_features(store, store.get_articles(members), embedder)
+        member_feats = article_features(store, store.get_articles(members), embedder, boilerplate)
         for f in member_feats:
             index.add(event_b, index.weigh(f))
         if event_b in index.events:
@@ -93,6 +107,8 @@ def explain(
         config.threshold(embedder is not None),
         shared_names,
         shared_terms,
+        {k: v for k, v in feats[0].specifics.items() if k != "lead"},
+        {k: v for k, v in feats[1].specifics.items() if k != "lead"},
     )
 
 

@@ -21,6 +21,7 @@ from datetime import date
 
 import numpy as np
 
+from newsfuse.cluster.specifics import specifics_of
 from newsfuse.records.article import Article
 
 _WORD = re.compile(r"[^\W\d_][\w'\-]*[^\W_]|[^\W\d_]", re.UNICODE)
@@ -63,6 +64,7 @@ class ArticleFeatures:
     day: int | None  # proleptic ordinal of the publication date; None when unknown
     vector: np.ndarray | None = None  # unit-length sentence embedding, when embeddings are on
     persons: dict[str, float] = field(default_factory=dict)  # surnames of people named in full, log-scaled
+    specifics: dict[str, frozenset[str]] = field(default_factory=dict)  # kind -> details (``specifics.py``)
 
 
 def article_day(article: Article) -> int | None:
@@ -93,7 +95,13 @@ def features_of(article: Article, vector: np.ndarray | None = None) -> ArticleFe
             names["_".join(parts)] += 1
     names.update("#" + n.replace(",", "") for n in _NUMBER.findall(text))
     return ArticleFeatures(
-        article.id, _log_scaled(terms), _log_scaled(names), article_day(article), vector, person_surnames(text)
+        article.id,
+        _log_scaled(terms),
+        _log_scaled(names),
+        article_day(article),
+        vector,
+        person_surnames(text),
+        specifics_of(text, _lead(text, 6)),  # the happening's own details: headline and first paragraphs
     )
 
 

@@ -45,6 +45,7 @@ class EventState:
     names_norm2: float = 0.0
     vector: np.ndarray | None = None
     days: Counter = field(default_factory=Counter)  # publication day -> members published that day
+    specifics: dict[str, Counter] = field(default_factory=dict)  # kind -> detail -> members giving it
 
 
 # The helpers below are the hot loops of clustering: they chain ``map`` over C-level callables
@@ -152,6 +153,8 @@ class EventIndex:
             event.vector = vector.astype(np.float32).copy() if event.vector is None else event.vector + vector
         if article.features.day is not None:
             event.days[article.features.day] += 1
+        for kind, values in article.features.specifics.items():
+            event.specifics.setdefault(kind, Counter()).update(values)
         self.event_of[article.article_id] = event_id
         self.order.setdefault(article.article_id, len(self.order))
         for key in article.keys:
@@ -172,6 +175,12 @@ class EventIndex:
             event.days[day] -= 1
             if event.days[day] <= 0:
                 del event.days[day]
+        for kind, values in article.features.specifics.items():
+            counts = event.specifics[kind]
+            counts.subtract(values)
+            for value in values:
+                if counts[value] <= 0:
+                    del counts[value]
         if not event.members:
             del self.events[event.event_id]
         return article

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from newsfuse.cluster.index import EventState, WeightedArticle, _dot
+from newsfuse.cluster.specifics import compare
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,12 +23,19 @@ class ClusterConfig:
     join_threshold_embeddings: float = 0.35
     merge_margin: float = 0.1  # a bridge must fit both events this much above the join threshold
     time_grace_days: int = 7  # follow-up reports within this many days are never penalised
-    time_horizon_days: int = 365  # by this gap the full penalty applies
+    time_horizon_days: int = 90  # by this gap the full penalty applies (a follow-up needs shared specifics)  # by this gap the full penalty applies
     time_penalty: float = 0.15
     # Two reports that both name people, places or organisations but share almost none of them are
     # about two happenings, however alike their wording (two diamond heists, two rehab check-ins).
     names_floor: float = 0.1  # name cosine below which the penalty applies, growing to the full one at 0
     names_penalty: float = 0.2
+    # Specific details (``specifics.py``): a shared victim, street or age is strong evidence of one
+    # happening, the same kind of detail given by both and differing is strong evidence of two; a city,
+    # a police department or a hospital in common is only locality and stays in the ordinary signals.
+    # Shared ages and times of day are common by chance (many teenagers, many evenings): only conflicts count.
+    specific_shared: tuple[tuple[str, float], ...] = (("person", 0.1), ("street", 0.05), ("age", 0.0), ("hour", 0.0))
+    specific_conflict: tuple[tuple[str, float], ...] = (("person", 0.15), ("street", 0.2), ("age", 0.1), ("hour", 0.05))
+    centroid_floor: float = 0.6  # see ``_cosine_to_sum``
     split_min_members: int = 4  # events smaller than this are never bisected
     split_max_cut: float = 0.9  # normalised cut below which an event's halves are two happenings
     split_max_cut_unnamed: float = 0.8  # the same when either half names no people (less evidence)
@@ -56,6 +64,9 @@ class Signals:
     time_penalty: float
     names_penalty: float  # applied only when both sides name someone or something
     combined: float
+    specifics: float = 0.0  # bonus for shared specific details, less the penalty for conflicting ones
+    shared_specifics: tuple[str, ...] = ()  # "person:mallet", "street:todds ln"
+    conflicting: tuple[str, ...] = ()  # kinds both give with no value in common
 
     def to_json(self) -> dict:
         return {
@@ -65,14 +76,21 @@ class Signals:
             "days_apart": self.days_apart,
             "time_penalty": round(self.time_penalty, 4),
             "names_penalty": round(self.names_penalty, 4),
+            "specifics": round(self.specifics, 4),
+            "shared_specifics": list(self.shared_specifics),
+            "conflicting_specifics": list(self.conflicting),
             "combined": round(self.combined, 4),
         }
 
 
-def _cosine_to_sum(article: dict[str, float], total: dict[str, float], norm2: float) -> float:
+def _cosine_to_sum(
+    article: dict[str, float], total: dict[str, float], norm2: float, members: int = 1, floor: float = 0.0
+) -> float:
     if norm2 <= 1e-12 or not article:
         return 0.0
-    return _dot(article, total) / math.sqrt(norm2)
+    # A loose event's centroid is short, so a plain cosine to it runs high and the event draws in ever
+    # more reports (a city's shootings chained into one); its norm is floored at ``members * floor``.
+    return _dot(article, total) / max(math.sqrt(norm2), members * floor)
 
 
 def days_apart(day: int | None, days: list[int]) -> int | None:
@@ -89,6 +107,7 @@ def combine(
     embedding: float | None,
     gap: int | None,
     both_named: bool = False,
+    details: tuple[dict[str, list[str]], list[str]] = ({}, []),
 ) -> Signals:
     weights = config.lexical_weight + config.names_weight
     total = config.lexical_weight * lexical + config.names_weight * names
@@ -101,19 +120,28 @@ def combine(
     unshared = 0.0
     if both_named and names < config.names_floor:
         unshared = config.names_penalty * (1.0 - names / config.names_floor)
-    return Signals(lexical, names, embedding, gap, penalty, unshared, total / weights - penalty - unshared)
+    shared, conflicts = details
+    bonus = dict(config.specific_shared)
+    cost = dict(config.specific_conflict)
+    detail = sum(bonus[k] for k in shared) - sum(cost[k] for k in conflicts)
+    combined = total / weights - penalty - unshared + detail
+    matched = tuple(f"{k}:{v}" for k, values in shared.items() for v in values)
+    return Signals(lexical, names, embedding, gap, penalty, unshared, combined, detail, matched, tuple(conflicts))
 
 
 def score_event(config: ClusterConfig, article: WeightedArticle, event: EventState) -> Signals:
-    lexical = _cosine_to_sum(article.terms, event.terms, event.terms_norm2)
-    names = _cosine_to_sum(article.names, event.names, event.names_norm2)
+    size, floor = len(event.members), config.centroid_floor
+    lexical = _cosine_to_sum(article.terms, event.terms, event.terms_norm2, size, floor)
+    names = _cosine_to_sum(article.names, event.names, event.names_norm2, size, floor)
     embedding = None
     vector = article.features.vector
     if vector is not None and event.vector is not None:
         norm = float(np.linalg.norm(event.vector))
         embedding = float(vector @ event.vector) / norm if norm > 1e-9 else 0.0
     gap = days_apart(article.features.day, list(event.days))
-    return combine(config, lexical, names, embedding, gap, bool(article.names) and event.names_norm2 > 1e-12)
+    both_named = bool(article.names) and event.names_norm2 > 1e-12
+    details = compare(article.features.specifics, event.specifics) if article.features.specifics else ({}, [])
+    return combine(config, lexical, names, embedding, gap, both_named, details)
 
 
 def score_pair(config: ClusterConfig, a: WeightedArticle, b: WeightedArticle) -> Signals:
@@ -125,4 +153,6 @@ def score_pair(config: ClusterConfig, a: WeightedArticle, b: WeightedArticle) ->
     if a.features.day is not None and b.features.day is not None:
         gap = abs(a.features.day - b.features.day)
     both_named = bool(a.names) and bool(b.names)
-    return combine(config, _dot(a.terms, b.terms), _dot(a.names, b.names), embedding, gap, both_named)
+    theirs = {kind: dict.fromkeys(values, 1) for kind, values in b.features.specifics.items()}
+    details = compare(a.features.specifics, theirs)
+    return combine(config, _dot(a.terms, b.terms), _dot(a.names, b.names), embedding, gap, both_named, details)

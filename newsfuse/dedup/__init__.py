@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from newsfuse.dedup.boilerplate import Boilerplate, contentless, learn
 from newsfuse.dedup.index import DedupConfig, DedupIndex
 from newsfuse.records.relations import Link
 from newsfuse.settings import Settings
@@ -18,10 +19,12 @@ _BATCH = 500
 
 
 class StoredTexts:
-    """Bodies of indexed articles for verification: recent ones from memory, older ones from the store."""
+    """Bodies of indexed articles for verification (boilerplate blanked): recent ones from memory, older ones
+    from the store."""
 
-    def __init__(self, store, keep: int = 5000) -> None:
+    def __init__(self, store, boilerplate: Boilerplate | None = None, keep: int = 5000) -> None:
         self.store = store
+        self.boilerplate = boilerplate
         self.keep = keep
         self.recent: dict[str, str] = {}
 
@@ -34,6 +37,8 @@ class StoredTexts:
         text = self.recent.get(article_id)
         if text is None:
             found = self.store.get_articles([article_id])
+            if found and self.boilerplate is not None:
+                found = [self.boilerplate.clean(found[0]).article]
             text = found[0].text if found else None
         return text
 
@@ -63,15 +68,21 @@ def update(
     pending = [i for i in pending if i not in done]
     if not pending:
         return []
+    boilerplate = learn(store, pending)
+    empty = contentless(store, pending)
     if index is None:
-        index = build_index(store, config, StoredTexts(store))
-    texts = index.text_of if isinstance(index.text_of, StoredTexts) else StoredTexts(store)
+        index = build_index(store, config, StoredTexts(store, boilerplate))
+    texts = index.text_of if isinstance(index.text_of, StoredTexts) else StoredTexts(store, boilerplate)
+    texts.boilerplate = boilerplate  # a kept index reads older texts with what the store has learned since
     links: list[Link] = []
     for start in range(0, len(pending), _BATCH):
-        articles = store.get_articles(pending[start : start + _BATCH])
+        articles = [boilerplate.clean(a).article for a in store.get_articles(pending[start : start + _BATCH])]
         states = []
         batch_links: list[Link] = []
         for article in articles:
+            if article.id in empty:  # a page of boilerplate copies nothing and is copied by nothing
+                states.append(index.unindexed(article))
+                continue
             texts.remember(article.id, article.text)
             state, found = index.add(article)
             states.append(state)
@@ -81,4 +92,4 @@ def update(
     return links
 
 
-__all__ = ["DedupConfig", "DedupIndex", "StoredTexts", "build_index", "update"]
+__all__ = ["Boilerplate", "DedupConfig", "DedupIndex", "StoredTexts", "build_index", "update"]

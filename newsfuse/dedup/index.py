@@ -9,7 +9,7 @@ rewords lightly). Rewrites share fewer shingles but keep the source's sentences 
 from __future__ import annotations
 
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
@@ -87,6 +87,19 @@ class _Lazy(Generic[T]):
         return self._value
 
 
+def _other_details(a: list[SentenceSpan], b: Sequence[SentenceSpan]) -> bool:
+    """Whether two texts alike in wording name mostly other people, places and numbers: one outlet's template
+    filled twice, not a copy. A copy adds a byline or trims a paragraph but keeps most of the details."""
+    mine = frozenset().union(*(s.specifics for s in a))
+    theirs = frozenset().union(*(s.specifics for s in b))
+    for kept in (lambda s: True, str.isdigit):  # all details, then the numbers alone (ages, blocks, times)
+        mine_kept, theirs_kept = {s for s in mine if kept(s)}, {s for s in theirs if kept(s)}
+        smaller = min(mine_kept, theirs_kept, key=len)
+        if len(smaller) >= 2 and len(mine_kept & theirs_kept) < 0.5 * len(smaller):
+            return True
+    return False
+
+
 class DedupIndex:
     """Everything processed so far, queryable for copies and sources of a new article.
 
@@ -144,6 +157,11 @@ class DedupIndex:
         state = DedupState(article.id, digest, self.sign.dump(near), self.sign.dump(word))
         return state, links
 
+    def unindexed(self, article: Article) -> DedupState:
+        """The state of an article kept out of the index (nothing of its own to compare)."""
+        empty = self.sign(set())
+        return DedupState(article.id, body_hash(article.text), self.sign.dump(empty), self.sign.dump(empty))
+
     def _insert(self, article_id: str, digest: str, near: MinHash, word: MinHash) -> None:
         if article_id in self.near.keys:
             return
@@ -198,7 +216,10 @@ class DedupIndex:
             return None
         score, candidate = best
         target = self.canonical.get(candidate, candidate)
-        evidence = align(own(), self.sentences_of(target), self.config.sentence_overlap)
+        theirs = self.sentences_of(target)
+        if _other_details(own(), theirs.spans):
+            return None
+        evidence = align(own(), theirs, self.config.sentence_overlap)
         return DuplicateLink(
             article.id, target, DuplicateKind.NEAR, round(score, 4), tuple(evidence[: self.config.max_evidence])
         )
@@ -221,7 +242,10 @@ class DedupIndex:
             text = text or self.text_of(source)
             if not text:
                 continue
-            kept = in_order(align(own, self.sentences_of(source, text), self.config.sentence_overlap))
+            theirs = self.sentences_of(source, text)
+            if _other_details(own, theirs.spans):  # house style filled with another happening's details
+                continue
+            kept = in_order(align(own, theirs, self.config.sentence_overlap))
             share = len(kept) / len(own)
             if len(kept) >= self.config.rewrite_min_sentences and share >= self.config.rewrite_min_share:
                 if best is None or share > best.score:

@@ -47,10 +47,23 @@ def align(
             continue
         position, shared = max(hits.items(), key=lambda item: (item[1], -item[0]))
         overlap = shared / len(sentence.words)
-        if overlap >= min_overlap:
-            match = spans[position]
+        match = spans[position]
+        if overlap >= min_overlap and not house_style(sentence, match):
             pairs.append(SharedPassage(sentence.start, sentence.end, match.start, match.end, overlap))
     return pairs
+
+
+def house_style(a: SentenceSpan, b: SentenceSpan) -> bool:
+    """Whether two alike sentences are one template filled with different details: each names people,
+    places or numbers the other lacks and they share none ("A 17-year-old boy was fatally shot in
+    Englewood ..., according to ... the Cook County medical examiner's office" and "A 25-year-old man was
+    fatally shot in Austin ..."), or share only the house's fixed names while every number differs. A rewrite
+    keeps, trims or adds details; it does not swap every one of them."""
+    if not (a.specifics - b.specifics and b.specifics - a.specifics):
+        return False
+    numbers_a = {s for s in a.specifics if s.isdigit()}
+    numbers_b = {s for s in b.specifics if s.isdigit()}
+    return not (a.specifics & b.specifics) or bool(numbers_a and numbers_b and not numbers_a & numbers_b)
 
 
 def in_order(pairs: Sequence[SharedPassage]) -> list[SharedPassage]:

@@ -11,6 +11,7 @@ from newsfuse.records.article import normalise_text
 _WORD = re.compile(r"\w+", re.UNICODE)
 # Sentence ends: terminal punctuation (optionally closed by a quote) before a space, or a line break.
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+|\n\s*")
+_SPECIFIC = re.compile(r"\b(?:[A-Z][\w'\-]*|\d+)\b")
 _STOPWORDS = frozenset(
     "a an and are as at be been but by for from had has have he her his i if in into is it its not of on or our"
     " she so than that the their them then there these they this those to was we were which who will with would"
@@ -23,6 +24,8 @@ class SentenceSpan:
     start: int
     end: int
     words: frozenset[str]  # content words, case-folded
+    # Names and numbers after the sentence's first word, case-folded: what makes it about one happening.
+    specifics: frozenset[str] = frozenset()
 
 
 def body_hash(text: str) -> str:
@@ -64,7 +67,8 @@ def _add_sentence(text: str, start: int, end: int, min_words: int, out: list[Sen
         start += 1
     found = content_words(text[start:end])
     if len(found) >= min_words:
-        out.append(SentenceSpan(start, end, frozenset(found)))
+        details = frozenset(m.casefold() for m in _SPECIFIC.findall(text, start, end)[1:])
+        out.append(SentenceSpan(start, end, frozenset(found), details))
 
 
 def containment(smaller: set[str], larger: set[str]) -> float:

@@ -3,7 +3,10 @@
 Articles are JSONL read by the ingest stage (``{"id", "title", "text", ...}``); gold is JSONL of
 ``{"id", <cluster field>}`` where the cluster field is ``subtopic``, ``event`` or ``cluster``. The same
 ``dedup.update`` and ``cluster.update`` users run produce the clusters. ``orders`` > 1 re-runs on
-shuffled input orders to show how much the streaming result depends on arrival order.
+shuffled input orders to show how much the streaming result depends on arrival order. Beside each
+corpus's figures: the fixed-threshold TF-IDF baseline on the same documents (``cluster_baseline.py``)
+and the ``duplicate_of`` / ``derived_from`` links that join two different gold clusters (should be 0).
+A corpus folder holds ``articles.jsonl`` and ``gold.jsonl``; several are scored in one run.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from pathlib import Path
 
 from newsfuse import cluster, dedup
 from newsfuse.errors import InputError
+from newsfuse.eval.cluster_baseline import BASELINE_THRESHOLD, baseline_scores
 from newsfuse.eval.metrics import ClusterScores, score_clusters
 from newsfuse.ingest import read_documents, store_articles
 from newsfuse.records.article import Article
@@ -32,6 +36,7 @@ class OrderRun:
     seed: int | None  # None: the input order as given
     scores: ClusterScores
     seconds: float
+    cross_links: dict[str, int] = field(default_factory=dict)  # relation -> links joining two gold clusters
 
 
 @dataclass(slots=True)
@@ -39,6 +44,8 @@ class ClusterEvalReport:
     articles: int
     embeddings: bool
     runs: list[OrderRun] = field(default_factory=list)
+    baseline: ClusterScores | None = None  # TF-IDF average-link at BASELINE_THRESHOLD, same documents
+    name: str = ""
 
     def f1_spread(self) -> float:
         values = [r.scores.pairwise_f1 for r in self.runs]
@@ -47,9 +54,16 @@ class ClusterEvalReport:
     def to_json(self) -> dict:
         f1 = [r.scores.pairwise_f1 for r in self.runs]
         return {
+            "name": self.name,
             "articles": self.articles,
             "embeddings": self.embeddings,
-            "runs": [{"seed": r.seed, "seconds": round(r.seconds, 2), **r.scores.to_json()} for r in self.runs],
+            "runs": [
+                {"seed": r.seed, "seconds": round(r.seconds, 2), "cross_links": r.cross_links, **r.scores.to_json()}
+                for r in self.runs
+            ],
+            "baseline": None
+            if self.baseline is None
+            else {"method": "tfidf-average-link", "threshold": BASELINE_THRESHOLD, **self.baseline.to_json()},
             "pairwise_f1_mean": round(statistics.fmean(f1), 4) if f1 else None,
             "pairwise_f1_spread": round(self.f1_spread(), 4),
         }
@@ -98,12 +112,24 @@ def run_once(
         dedup.update(store, ids, settings)
         cluster.update(store, ids, settings, models)
         seconds = time.perf_counter() - started
-        event_of = {a.id: store.event_of(a.id) for a in ordered}
+        # An article in no event (a page with no content of its own) is a cluster of its own.
+        event_of = {a.id: store.event_of(a.id) or f"none:{a.id}" for a in ordered}
         predicted = {a.external_id: event_of[a.id] for a in ordered if a.external_id in gold}
+        cross = cross_cluster_links(store, {a.id: gold.get(a.external_id or "") for a in ordered})
         kept = {}
         if models is not None and getattr(models, "embedder", None) is not None and settings.use_embeddings:
             kept = store.load_vectors(models.embedder.name, ids)
-    return OrderRun(seed, score_clusters(predicted, gold), seconds), kept
+    return OrderRun(seed, score_clusters(predicted, gold), seconds, cross), kept
+
+
+def cross_cluster_links(store, gold_of: dict[str, str | None]) -> dict[str, int]:
+    """Copy and rewrite links whose two articles belong to different gold clusters, by relation."""
+    counts = {"duplicate_of": 0, "derived_from": 0}
+    for link in store.iter_links():
+        source, target = gold_of.get(link.article_id), gold_of.get(link.target)
+        if source is not None and target is not None and source != target:
+            counts[link.relation] += 1
+    return counts
 
 
 def evaluate_clusters(
@@ -116,10 +142,21 @@ def evaluate_clusters(
     if not articles:
         raise InputError(str(articles_path), "no articles could be read")
     with_embeddings = settings.use_embeddings and getattr(models, "embedder", None) is not None
-    report = ClusterEvalReport(len(articles), with_embeddings)
+    report = ClusterEvalReport(len(articles), with_embeddings, baseline=baseline_scores(articles, gold))
+    report.name = Path(articles_path).parent.name
     vectors: dict = {}
     for run in range(orders):
         result, kept = run_once(articles, gold, settings, models, None if run == 0 else run, vectors)
         vectors = vectors or kept
         report.runs.append(result)
     return report
+
+
+def corpus_files(folder: str | Path) -> tuple[Path, Path]:
+    """``articles.jsonl`` and ``gold.jsonl`` of a corpus folder."""
+    folder = Path(folder)
+    paths = folder / "articles.jsonl", folder / "gold.jsonl"
+    for path in paths:
+        if not path.is_file():
+            raise InputError(str(folder), f"no {path.name} in this corpus folder")
+    return paths

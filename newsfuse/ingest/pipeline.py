@@ -87,6 +87,9 @@ def store_articles(
         new.extend(stored.new)
         existing.extend(stored.already_stored)
         revised.extend(stored.revised)
+        # An input id whose content was already stored is kept, so exports still list it.
+        skipped_ids = set(stored.already_stored)
+        store.save_input_copies([(a.external_id, a.id) for a in batch if a.id in skipped_ids and a.external_id])
         batch.clear()
 
     for item in items:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from newsfuse.store.alerts import AlertTable
 from newsfuse.store.articles import ArticleTable
+from newsfuse.store.content import ContentTable
 from newsfuse.store.corrections import CorrectionTable
 from newsfuse.store.events import EventTable
 from newsfuse.store.extractions import ExtractionTable
@@ -24,6 +25,7 @@ class SQLiteStore(
     EventRecordTable,
     RelationTable,
     EventTable,
+    ContentTable,
     CorrectionTable,
     ProblemTable,
     ParseTable,

@@ -94,6 +94,10 @@ class WebUI:
             raise ApiError(404, f"no event {event_id!r}")
         model = event_page_model(record)
         model.update(analyst_view(self.service.store, record, model))
+        # Storyline links found by clustering (the same named people in a later event), beside the record's own.
+        for link in self.service.read.store.storyline_of(str(record.get("id"))):
+            label = f"{link['relation']} in this storyline: {', '.join(link['shared'])}"
+            model["related"].append({"event_id": link["event_id"], "label": label})
         return self.render("event.html", title=model["headline"], event=model, q="")
 
     def history(self, event_id: str) -> str:

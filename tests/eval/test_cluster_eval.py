@@ -96,3 +96,26 @@ def test_ecbplus_pairwise_f1(shared_dir):
         pytest.skip("ECB+ not present")
     report = evaluate_clusters(folder / "articles.jsonl", folder / "gold.jsonl", Settings(use_embeddings=False), None)
     assert report.runs[0].scores.pairwise_f1 >= 0.8
+
+
+def test_eval_cluster_scores_several_corpora_beside_the_fixed_tfidf_baseline(corpus, tmp_path):
+    from typer.testing import CliRunner
+
+    from newsfuse.cli.main import build_app
+
+    second = tmp_path / "second"
+    second.mkdir()
+    for path in corpus:
+        (second / path.name).write_text(path.read_text())
+    result = CliRunner().invoke(
+        build_app(),
+        ["eval", "cluster", "--corpus", str(corpus[0].parent), "--corpus", str(second), "--no-embeddings"]
+        + ["--format", "json"],
+    )
+    assert result.exit_code == 0, result.output
+    reports = json.loads(result.stdout)
+    assert len(reports) == 2
+    for report in reports:
+        assert report["baseline"]["method"] == "tfidf-average-link" and report["baseline"]["threshold"] == 0.25
+        assert report["baseline"]["items"] == 9
+        assert report["runs"][0]["cross_links"] == {"duplicate_of": 0, "derived_from": 0}

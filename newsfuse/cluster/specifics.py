@@ -1,0 +1,111 @@
+"""The specifics of a happening: who (victims, suspects), how old, where exactly, when in the day.
+
+Reports of many similar local incidents (shootings, crashes, fires in one city within weeks) share
+their vocabulary, their city, police department and hospital; what tells two incidents apart is the
+detail: the people named with their age ("Tenisha Mallet, 21,"), the street or block, the time. Two
+reports that share such a detail are about one happening, two that both give one and differ are
+about two. Cheap regexes, no parser: they run on every article clustering sees.
+
+Kinds: ``person`` (surnames of people named with an age, or after "identified as"/"charged"), ``age``,
+``street`` (street names and "block of" addresses, suffix normalised) and ``hour`` (clock times).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+_NAME = r"[A-Z][a-zA-Z'\-]+(?:[ ]+(?:[A-Z]\.[ ]+)?[A-Z][a-zA-Z'\-]+){1,2}(?:[ ]+(?:Jr|Sr|II|III)\.?)?"
+# "Tenisha Mallet, 21," / "Jamal Williams (19)" / "identified as John Smith" / "charged Ray Lee"
+_PERSON_AGE = re.compile(rf"\b({_NAME}),?[ ]+(?:\(|age[ ]|aged[ ])?(\d{{1,2}})\b(?!-year|\d|,\d)")
+_PERSON_CUE = re.compile(
+    rf"\b(?:identified (?:him |her |them |the \w+ )?as|named|charged|arrested|suspect|victim|shooter)[ ,]+({_NAME})\b"
+)
+_AGE = re.compile(r"\b(\d{1,2})[- ]year[- ]old\b", re.IGNORECASE)
+_STREET_TYPES = {
+    "street": "st", "st": "st", "avenue": "ave", "ave": "ave", "road": "rd", "rd": "rd", "drive": "dr", "dr": "dr",
+    "boulevard": "blvd", "blvd": "blvd", "lane": "ln", "ln": "ln",
+    "parkway": "pkwy", "highway": "hwy", "circle": "cir", "terrace": "ter", "way": "way", "pike": "pike",
+}  # fmt: skip
+_STREET = re.compile(
+    r"\b((?:[NSEW]\.?[ ]|North |South |East |West )?(?:\d{1,3}(?:st|nd|rd|th)|[A-Z][a-z]+)(?:[ ][A-Z][a-z]+)?)[ ]"
+    r"(Street|St|Avenue|Ave|Road|Rd|Drive|Dr|Boulevard|Blvd|Lane|Ln|Parkway|Highway|Circle"
+    r"|Terrace|Way|Pike)\b\.?"
+)
+_CLOCK = re.compile(r"\b(\d{1,2})(?::(\d{2}))?[ ]?([ap])\.?[ ]?m\b\.?", re.IGNORECASE)
+_NOT_NAMES = frozenset(
+    "police officer officers sheriff deputy chief sgt lt det detective officials authorities spokesman spokeswoman"
+    " the a an he she they his her county city state north south east west new image photo video file copyright"
+    " getty associated press staff january february march april may june july august september october november"
+    " december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday"
+    " sunday".split()
+)
+KINDS = ("person", "age", "street", "hour")
+_TOLERANCE = {"hour": {0, 1, 23}, "age": {0, 1}}
+Specifics = Mapping[str, frozenset[str]]
+
+
+def _surname(name: str) -> str | None:
+    words = [w for w in name.replace(".", " ").split() if w not in ("Jr", "Sr", "II", "III")]
+    if len(words) < 2 or any(w.casefold() in _NOT_NAMES for w in words):
+        return None
+    return words[-1].casefold()
+
+
+def specifics_of(text: str, lead: str | None = None) -> dict[str, frozenset[str]]:
+    """Each kind of specific detail ``text`` gives (only kinds found are present), and under ``"lead"`` the
+    kinds its ``lead`` (headline and first sentences) gives: the happening's own details are told there,
+    while people and places further down may be background (an earlier case, a quoted neighbour)."""
+    found = _details(text)
+    if lead is not None:
+        in_lead = frozenset(_details(lead))
+        if in_lead:
+            found["lead"] = in_lead
+    return found
+
+
+def _details(text: str) -> dict[str, frozenset[str]]:
+    people = {_surname(m.group(1)) for m in _PERSON_AGE.finditer(text)}
+    people |= {_surname(m.group(1)) for m in _PERSON_CUE.finditer(text)}
+    people.discard(None)
+    ages = {m.group(1) for m in _AGE.finditer(text)} | {m.group(2) for m in _PERSON_AGE.finditer(text)}
+    streets = set()
+    for match in _STREET.finditer(text):
+        words = match.group(1).casefold().replace(".", "").split()
+        if words[-1] in _NOT_NAMES:
+            continue
+        streets.add(" ".join([*words, _STREET_TYPES[match.group(2).casefold()]]))
+    hours = set()
+    for match in _CLOCK.finditer(text):
+        hour = int(match.group(1))
+        if 1 <= hour <= 12:
+            hours.add(str(hour % 12 + (12 if match.group(3).casefold() == "p" else 0)))
+    found = {"person": people, "age": ages, "street": streets, "hour": hours}
+    return {kind: frozenset(values) for kind, values in found.items() if values}  # type: ignore[misc]
+
+
+def _near(a: frozenset[str], b: Mapping[str, int], tolerance: set[int]) -> set[str]:
+    """Values of ``a`` within the tolerance of one of ``b``: "3:47 p.m." and "about 4 p.m." agree, and so do
+    ages 33 and 34 (a birthday between two reports)."""
+    other = {int(v) for v in b}
+    return {v for v in a if any(abs(int(v) - o) in tolerance for o in other)}
+
+
+def compare(article: Specifics, event: Mapping[str, Mapping[str, int]]) -> tuple[dict[str, list[str]], list[str]]:
+    """Details shared with the event (kind -> values) and the kinds where both give some and none agree."""
+    shared: dict[str, list[str]] = {}
+    conflicts: list[str] = []
+    leads, their_leads = article.get("lead", frozenset()), event.get("lead", {})
+    for kind, values in article.items():
+        theirs = event.get(kind)
+        if not theirs or kind == "lead":
+            continue
+        if kind in _TOLERANCE:
+            same = _near(values, theirs, _TOLERANCE[kind])
+        else:
+            same = values & theirs.keys()
+        if same:
+            shared[kind] = sorted(same)
+        elif kind in leads or kind in their_leads:  # a lead gives such a detail, and no value agrees
+            conflicts.append(kind)
+    return shared, conflicts
