@@ -23,7 +23,7 @@ class ClusterConfig:
     join_threshold_embeddings: float = 0.35
     merge_margin: float = 0.1  # a bridge must fit both events this much above the join threshold
     time_grace_days: int = 7  # follow-up reports within this many days are never penalised
-    time_horizon_days: int = 90  # by this gap the full penalty applies (a follow-up needs shared specifics)  # by this gap the full penalty applies
+    time_horizon_days: int = 90  # by this gap the full penalty applies (a follow-up needs shared specifics)
     time_penalty: float = 0.15
     # Two reports that both name people, places or organisations but share almost none of them are
     # about two happenings, however alike their wording (two diamond heists, two rehab check-ins).
