@@ -88,6 +88,7 @@ def event_command(
 
     Example: newsfuse event e_1a2b3c --format md
     """
+    from newsfuse.curate.precision import event_json
     from newsfuse.fuse import render_brief
 
     with _existing_store(db) as store:
@@ -97,7 +98,7 @@ def event_command(
             f"no fused event record {event_id!r}", hint="list events with `newsfuse events`, then `newsfuse fuse`"
         )
     if output is BriefFormat.json:
-        emit_json(record.to_json())
+        emit_json(event_json(record))
     else:
         sys.stdout.write(render_brief(record))
 

@@ -48,6 +48,11 @@ def test_event_as_json(app, db):
     assert result.exit_code == 0, result.output
     record = json.loads(result.stdout)
     assert record["id"] == "ev_lima" and record["schema_version"] == 1
+    # the analyst's news times and precision, as /api/events/{id} gives them
+    published = sorted(s["published"] for s in record["sources"] if s["published"])
+    assert record["news"]["first_reported"] == published[0] and record["news"]["last_reported"] == published[-1]
+    assert record["news"]["time_start"] == record["time"]["start"]
+    assert {"time_precision", "geo_precision"} <= set(record["news"])
 
 
 def test_unknown_event_is_one_line_error(app, db):
