@@ -135,14 +135,17 @@ def export_events_command(
     min_sources: int | None = typer.Option(
         None, "--min-sources", min=1, help="Only events with this many independent sources."
     ),
+    bom: bool = typer.Option(False, "--bom", help="CSV only: start each file with a UTF-8 byte-order mark (Excel)."),
 ) -> None:
     """Write fused events: JSON/JSONL records (event.schema.json), or events, claims and evidence tables (CSV/Parquet).
 
     Examples: newsfuse export events --format jsonl > events.jsonl;
-    newsfuse export events --format parquet --output tables/
+    newsfuse export events --format csv --bom --output sheets/
     """
     from newsfuse.fuse.export import write_json, write_tables
 
+    if bom and output_format is not ExportFormat.csv:
+        raise InputError("export events", f"--bom is for --format csv, not {output_format.value}")
     with _existing_store(db) as store:
         records = list(store.iter_event_records(entity=entity, since=since, min_independent_sources=min_sources))
     if output_format in (ExportFormat.csv, ExportFormat.parquet):
@@ -150,7 +153,7 @@ def export_events_command(
             raise InputError(
                 "export events", f"--format {output_format.value} writes three tables: give --output DIRECTORY"
             )
-        paths = write_tables(records, output, output_format.value)
+        paths = write_tables(records, output, output_format.value, bom=bom)
         message(f"{len(records)} event(s) written to " + ", ".join(str(p) for p in paths))
         return
     lines = output_format is ExportFormat.jsonl

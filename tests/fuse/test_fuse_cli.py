@@ -102,6 +102,23 @@ def test_export_tables(app, db, tmp_path, file_format):
     assert {e["article_id"] for e in tables["evidence"]} == {"a1", "b1", "c1", "d1"}
 
 
+def test_export_events_csv_with_a_bom_for_spreadsheets(app, db, tmp_path):
+    for folder, extra in ((tmp_path / "bom", ["--bom"]), (tmp_path / "plain", [])):
+        result = run(app, "export", "events", "--db", db, "--format", "csv", "--output", folder, *extra)
+        assert result.exit_code == 0, result.output
+    for name in ("events", "claims", "evidence"):
+        with_bom, plain = (
+            (tmp_path / "bom" / f"{name}.csv").read_bytes(),
+            (tmp_path / "plain" / f"{name}.csv").read_bytes(),
+        )
+        assert with_bom.startswith(b"\xef\xbb\xbf") and not plain.startswith(b"\xef\xbb\xbf")
+        assert with_bom[3:] == plain
+    with (tmp_path / "bom" / "claims.csv").open(encoding="utf-8-sig", newline="") as handle:
+        assert next(csv.reader(handle))[0] == "event_id"  # read as UTF-8-sig, the first header is clean
+    refused = run(app, "export", "events", "--db", db, "--format", "jsonl", "--bom")
+    assert refused.exit_code != 0 and "--bom" in (str(refused.exception) + refused.output)
+
+
 def test_tables_need_an_output_directory(app, db):
     result = run(app, "export", "events", "--db", db, "--format", "csv")
     assert result.exit_code != 0
