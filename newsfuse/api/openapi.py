@@ -2,7 +2,8 @@
 
 ``GET /api/events/{event_id}`` returns ``EventRecord.to_json()``, whose contract is fusion's JSON
 Schema (``newsfuse/fuse/schema/event.schema.json``). It is embedded here (its ``$defs`` moved into
-``components``) so clients and schemathesis check responses against the one real definition.
+``components``) so clients and schemathesis check responses against the one real definition. The API
+adds one field to the record, ``news`` (``curate/precision.py``), described by ``schemas.NewsOut``.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 
+from newsfuse.api.schemas import NewsOut
+
 EVENT_PATH = "/api/events/{event_id}"
 PREFIX = "EventRecord"
 
@@ -22,6 +25,16 @@ def event_record_schema() -> dict[str, Any] | None:
     """Fusion's event schema, or ``None`` when this installation lacks it."""
     path = resources.files("newsfuse.fuse").joinpath("schema/event.schema.json")
     return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
+
+
+def api_event_schema() -> dict[str, Any] | None:
+    """What ``/api/events/{id}`` answers: fusion's record schema with the required ``news`` field added."""
+    schema = event_record_schema()
+    if schema is None:
+        return None
+    schema["properties"]["news"] = NewsOut.model_json_schema(ref_template="#/$defs/{model}")
+    schema["required"] = [*schema["required"], "news"]
+    return schema
 
 
 def _rewrite_refs(node: Any) -> Any:
@@ -57,7 +70,7 @@ def build_openapi(app: FastAPI) -> dict[str, Any]:
             "type": "http",
             "scheme": "bearer",
         }
-        event_schema = event_record_schema()
+        event_schema = api_event_schema()
         if event_schema is not None:
             embed_event_schema(document, event_schema)
         app.openapi_schema = document

@@ -15,6 +15,7 @@ from newsfuse.api.errors import ApiError
 from newsfuse.api.pagination import Page, decode_cursor, encode_cursor, paginate
 from newsfuse.api.summaries import EntitySummary, EventSummary, entity_from_participant, summarise_event
 from newsfuse.curate.filters import EventQuery, find_events
+from newsfuse.curate.precision import event_json
 from newsfuse.records import Article
 
 MAX_ENTITY_EVENTS = 1000  # an entity page lists at most this many events
@@ -46,7 +47,7 @@ class ReadModel:
         if record is None:
             current = self.store.resolve_event_id(event_id)  # an id merged into another event
             record = self.store.get_event_record(current) if current and current != event_id else None
-        return record.to_json() if record is not None else None
+        return event_json(record) if record is not None else None
 
     def entities(self, q: str | None, cursor: str | None, limit: int) -> Page[EntitySummary]:
         """Canonical entities by name; ``q`` matches a name or an alias."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -28,6 +28,19 @@ class HealthOut(Open):
     writable: bool = Field(description="whether POST /api/ingest is open (a token is configured)")
 
 
+class NewsOut(BaseModel):
+    """When the event happened and was reported, and how precisely its time and place are known."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    time_start: str | None = Field(description="start of the event's own time span")
+    time_end: str | None
+    first_reported: str | None = Field(description="earliest publication date of its reports (not ingest time)")
+    last_reported: str | None = Field(description="latest publication date of its reports")
+    time_precision: Literal["day", "week", "month", "year", "unknown"]
+    geo_precision: Literal["exact place", "city", "region", "country", "unknown"]
+
+
 class EventSummaryOut(Open):
     id: str
     headline: str
@@ -42,6 +55,7 @@ class EventSummaryOut(Open):
     entity_ids: list[str]
     entity_names: list[str]
     article_ids: list[str]
+    news: NewsOut
 
 
 class EventListOut(Open):

@@ -150,12 +150,12 @@ def export_csv_command(
     Example: newsfuse export csv --bom --output sheets/ --place Türkiye
     """
     from newsfuse.cli.output import message
-    from newsfuse.curate.exports import write_csv_tables
+    from newsfuse.fuse.export import write_tables
 
     settings = load_settings(db=db)
     with open_store(settings.db, readonly=True) as store:
         records = all_events(store, EventQuery(q=q, place=place, since=since))
-    paths = write_csv_tables(records, output, bom)
+    paths = write_tables(records, output, "csv", bom=bom)
     message(f"{len(records)} event(s) written to " + ", ".join(str(p) for p in paths))
 
 

@@ -88,6 +88,7 @@ def event_command(
 
     Example: newsfuse event e_1a2b3c --format md
     """
+    from newsfuse.curate.precision import event_json
     from newsfuse.fuse import render_brief
 
     with _existing_store(db) as store:
@@ -97,7 +98,7 @@ def event_command(
             f"no fused event record {event_id!r}", hint="list events with `newsfuse events`, then `newsfuse fuse`"
         )
     if output is BriefFormat.json:
-        emit_json(record.to_json())
+        emit_json(event_json(record))
     else:
         sys.stdout.write(render_brief(record))
 
@@ -134,14 +135,17 @@ def export_events_command(
     min_sources: int | None = typer.Option(
         None, "--min-sources", min=1, help="Only events with this many independent sources."
     ),
+    bom: bool = typer.Option(False, "--bom", help="CSV only: start each file with a UTF-8 byte-order mark (Excel)."),
 ) -> None:
     """Write fused events: JSON/JSONL records (event.schema.json), or events, claims and evidence tables (CSV/Parquet).
 
     Examples: newsfuse export events --format jsonl > events.jsonl;
-    newsfuse export events --format parquet --output tables/
+    newsfuse export events --format csv --bom --output sheets/
     """
     from newsfuse.fuse.export import write_json, write_tables
 
+    if bom and output_format is not ExportFormat.csv:
+        raise InputError("export events", f"--bom is for --format csv, not {output_format.value}")
     with _existing_store(db) as store:
         records = list(store.iter_event_records(entity=entity, since=since, min_independent_sources=min_sources))
     if output_format in (ExportFormat.csv, ExportFormat.parquet):
@@ -149,7 +153,7 @@ def export_events_command(
             raise InputError(
                 "export events", f"--format {output_format.value} writes three tables: give --output DIRECTORY"
             )
-        paths = write_tables(records, output, output_format.value)
+        paths = write_tables(records, output, output_format.value, bom=bom)
         message(f"{len(records)} event(s) written to " + ", ".join(str(p) for p in paths))
         return
     lines = output_format is ExportFormat.jsonl

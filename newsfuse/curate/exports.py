@@ -1,32 +1,14 @@
-"""Exports for the analyst's tools: CSV tables a spreadsheet opens right (UTF-8, optionally with a BOM so
-Excel does not garble "Yaşar Güler"), and a graph of events, entities and outlets as GEXF or GraphML."""
+"""Exports for the analyst's tools: a graph of events, entities and outlets as GEXF or GraphML."""
 
 from __future__ import annotations
 
-import csv
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from pathlib import Path
 
-from newsfuse.fuse.export import table_rows
 from newsfuse.records.claims import EventRecord
 
 GRAPH_FORMATS = ("gexf", "graphml")
-
-
-def write_csv_tables(records: Iterable[EventRecord], folder: Path, bom: bool = False) -> list[Path]:
-    """events.csv, claims.csv and evidence.csv in ``folder``; ``bom`` writes UTF-8 with a byte-order mark."""
-    folder.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for name, rows in table_rows(records).items():
-        path = folder / f"{name}.csv"
-        with path.open("w", encoding="utf-8-sig" if bom else "utf-8", newline="") as handle:
-            if rows:
-                writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
-                writer.writeheader()
-                writer.writerows(rows)
-        paths.append(path)
-    return paths
 
 
 def graph_of(records: Iterable[EventRecord]) -> tuple[dict[str, dict], list[tuple[str, str, str]]]:

@@ -50,6 +50,11 @@ def news_times(record: EventRecord) -> dict[str, Any]:
     }
 
 
+def event_json(record: EventRecord) -> dict[str, Any]:
+    """The record as ``/api/events/{id}`` and ``newsfuse event --format json`` give it: its JSON plus ``news``."""
+    return {**record.to_json(), "news": news_times(record)}
+
+
 def event_row(record: EventRecord) -> dict[str, Any]:
     """One line of ``newsfuse events``: what the listing shows, in the order it shows it."""
     return {

@@ -92,14 +92,15 @@ def write_json(records: Iterable[EventRecord], stream: TextIO, lines: bool) -> i
     return len(payload)
 
 
-def write_tables(records: Iterable[EventRecord], directory: Path, file_format: str) -> list[Path]:
-    """``events``, ``claims`` and ``evidence`` as CSV or Parquet files in ``directory``."""
+def write_tables(records: Iterable[EventRecord], directory: Path, file_format: str, bom: bool = False) -> list[Path]:
+    """``events``, ``claims`` and ``evidence`` as CSV or Parquet files in ``directory``; ``bom`` starts each CSV
+    file with a UTF-8 byte-order mark, so that Excel reads "Yaşar Güler" as UTF-8."""
     directory.mkdir(parents=True, exist_ok=True)
     written = []
     for name, rows in table_rows(records).items():
         path = directory / f"{name}.{file_format}"
         if file_format == "csv":
-            _write_csv(path, name, rows)
+            _write_csv(path, name, rows, bom)
         elif file_format == "parquet":
             _write_parquet(path, rows)
         else:
@@ -108,8 +109,8 @@ def write_tables(records: Iterable[EventRecord], directory: Path, file_format: s
     return written
 
 
-def _write_csv(path: Path, name: str, rows: list[dict]) -> None:
-    with path.open("w", newline="", encoding="utf-8") as handle:
+def _write_csv(path: Path, name: str, rows: list[dict], bom: bool) -> None:
+    with path.open("w", newline="", encoding="utf-8-sig" if bom else "utf-8") as handle:
         writer = csv.DictWriter(handle, fieldnames=list(rows[0]) if rows else _EMPTY_COLUMNS[name])
         writer.writeheader()
         writer.writerows(rows)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import jsonschema
+import pytest
 from api_records import BRANDT, WELLER
 
-from newsfuse.api.openapi import event_record_schema
+from newsfuse.api.openapi import api_event_schema, event_record_schema
 
 
 def ids(body: dict) -> list[str]:
@@ -80,6 +81,24 @@ def test_event_answers_follow_fusions_json_schema(client):
     document = client.get("/api/openapi.json").json()
     answer = document["paths"]["/api/events/{event_id}"]["get"]["responses"]["200"]["content"]["application/json"]
     assert answer["schema"] == {"$ref": "#/components/schemas/EventRecord"}
-    schema = event_record_schema()
+    schema = api_event_schema()
+    assert document["components"]["schemas"]["EventRecord"]["properties"]["news"]
     for event_id in ("e_port_valdoria", "e_rivermark_tram", "e_hostile"):
-        jsonschema.validate(client.get(f"/api/events/{event_id}").json(), schema)
+        record = client.get(f"/api/events/{event_id}").json()
+        jsonschema.validate(record, schema)
+        # news is the API's own field: fusion's record schema alone forbids it, the API's schema requires it
+        with_news, without = dict(record), {k: v for k, v in record.items() if k != "news"}
+        jsonschema.validate(without, event_record_schema())
+        for broken in ({**with_news, "news": {**record["news"], "extra": 1}}, without):
+            with pytest.raises(jsonschema.ValidationError):
+                jsonschema.validate(broken, schema)
+
+
+def test_one_event_carries_its_news_times_and_precision(client):
+    record = client.get("/api/events/e_port_valdoria").json()
+    listed = next(e for e in client.get("/api/events").json()["items"] if e["id"] == "e_port_valdoria")
+    published = sorted(s["published"] for s in record["sources"] if s["published"])
+    assert record["news"] == listed["news"]
+    assert (record["news"]["first_reported"], record["news"]["last_reported"]) == (published[0], published[-1])
+    assert record["news"]["time_precision"] in {"day", "week", "month", "year", "unknown"}
+    assert record["news"]["geo_precision"] in {"exact place", "city", "region", "country", "unknown"}

@@ -154,3 +154,52 @@ def test_sources_read_as_sources(app, seed_store_path, tmp_path):
     assert "dailysabah.com" in outlets()
     run(app, "outlet", "dailysabah.com", "--name", "Daily Sabah", "--db", db)
     assert "Daily Sabah" in outlets() and "dailysabah.com" not in outlets()
+
+
+FEED_ITEM = """Turkish drone maker Baykar hosted Japanese Defence Minister Gen Nakatani at its Istanbul plant on Friday,
+a day after he met his Turkish counterpart Yasar Guler in Ankara. Nakatani inspected the TB2 and Akinci drones.
+Tokyo is weighing unmanned aircraft for coastal surveillance, a Japanese defence ministry spokesman said."""
+
+
+def test_outlet_names_come_from_the_feed_title_and_og_site_name(app, seed_store_path, tmp_path):
+    """Reports without an explicit source are credited to the feed's channel title or the page's og:site_name,
+    not a bare host; the analyst's own name for the host still wins."""
+    from html import escape
+
+    from curate_fixtures import FOURTH_REPORT
+
+    db = str(seed_store_path)
+    title, _, body = FOURTH_REPORT.partition("\n\n")
+    paragraphs = "".join(f"<p>{escape(p)}</p>" for p in body.split("\n\n") if p.strip())
+    page = tmp_path / "nakatani.html"
+    page.write_text(
+        f"""<!doctype html><html><head><title>{escape(title)}</title>
+<meta property="og:site_name" content="Sabah Online Desk">
+<link rel="canonical" href="https://www.dailysabah.com/politics/nakatani">
+<meta property="article:published_time" content="2025-08-21T10:00:00Z"></head>
+<body><nav>Home | Politics</nav><article><h1>{escape(title)}</h1>{paragraphs}</article></body></html>""",
+        encoding="utf-8",
+    )
+    feed = tmp_path / "hurriyet.xml"
+    feed.write_text(
+        f"""<?xml version="1.0"?><rss version="2.0"><channel><title>Hurriyet Daily News - Defence</title>
+<link>https://www.hurriyetdailynews.com/</link><description>defence news</description>
+<item><title>Nakatani tours Baykar drone plant</title><link>https://www.hurriyetdailynews.com/nakatani-baykar</link>
+<pubDate>Fri, 22 Aug 2025 08:00:00 GMT</pubDate><description>{escape(FEED_ITEM)}</description></item>
+</channel></rss>""",
+        encoding="utf-8",
+    )
+    run(app, "ingest", str(page), str(feed), "--db", db)
+    with open_store(seed_store_path, readonly=True) as store:
+        sources = {a.url: a.source for a in store.iter_articles()}
+    assert sources["https://www.dailysabah.com/politics/nakatani"] == "Sabah Online Desk"
+    assert sources["https://www.hurriyetdailynews.com/nakatani-baykar"] == "Hurriyet Daily News - Defence"
+
+    def outlets() -> set[str]:
+        with open_store(seed_store_path, readonly=True) as store:
+            return {s.outlet for r in store.iter_event_records() for s in r.sources}
+
+    assert {"Sabah Online Desk", "Hurriyet Daily News - Defence"} <= outlets()
+    assert not {"dailysabah.com", "hurriyetdailynews.com"} & outlets()
+    run(app, "outlet", "dailysabah.com", "--name", "Daily Sabah", "--db", db)
+    assert "Daily Sabah" in outlets() and "Sabah Online Desk" not in outlets()

@@ -48,6 +48,11 @@ def test_event_as_json(app, db):
     assert result.exit_code == 0, result.output
     record = json.loads(result.stdout)
     assert record["id"] == "ev_lima" and record["schema_version"] == 1
+    # the analyst's news times and precision, as /api/events/{id} gives them
+    published = sorted(s["published"] for s in record["sources"] if s["published"])
+    assert record["news"]["first_reported"] == published[0] and record["news"]["last_reported"] == published[-1]
+    assert record["news"]["time_start"] == record["time"]["start"]
+    assert {"time_precision", "geo_precision"} <= set(record["news"])
 
 
 def test_unknown_event_is_one_line_error(app, db):
@@ -95,6 +100,23 @@ def test_export_tables(app, db, tmp_path, file_format):
     claim_ids = {c["claim_id"] for c in tables["claims"]}
     assert claim_ids and {e["claim_id"] for e in tables["evidence"]} == claim_ids
     assert {e["article_id"] for e in tables["evidence"]} == {"a1", "b1", "c1", "d1"}
+
+
+def test_export_events_csv_with_a_bom_for_spreadsheets(app, db, tmp_path):
+    for folder, extra in ((tmp_path / "bom", ["--bom"]), (tmp_path / "plain", [])):
+        result = run(app, "export", "events", "--db", db, "--format", "csv", "--output", folder, *extra)
+        assert result.exit_code == 0, result.output
+    for name in ("events", "claims", "evidence"):
+        with_bom, plain = (
+            (tmp_path / "bom" / f"{name}.csv").read_bytes(),
+            (tmp_path / "plain" / f"{name}.csv").read_bytes(),
+        )
+        assert with_bom.startswith(b"\xef\xbb\xbf") and not plain.startswith(b"\xef\xbb\xbf")
+        assert with_bom[3:] == plain
+    with (tmp_path / "bom" / "claims.csv").open(encoding="utf-8-sig", newline="") as handle:
+        assert next(csv.reader(handle))[0] == "event_id"  # read as UTF-8-sig, the first header is clean
+    refused = run(app, "export", "events", "--db", db, "--format", "jsonl", "--bom")
+    assert refused.exit_code != 0 and "--bom" in (str(refused.exception) + refused.output)
 
 
 def test_tables_need_an_output_directory(app, db):
