@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from newsfuse.curate import constraints
+from newsfuse.curate.overlay import statement_anchor
 from newsfuse.errors import InputError, NotFoundError
 from newsfuse.records.corrections import Correction
 from newsfuse.settings import Settings
@@ -112,7 +113,12 @@ class Curator:
         event_id = self.store.event_with_claim(claim_id)
         if event_id is None:
             raise NotFoundError(f"no claim {claim_id!r} in any stored event record")
-        return self._record("claim", claim_id, {"verdict": verdict, "event": event_id}, note)
+        record = self.store.get_event_record(event_id)
+        claim = record.claim(claim_id) if record is not None else None
+        # Re-fusion after a later report can give the claim a new id; the verdict follows its statement.
+        anchor = statement_anchor(claim) if claim is not None else None
+        payload = {"verdict": verdict, "event": event_id, "predicate": claim.predicate if claim else None}
+        return self._record("claim", claim_id, {**payload, "anchor": anchor}, note)
 
     def outlet(self, host: str, name: str, note: str = "") -> Correction:
         host, name = host.strip().lower().removeprefix("www."), " ".join(name.split())

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
-from newsfuse.records.claims import EventRecord
+from newsfuse.records.claims import Claim, EventRecord
 from newsfuse.records.corrections import Correction
 
 CONFIRMED = "confirmed by an analyst"
@@ -39,17 +39,62 @@ def apply_overrides(
     """Later corrections win over earlier ones of the same kind and target; ``texts`` (article id -> text)
     gives untitled reports a title."""
     pins = {c.target: c.payload["headline"] for c in corrections if c.kind == "pin"}
-    verdicts = {c.target: c.payload["verdict"] for c in corrections if c.kind == "claim"}
+    verdicts = [_Verdict.of(c) for c in corrections if c.kind == "claim"]  # in log order: the latest wins
     outlets = {c.target: c.payload["name"] for c in corrections if c.kind == "outlet"}
     return [_curated(r, pins, verdicts, outlets, texts or {}) for r in records]
 
 
-def _curated(record: EventRecord, pins: dict, verdicts: dict, outlets: dict, texts: Mapping[str, str]) -> EventRecord:
+def statement_anchor(claim: Claim) -> list | None:
+    """Where a claim's statement stands: the article and sentence start of the evidence it is read from."""
+    stating = next((e for e in claim.evidence if e.text and e.text in claim.statement), None)
+    stating = stating or (claim.evidence[0] if claim.evidence else None)
+    return [stating.article_id, stating.sentence_start] if stating else None
+
+
+@dataclass(frozen=True, slots=True)
+class _Verdict:
+    claim_id: str
+    verdict: str
+    predicate: str | None
+    anchor: tuple[str, int] | None
+
+    @classmethod
+    def of(cls, correction: Correction) -> _Verdict:
+        anchor = correction.payload.get("anchor")
+        return cls(
+            correction.target,
+            correction.payload["verdict"],
+            correction.payload.get("predicate"),
+            (anchor[0], anchor[1]) if anchor else None,
+        )
+
+    def covers(self, claim: Claim) -> bool:
+        """The judged claim itself, or the claim that re-fusion made of the same statement (same predicate,
+        its evidence still holding the judged sentence) under a new id."""
+        if claim.id == self.claim_id:
+            return True
+        if self.anchor is None or claim.predicate != self.predicate:
+            return False
+        return any((e.article_id, e.sentence_start) == self.anchor for e in claim.evidence)
+
+
+def _verdict_for(claim: Claim, verdicts: Sequence[_Verdict]) -> str | None:
+    found = None
+    for verdict in verdicts:
+        if verdict.covers(claim):
+            found = verdict.verdict
+    return found
+
+
+def _curated(
+    record: EventRecord, pins: dict, verdicts: Sequence[_Verdict], outlets: dict, texts: Mapping[str, str]
+) -> EventRecord:
     record = _named_outlets(record, outlets)
     if any(not s.title for s in record.sources):
         record = _titled(record, texts)
-    if any(c.id in verdicts for c in record.claims):
-        record = _judged(record, verdicts)
+    judged = {c.id: v for c in record.claims if (v := _verdict_for(c, verdicts))}
+    if judged:
+        record = _judged(record, judged)
     if record.id in pins:
         record = replace(record, headline=pins[record.id], headline_article=None)
     return record

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 
 import pytest
 from curate_fixtures import wire_report
 from typer.testing import CliRunner
 
 from newsfuse.cli.main import build_app
+from newsfuse.curate.overlay import statement_anchor
 from newsfuse.store import open_store
 
 
@@ -203,3 +205,38 @@ def test_outlet_names_come_from_the_feed_title_and_og_site_name(app, seed_store_
     assert not {"dailysabah.com", "hurriyetdailynews.com"} & outlets()
     run(app, "outlet", "dailysabah.com", "--name", "Daily Sabah", "--db", db)
     assert "Daily Sabah" in outlets() and "Sabah Online Desk" not in outlets()
+
+
+def _renamed_by_refusion(app, seed_store_path, fourth_report, tmp_path):
+    """A claim of the seed event that the fourth report's re-fusion gives a new id (its statement kept)."""
+    trial = tmp_path / "trial.db"
+    shutil.copy(seed_store_path, trial)
+    with open_store(trial, readonly=True) as store:
+        (event,) = store.event_ids()
+        before = store.get_event_record(event).claims
+    run(app, "ingest", str(fourth_report), "--db", str(trial))
+    with open_store(trial, readonly=True) as store:
+        after = [c for r in store.iter_event_records() for c in r.claims]
+    ids = {c.id for c in after}
+    for claim in before:
+        article, sentence = statement_anchor(claim)
+        kept = [c for c in after if c.predicate == claim.predicate and _states(c, article, sentence)]
+        if claim.id not in ids and kept:
+            return claim
+    raise AssertionError("the fourth report renames no claim of the seed event: the test needs another fixture")
+
+
+def _states(claim, article: str, sentence: int) -> bool:
+    return any((e.article_id, e.sentence_start) == (article, sentence) for e in claim.evidence)
+
+
+def test_a_rejected_claim_stays_out_when_a_later_report_refuses_it(app, seed_store_path, fourth_report, tmp_path):
+    """A fourth report re-fuses the event and gives the claim a new id; the verdict follows its statement."""
+    db = str(seed_store_path)
+    rejected = _renamed_by_refusion(app, seed_store_path, fourth_report, tmp_path)
+    run(app, "claim", rejected.id, "--reject", "--db", db)
+    run(app, "ingest", str(fourth_report), "--db", db)
+    article, sentence = statement_anchor(rejected)
+    with open_store(seed_store_path, readonly=True) as store:
+        claims = [c for r in store.iter_event_records() for c in r.claims]
+    assert [c for c in claims if c.predicate == rejected.predicate and _states(c, article, sentence)] == []
