@@ -7,11 +7,10 @@ from pathlib import Path
 import typer
 
 from newsfuse.cli.output import OutputFormat, emit_json, emit_jsonl, emit_table, message
+from newsfuse.cli.stores import DB_HELP
 from newsfuse.errors import InputError, NotFoundError
 from newsfuse.settings import load_settings
 from newsfuse.store import open_store
-
-DB_HELP = "SQLite store file (default: newsfuse.db, or NEWSFUSE_DB)."
 
 alerts_app = typer.Typer(
     help="Saved watches: alert when an event matching words, an entity or a place appears, reaches a "

@@ -11,14 +11,14 @@ import typer
 from newsfuse import __version__
 from newsfuse.cli.find_commands import emit_rows
 from newsfuse.cli.output import OutputFormat, emit_json, emit_table, message
+from newsfuse.cli.stores import DB_HELP, existing_store
 from newsfuse.curate.corrections import Curator
 from newsfuse.curate.history import describe
-from newsfuse.errors import InputError, NotFoundError, StoreError
+from newsfuse.errors import InputError, NotFoundError
 from newsfuse.records.corrections import Correction
 from newsfuse.settings import load_settings
 from newsfuse.store import open_store
 
-DB_HELP = "SQLite store file (default: newsfuse.db, or NEWSFUSE_DB)."
 NOTE_HELP = "Why: kept in the audit log."
 USER_HELP = "Who the audit log names (default: NEWSFUSE_USER, else your login name)."
 FORMAT_HELP = "table, json or jsonl on stdout."
@@ -59,9 +59,7 @@ def version_callback(
 
 def _curator(db: Path | None, user: str | None) -> Curator:
     settings = load_settings(db=db, user=user)
-    if not settings.db.exists():
-        raise StoreError(f"{settings.db}: no newsfuse store here", hint="run `newsfuse ingest PATH --db FILE` first")
-    return Curator(open_store(settings.db), settings, settings.user)
+    return Curator(existing_store(settings), settings, settings.user)
 
 
 def _done(curator: Curator, correction: Correction, output: OutputFormat) -> None:

@@ -12,11 +12,11 @@ import typer
 from newsfuse import cluster, dedup
 from newsfuse.cli.find_commands import events_command
 from newsfuse.cli.output import OutputFormat, emit_json, emit_jsonl, emit_table, message
+from newsfuse.cli.stores import DB_HELP
 from newsfuse.errors import InputError, NotFoundError
 from newsfuse.settings import Settings, load_settings
 from newsfuse.store import open_store
 
-DB_HELP = "SQLite store file (default: newsfuse.db, or NEWSFUSE_DB)."
 NO_EMBEDDINGS_HELP = "Cluster on lexical, name and time signals only (faster; NEWSFUSE_USE_EMBEDDINGS=0)."
 
 

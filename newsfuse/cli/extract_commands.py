@@ -7,12 +7,12 @@ from pathlib import Path
 import typer
 
 from newsfuse.cli.output import OutputFormat, emit_json, emit_jsonl, emit_table, message
+from newsfuse.cli.stores import DB_HELP
 from newsfuse.errors import InputError, NotFoundError
 from newsfuse.records import Skipped
 from newsfuse.records.mentions import ArticleExtraction
 from newsfuse.settings import load_settings
 
-DB_HELP = "SQLite store file (default: newsfuse.db, or NEWSFUSE_DB)."
 GAZETTEER_HELP = "Extra gazetteer file (CSV or YAML: name, type, aliases); repeatable."
 
 

@@ -9,12 +9,11 @@ from pathlib import Path
 import typer
 
 from newsfuse.cli.output import OutputFormat, emit_json, emit_jsonl, emit_table
+from newsfuse.cli.stores import DB_HELP
 from newsfuse.curate.filters import EventQuery, all_events
 from newsfuse.curate.precision import event_row
 from newsfuse.settings import load_settings
 from newsfuse.store import open_store
-
-DB_HELP = "SQLite store file (default: newsfuse.db, or NEWSFUSE_DB)."
 
 
 def register(app: typer.Typer, eval_app: typer.Typer, export_app: typer.Typer) -> None:

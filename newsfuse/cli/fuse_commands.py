@@ -9,11 +9,10 @@ from pathlib import Path
 import typer
 
 from newsfuse.cli.output import OutputFormat, emit_json, emit_jsonl, emit_table, message
+from newsfuse.cli.stores import DB_HELP, existing_store
 from newsfuse.errors import InputError, NotFoundError, StoreError
 from newsfuse.settings import load_settings
-from newsfuse.store import SQLiteStore, open_store
-
-DB_HELP = "SQLite store file (default: newsfuse.db, or NEWSFUSE_DB)."
+from newsfuse.store import SQLiteStore
 
 
 class BriefFormat(StrEnum):
@@ -38,10 +37,7 @@ def register(app: typer.Typer, eval_app: typer.Typer, export_app: typer.Typer) -
 
 
 def _existing_store(db: Path | None) -> SQLiteStore:
-    settings = load_settings(db=db)
-    if not settings.db.exists():
-        raise StoreError(f"{settings.db}: no newsfuse store here", hint="run `newsfuse ingest PATH --db FILE` first")
-    return open_store(settings.db)
+    return existing_store(load_settings(db=db))
 
 
 def fuse_command(

@@ -10,13 +10,12 @@ from typing import Any
 import typer
 
 from newsfuse.cli.output import OutputFormat, emit_json, emit_jsonl, emit_table
-from newsfuse.errors import NotFoundError, StoreError
+from newsfuse.cli.stores import DB_HELP, existing_store
+from newsfuse.errors import NotFoundError
 from newsfuse.ingest import ingest as run_ingest
 from newsfuse.records import Article, IngestReport
-from newsfuse.settings import Settings, load_settings
+from newsfuse.settings import load_settings
 from newsfuse.store import SQLiteStore, open_store
-
-DB_HELP = "SQLite store file (default: newsfuse.db, or NEWSFUSE_DB)."
 
 
 class SummaryFormat(StrEnum):
@@ -161,10 +160,7 @@ def article_json(article: Article) -> dict[str, Any]:
 
 
 def _existing_store(db: Path | None) -> SQLiteStore:
-    settings: Settings = load_settings(db=db)
-    if not settings.db.exists():
-        raise StoreError(f"{settings.db}: no newsfuse store here", hint="run `newsfuse ingest PATH --db FILE` first")
-    return open_store(settings.db)
+    return existing_store(load_settings(db=db))
 
 
 def _ingest_table(report: IngestReport) -> None:

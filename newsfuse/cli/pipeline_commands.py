@@ -9,14 +9,12 @@ from pathlib import Path
 import typer
 
 from newsfuse.cli.output import emit_json, emit_table, message
-from newsfuse.errors import StoreError
+from newsfuse.cli.stores import DB_HELP, existing_store
 from newsfuse.ingest import ingest as run_ingest
 from newsfuse.pipeline import PipelineModels, ProcessReport, resume
 from newsfuse.settings import Settings, load_settings
 from newsfuse.store import SQLiteStore, open_store
 from newsfuse.store.problems import SKIPPED, Problem
-
-DB_HELP = "SQLite store file (default: newsfuse.db, or NEWSFUSE_DB)."
 
 
 def register(app: typer.Typer, eval_app: typer.Typer, export_app: typer.Typer) -> None:
@@ -82,9 +80,7 @@ def problems_command(
     Example: newsfuse problems --db news.db --format json
     """
     settings = load_settings(db=db)
-    if not settings.db.exists():
-        raise StoreError(f"{settings.db}: no newsfuse store here", hint="run `newsfuse ingest PATH --db FILE` first")
-    with open_store(settings.db) as store:
+    with existing_store(settings) as store:
         found = store.problems(stage=stage)
     if output is ProblemFormat.json:
         emit_json([p.to_json() for p in found])

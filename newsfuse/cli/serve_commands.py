@@ -9,10 +9,9 @@ from pathlib import Path
 import typer
 
 from newsfuse.cli.output import message
+from newsfuse.cli.stores import DB_HELP
 from newsfuse.settings import load_settings
 from newsfuse.store import open_store
-
-DB_HELP = "SQLite store file (default: newsfuse.db, or NEWSFUSE_DB)."
 
 
 def register(app: typer.Typer, eval_app: typer.Typer, export_app: typer.Typer) -> None:

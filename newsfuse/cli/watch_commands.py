@@ -8,11 +8,9 @@ from pathlib import Path
 import typer
 
 from newsfuse.cli.output import OutputFormat, emit_json, emit_jsonl, emit_table
-from newsfuse.errors import StoreError
+from newsfuse.cli.stores import DB_HELP, existing_store
 from newsfuse.settings import Settings, load_settings
 from newsfuse.store import open_store
-
-DB_HELP = "SQLite store file (default: newsfuse.db, or NEWSFUSE_DB)."
 
 
 def register(app: typer.Typer, eval_app: typer.Typer, export_app: typer.Typer) -> None:
@@ -70,9 +68,7 @@ def sources_command(
     Example: newsfuse sources --db news.db --format json
     """
     settings = load_settings(db=db)
-    if not settings.db.exists():
-        raise StoreError(f"{settings.db}: no newsfuse store here", hint="run `newsfuse watch SOURCE --db FILE` first")
-    with open_store(settings.db) as store:
+    with existing_store(settings, hint="run `newsfuse watch SOURCE --db FILE` first") as store:
         states = store.list_sources()
     if output is OutputFormat.json:
         emit_json([s.to_json() for s in states])

@@ -88,12 +88,17 @@ class WebUI:
             "feed.html", title="Events", events=page.items, filters=given, next_url=next_url, q=filters.q or ""
         )
 
-    def event(self, event_id: str) -> str:
+    def _event_model(self, event_id: str) -> tuple[dict, dict]:
+        """The stored record and the page model of an event, with the analyst's view of it."""
         record = self.service.read.event(event_id)
         if record is None:
             raise ApiError(404, f"no event {event_id!r}")
         model = event_page_model(record)
         model.update(analyst_view(self.service.store, record, model))
+        return record, model
+
+    def event(self, event_id: str) -> str:
+        record, model = self._event_model(event_id)
         # Storyline links found by clustering (the same named people in a later event), beside the record's own.
         for link in self.service.read.store.storyline_of(str(record.get("id"))):
             label = f"{link['relation']} in this storyline: {', '.join(link['shared'])}"
@@ -101,11 +106,7 @@ class WebUI:
         return self.render("event.html", title=model["headline"], event=model, q="")
 
     def history(self, event_id: str) -> str:
-        record = self.service.read.event(event_id)
-        if record is None:
-            raise ApiError(404, f"no event {event_id!r}")
-        model = event_page_model(record)
-        model.update(analyst_view(self.service.store, record, model))
+        _, model = self._event_model(event_id)
         return self.render("history.html", title=f"History: {model['headline']}", event=model, q="")
 
     def entities(self, q: str | None, cursor: str | None) -> str:
