@@ -17,6 +17,8 @@ from dataclasses import replace
 from datetime import date
 
 from newsfuse.extract.date_rules import COMPILED_PATTERNS, HANDLERS, TRIGGERS, DateContext
+from newsfuse.extract.languages import dates as other_languages
+from newsfuse.extract.languages import is_english, language_code
 from newsfuse.extract.money import convert_at
 from newsfuse.extract.tense import direction_in_text
 from newsfuse.extract.timex import EVENT, PUBLICATION, parse_anchor
@@ -135,11 +137,19 @@ def _mention(match: re.Match, name: str, result: tuple, ctx: DateContext, offset
     return DateMention(start, end, match.group(0), value, granularity, relative, anchor, end_value, bound)
 
 
-def find_dates(doc, published: str | None, kind: str = PUBLICATION, text: str | None = None) -> list[DateMention]:
+def find_dates(
+    doc, published: str | None, kind: str = PUBLICATION, text: str | None = None, language: str | None = None
+) -> list[DateMention]:
     """Date mentions in a spaCy ``Doc`` of the article text, resolved against ``published`` (else its dateline).
 
     ``text`` is ``doc.text`` when the caller holds it already (``Doc.text`` rebuilds the string on every access).
+    A ``language`` other than English is read with its own words (``extract.languages.dates``).
     """
+    if not is_english(language):
+        text = doc.text if text is None else text
+        if parse_anchor(published) is None and kind == PUBLICATION:
+            published = date_from_dateline("", text)
+        return other_languages.find_dates(text, parse_anchor(published), language_code(language))
     labels = {}
     for ent in doc.ents:
         for i in range(ent.start_char, ent.end_char):
@@ -158,9 +168,12 @@ def find_dates(doc, published: str | None, kind: str = PUBLICATION, text: str | 
 
 
 def normalise_expression(
-    text: str, anchor: str | None, kind: str = EVENT, direction: str | None = None
+    text: str, anchor: str | None, kind: str = EVENT, direction: str | None = None, language: str | None = None
 ) -> DateMention | None:
     """One expression on its own ("on Wednesday", "next month") resolved against ``anchor``."""
+    if not is_english(language):
+        found = other_languages.find_dates(text, parse_anchor(anchor), language_code(language))
+        return found[0] if found else None
     ctx = DateContext(text, parse_anchor(anchor), kind, tense=lambda _: direction)
     found = scan(ctx)
     return found[0] if found else None
@@ -179,7 +192,7 @@ def reanchor(extraction: ArticleExtraction, anchor_date: str, converter=None) ->
     dates = []
     for mention in extraction.dates:
         if mention.relative and mention.anchor is None:
-            fresh = normalise_expression(mention.text, anchor_date, EVENT)
+            fresh = normalise_expression(mention.text, anchor_date, EVENT, language=extraction.language)
             if fresh is not None and fresh.value is not None:
                 mention = replace(
                     mention,

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from newsfuse.extract.languages import entities as other_languages
+from newsfuse.extract.languages import is_english, language_code
 from newsfuse.records.mentions import EntityMention
 from newsfuse.resolve.names import TITLE_WORDS
 
@@ -58,13 +60,17 @@ def common_noun_acronyms(text: str) -> set[str]:
     return found
 
 
-def find_entities(doc, models, text: str | None = None) -> list[EntityMention]:
+def find_entities(doc, models, text: str | None = None, language: str | None = None) -> list[EntityMention]:
     """Entity mentions with offsets into ``doc.text``; gazetteer hits already carry their canonical entity.
 
     ``text`` is ``doc.text`` when the caller holds it already (``Doc.text`` rebuilds the string on every access).
+    A ``language`` other than English is read by ``extract.languages.entities``.
     """
-    found = []
     text = doc.text if text is None else text
+    if not is_english(language):
+        names = models.language_models().names()
+        return organisation_patterns(text, other_languages.find_entities(doc, names, text, language_code(language)))
+    found = []
     not_names = common_noun_acronyms(text)
     for ent in doc.ents:
         if ent.label_ not in ENTITY_LABELS:

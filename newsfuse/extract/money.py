@@ -11,6 +11,7 @@ import re
 from dataclasses import replace
 from datetime import date, timedelta
 
+from newsfuse.extract.languages import is_english, language_code
 from newsfuse.extract.timex import parse_anchor
 from newsfuse.records.mentions import MoneyMention
 
@@ -63,6 +64,7 @@ _SYMBOLS = {
     "chf": "CHF",
     "rmb": "CNY",
 }
+CURRENCY_SYMBOLS = _SYMBOLS  # read by ``extract.languages.numbers``
 _WORDS = {
     "yen": "JPY",
     "dollar": "USD",
@@ -158,8 +160,15 @@ def usd_rate(converter, currency: str, on: date) -> tuple[float, str] | None:
     return None
 
 
-def find_money(text: str, published: str | None, converter) -> list[MoneyMention]:
-    """Money mentions, converted to USD at the publication date when it is known."""
+def find_money(text: str, published: str | None, converter, language: str | None = None) -> list[MoneyMention]:
+    """Money mentions, converted to USD at the publication date when it is known.
+
+    A ``language`` other than English is read with its separators and words (``extract.languages.numbers``).
+    """
+    if not is_english(language):
+        from newsfuse.extract.languages import numbers  # it uses this module's conversion helpers
+
+        return numbers.find_money(text, published, converter, language_code(language))
     if not _ANY_CURRENCY.search(text):
         return []
     on = parse_anchor(published)

@@ -72,6 +72,15 @@ class ExtractionModels:
     processes: int = 1
     # Workers kept across calls (``extract.pipeline.start_workers``); None: each call forks its own.
     worker_pool: Any = field(default=None, init=False, repr=False, compare=False)
+    # Pipelines and names for non-English articles (``extract.languages.models``), loaded on first use.
+    languages: Any = field(default=None, init=False, repr=False, compare=False)
+
+    def language_models(self):
+        if self.languages is None:
+            from newsfuse.extract.languages.models import LanguageModels
+
+            self.languages = LanguageModels(self.gazetteer)
+        return self.languages
 
     def warm(self) -> None:
         """Load the lazily loaded resources now, e.g. before forking workers so that they share them."""

@@ -24,6 +24,8 @@ from threadpoolctl import threadpool_limits
 
 from newsfuse.extract.dates import find_dates
 from newsfuse.extract.entities import find_entities
+from newsfuse.extract.languages import is_english, language_note
+from newsfuse.extract.languages.models import pipe_by_language
 from newsfuse.extract.money import find_money
 from newsfuse.extract.nlp import ExtractionModels
 from newsfuse.extract.places import resolve_places
@@ -35,7 +37,7 @@ from newsfuse.records import Article
 from newsfuse.records.mentions import ArticleExtraction, Sentence
 
 # Stored with each extraction; bump it when extractors change so ``update`` redoes stored articles.
-EXTRACTOR_VERSION = "4"
+EXTRACTOR_VERSION = "5"
 # Articles per task sent to a worker: the NER is a few percent faster on 8 documents than on one,
 # and no faster on more; the last tasks are single articles (see ``_chunks``).
 WORKER_CHUNK = 8
@@ -64,7 +66,8 @@ def for_nlp(article: Article) -> Article:
 def extract_doc(article: Article, doc, models: ExtractionModels) -> ArticleExtraction:
     """All mentions of one parsed article; every extractor reads the same ``Doc``."""
     text = article.text  # the tokenizer keeps every character, so this is ``doc.text`` without rebuilding it
-    entities = find_entities(doc, models, text)
+    language = article.language  # each extractor reads a language other than English by its own rules
+    entities = find_entities(doc, models, text, language)
     sentences = sentence_spans(doc, text)
     return ArticleExtraction(
         article_id=article.id,
@@ -72,11 +75,12 @@ def extract_doc(article: Article, doc, models: ExtractionModels) -> ArticleExtra
         published=article.published,
         sentences=tuple(Sentence(start, end) for start, end in sentences),
         entities=tuple(entities),
-        dates=tuple(find_dates(doc, article.published, text=text)),
-        money=tuple(find_money(text, article.published, models.currency_converter())),
-        quantities=tuple(find_quantities(text)),
-        quotes=tuple(find_quotes(doc, entities, text=text, sentences=sentences)),
+        dates=tuple(find_dates(doc, article.published, text=text, language=language)),
+        money=tuple(find_money(text, article.published, models.currency_converter(), language)),
+        quantities=tuple(find_quantities(text)) if is_english(language) else (),  # English words and numbers
+        quotes=tuple(find_quotes(doc, entities, text=text, sentences=sentences, language=language)),
         places=tuple(resolve_places(entities, models.place_index(), models.country_names())),
+        extra=language_note(language),
     )
 
 
@@ -142,7 +146,7 @@ def _extract_here(
     with threadpool_limits(1, user_api="blas"):
         # Same offsets: headlines are only re-cased for the NER, and long texts cut at a sentence end.
         stream = ((truecase_headlines(a.text), a) for a in map(for_nlp, articles))
-        for doc, article in models.nlp.pipe(stream, as_tuples=True, batch_size=models.batch_size):
+        for doc, article in pipe_by_language(models, stream, models.batch_size):
             try:
                 yield extract_doc(article, doc, models)
             except Exception as exc:  # one bad article must not stop the batch

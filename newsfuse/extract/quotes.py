@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from newsfuse.extract.languages import is_english, language_code
+from newsfuse.extract.languages import quotes as other_languages
 from newsfuse.extract.speakers import (
     CUE,
     is_pronoun,
@@ -275,9 +277,15 @@ def find_quotes(
     *,
     text: str | None = None,
     sentences: list[tuple[int, int]] | None = None,
+    language: str | None = None,
 ) -> list[Quote]:
-    """Direct quotes and reported claims; ``text`` and ``sentences`` save recomputing them from ``doc``."""
+    """Direct quotes and reported claims; ``text`` and ``sentences`` save recomputing them from ``doc``.
+
+    A ``language`` other than English has its own quotation marks and reporting verbs (``extract.languages``).
+    """
     text = doc.text if text is None else text
     sentences = sentence_spans(doc, text) if sentences is None else sentences
+    if not is_english(language):
+        return other_languages.find_quotes(text, sentences, entities, language_code(language))
     direct = direct_quotes(text, sentences, entities)
     return sorted(direct + reported_claims(text, sentences, direct), key=lambda q: q.start)

@@ -21,6 +21,7 @@ from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
 from newsfuse.records.mentions import ArticleExtraction, Entity, EntityMention
+from newsfuse.resolve.languages import country_code, is_english
 from newsfuse.resolve.names import TITLE_WORDS, entity_id_for, fold, match_key, name_key, strip_titles, surname
 
 if TYPE_CHECKING:
@@ -137,6 +138,7 @@ class EntityResolver:
         self.gazetteer = gazetteer
         self.index = index or EntityIndex()
         self._gazetteer_ids = {g.entity_id for g in gazetteer.values()}
+        self._countries: dict[str, GazetteerEntry] | None = None  # ISO code -> country entry, when first needed
 
     def resolve(self, extractions: list[ArticleExtraction], texts: Mapping[str, str]) -> list[ArticleExtraction]:
         """Resolve every mention; ``texts`` maps article id to its text (for acronyms in parentheses)."""
@@ -197,8 +199,11 @@ class EntityResolver:
         doc_people = _people_by_surname(mentions)
         acronyms = acronym_aliases(text, mentions)
         resolved: list[EntityMention] = []
+        other_language = not is_english(extraction.language)
         for i, mention in enumerate(mentions):
             mention = self._relabel(mention, doc_people)
+            if other_language:
+                mention = self._country_in_any_language(mention)
             if i in acronyms:
                 long = resolved[acronyms[i]]
                 entity_id = long.entity_id
@@ -211,6 +216,21 @@ class EntityResolver:
             self.index.forms[entity_id][_person_name(mention) if mention.label == "PERSON" else mention.text] += 1
             resolved.append(replace(mention, entity_id=entity_id))
         return replace(extraction, entities=tuple(replace(m, canonical=self.canonical(m.entity_id)) for m in resolved))
+
+    def _country_in_any_language(self, mention: EntityMention) -> EntityMention:
+        """A place the extractor left unlinked that names a country in some language ("Turquie" from the French
+        model, "Türkei") joins that country's entity, the one its English name has."""
+        if mention.entity_id or kind_of(mention.label) != "GPE":
+            return mention
+        code = country_code(mention.text)
+        if code is None:
+            return mention
+        if self._countries is None:
+            self._countries = {
+                g.country_code: g for g in self.gazetteer.values() if g.label == "GPE" and g.country_code
+            }
+        entry = self._countries.get(code)
+        return replace(mention, entity_id=entry.entity_id, label="GPE") if entry else mention
 
     def _relabel(self, mention: EntityMention, doc_people: dict[str, str]) -> EntityMention:
         """The small model calls a lone surname an ORG ("Nakatani met ..."), a titled name a WORK_OF_ART."""
