@@ -19,6 +19,9 @@ from newsfuse.resolve.names import name_key
 
 # Words inside a name ("Ministerio de Defensa", "Ludwig van Beethoven"), never at its edges.
 _PARTICLES = frozenset("de del di da do dos das van von der den du des la le ter zu y".split())
+# "and" joins two names, or belongs to one organisation's ("Türk Havacılık ve Uzay Sanayii", "Ministère de
+# l'Europe et des Affaires étrangères"): kept inside a run only when the run names an organisation.
+_CONNECTORS = frozenset("ve y e et und en and".split())
 _MODEL_LABELS = {"PER": "PERSON", "PERSON": "PERSON", "ORG": "ORG", "LOC": "GPE", "GPE": "GPE"}
 _APOSTROPHES = ("'", "’")
 _OPENERS = frozenset('"“„«‹‚‘(–—-:')
@@ -51,7 +54,7 @@ def _runs(doc, language: str) -> list[list[tuple[int, int, object]]]:
                 runs.append(current)
                 current = []
             continue
-        if current and token.text.lower() in _PARTICLES and token.i + 1 < len(doc):
+        if current and token.text.lower() in _PARTICLES | _CONNECTORS and token.i + 1 < len(doc):
             current.append((token.idx, token.idx + len(token.text), token))
             continue
         if current:
@@ -63,9 +66,21 @@ def _runs(doc, language: str) -> list[list[tuple[int, int, object]]]:
 
 
 def _trim_particles(run):
-    while run and run[-1][2].text.lower() in _PARTICLES:
+    while run and run[-1][2].text.lower() in _PARTICLES | _CONNECTORS:
         run = run[:-1]
     return run
+
+
+def _at_connectors(run) -> list:
+    """The run cut at each "and" ("Güler ve Nakatani" is two names)."""
+    pieces, current = [], []
+    for item in run:
+        if item[2].text.lower() in _CONNECTORS:
+            pieces.append(current)
+            current = []
+        else:
+            current.append(item)
+    return [p for p in (*pieces, current) if _trim_particles(p)]
 
 
 def _opens_sentence(token) -> bool:
@@ -106,7 +121,7 @@ class _Labeller:
                 out += self._label(rest, after_title)
                 out.append(self.mention(run[i][0], run[j - 1][1], hit.label, hit))
                 rest, after_title, i = [], False, j
-            elif self._title(lowered) and i + 1 < len(run) and not self._org(run[i:]):
+            elif self._title(lowered) and i + 1 < len(run) and not self.org(run[i:]):
                 out += self._label(rest, after_title, before_title=True)
                 rest, after_title, i = [], True, i + 1
             else:
@@ -129,7 +144,7 @@ class _Labeller:
             return True
         return self.compounds and any(word.endswith(t) for t in self.titles if len(t) >= 5)
 
-    def _org(self, run) -> bool:
+    def org(self, run) -> bool:
         return any(t.text.casefold() in self.org_words for _, _, t in run)
 
     def _label(self, run, after_title: bool, before_title: bool = False) -> list[EntityMention]:
@@ -140,7 +155,7 @@ class _Labeller:
             return []
         start, end = run[0][0], run[-1][1]
         surface = self.text[start:end]
-        if self._org(run):
+        if self.org(run):
             return [self.mention(start, end, "ORG")]
         if before_title:
             return []  # "Savunma Bakanı", "Yönetim Kurulu Başkanı": words of the title, not a name
@@ -177,8 +192,10 @@ def find_entities(doc, names, text: str, language: str) -> list[EntityMention]:
     labeller = _Labeller(text, language, names)
     has_ner = doc.has_annotation("ENT_IOB")
     found = _from_model(doc, labeller) if has_ner else []
-    for run in _runs(doc, language):
-        for mention in labeller.split(run):
+    for whole in _runs(doc, language):
+        connected = any(t.text.lower() in _CONNECTORS for _, _, t in whole)
+        runs = _at_connectors(whole) if connected and not labeller.org(whole) else [whole]
+        for mention in (m for run in runs for m in labeller.split(run)):
             if has_ner and mention.entity_id is None:
                 continue  # the model already judged this span
             if not any(m.start < mention.end and mention.start < m.end for m in found):
