@@ -114,3 +114,15 @@ def test_quote_and_speaker(extracted, language):
 
 def test_supported_languages_carry_no_note(extracted):
     assert all("language_note" not in e.extra for e in extracted.values())
+
+
+def test_a_language_without_rules_gets_language_independent_signals_and_a_note(models):
+    text = 'Yaşar Güler przyjechał wczoraj do Ankary. "Będziemy współpracować z Japonią," said Güler. Koszt: 5 000 €.'
+    polish = Article(id="sentence-pl", text=text, language="pl", published="2025-08-20")
+    extraction = next(iter(extract_articles([polish], models)))
+    assert "pl" in extraction.extra["language_note"]
+    assert [d.value for d in extraction.dates] == ["2025-08-19"]  # "wczoraj", from dateparser's Polish words
+    assert [(m.amount, m.currency) for m in extraction.money] == [(5000.0, "EUR")]
+    assert ("Yaşar Güler", "PERSON") in {(m.text, m.label) for m in extraction.entities}
+    # No English rules: the English "said" does not attribute the quote.
+    assert [(q.kind, q.speaker) for q in extraction.quotes] == [("direct", None)]

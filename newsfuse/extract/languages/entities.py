@@ -148,8 +148,10 @@ class _Labeller:
         return any(t.text.casefold() in self.org_words for _, _, t in run)
 
     def _label(self, run, after_title: bool, before_title: bool = False) -> list[EntityMention]:
-        while run and run[0][2].is_stop and _opens_sentence(run[0][2]):
-            run = run[1:]  # "El Gobierno", "Der Minister": the article is not part of the name
+        while run and (
+            (run[0][2].is_stop and _opens_sentence(run[0][2])) or run[0][2].text.lower() in _PARTICLES | _CONNECTORS
+        ):
+            run = run[1:]  # "El Gobierno", "Der Minister", "[Turkije] de Japanse": not part of the name
         run = _trim_particles(run)
         if not run:
             return []
