@@ -13,6 +13,8 @@ the apostrophe ("Türkiye'nin" -> "Türkiye"). Every mention the gazetteer knows
 
 from __future__ import annotations
 
+import re
+
 from newsfuse.extract.languages import words
 from newsfuse.records.mentions import EntityMention
 from newsfuse.resolve.names import name_key
@@ -24,6 +26,10 @@ _PARTICLES = frozenset("de del di da do dos das van von der den du des la le ter
 _CONNECTORS = frozenset("ve y e et und en and".split())
 _MODEL_LABELS = {"PER": "PERSON", "PERSON": "PERSON", "ORG": "ORG", "LOC": "GPE", "GPE": "GPE"}
 _APOSTROPHES = ("'", "’")
+_NAME_WORD = re.compile(
+    r"^[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*(?:['’][^\W\d_]{0,6})?$"
+)  # letters; a Turkish case ending
+_UPPER_INSIDE = re.compile(r"[A-ZÀ-ÖØ-Þ]")
 _OPENERS = frozenset('"“„«‹‚‘(–—-:')
 
 
@@ -168,9 +174,23 @@ class _Labeller:
             if after_title or name_key(surface) in self.surnames:
                 return [self.mention(start, end, "PERSON")]
             return []  # a capitalised word alone: a sentence opening, a German noun
-        if after_title or len(run) <= 3:
+        if after_title or (len(run) <= 3 and self._person_like(run)):
             return [self.mention(start, end, "PERSON")]
         return [self.mention(start, end, "ORG")]
+
+    def _person_like(self, run) -> bool:
+        """Words shaped like a person's name ("Pedro Sánchez", "Michael M. Sears"), none of them a known
+        organisation: not "MacBook Air", "A350 XWB", "Apple Computer" (product and company names)."""
+        for _, _, token in run:
+            word = token.text
+            if word.lower() in _PARTICLES or (len(word) == 2 and word.endswith(".")):
+                continue
+            if not _NAME_WORD.match(word) or _UPPER_INSIDE.search(word[1:].replace("Mc", "").replace("Mac", "")):
+                return False
+            hit = self.names.get(word)
+            if hit is not None and hit.label == "ORG":
+                return False
+        return True
 
 
 def _from_model(doc, labeller: _Labeller) -> list[EntityMention]:

@@ -64,13 +64,14 @@ def money_pattern(language: str) -> re.Pattern:
     currencies = words.CURRENCY_WORDS.get(language, {})
     qualifiers = words.QUALIFIERS.get(language, {})
     qual = rf"(?:(?P<qual>{_alternation(qualifiers)})\s+)?" if qualifiers else ""
-    scale = rf"(?:\s?(?P<scale>{_alternation(scales)})\b\.?)?" if scales else ""
+    scale = rf"(?:[ \u00a0]?(?P<scale>{_alternation(scales)})\b\.?)?" if scales else ""
     links = words.CURRENCY_LINK.get(language, ())
-    link = rf"(?:\s+(?:{_alternation(links)})\s*)?" if links else ""
-    after = rf"\s?(?P<sym2>{_SYMBOL})"
+    # "millones de dólares", "millones de US$": the currency after its scale, joined by "de"; never across a line.
+    link = rf"(?:[ \u00a0]+(?:{_alternation(links)})[ \u00a0]*)?" if links else ""
+    after = rf"{link}[ \u00a0]?(?P<sym2>{_SYMBOL})"
     if currencies:
-        after = rf"(?:{link}\s*(?P<word>{_alternation(currencies)})(?!\w)|{after})"
-    pattern = rf"{qual}(?:(?P<sym>{_SYMBOL})\s?(?P<num>{number}){scale}|(?P<num2>{number}){scale.replace('scale', 'scale2')}{after})"
+        after = rf"{link}[ \u00a0]?(?:(?P<word>{_alternation(currencies)})(?!\w)|(?P<sym2>{_SYMBOL}))"
+    pattern = rf"{qual}(?:(?P<sym>{_SYMBOL})[ \u00a0]?(?P<num>{number}){scale}|(?P<num2>{number}){scale.replace('scale', 'scale2')}{after})"
     return re.compile(pattern, re.IGNORECASE)
 
 
