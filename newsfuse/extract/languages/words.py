@@ -279,12 +279,12 @@ QUALIFIERS = {
 }
 # Words right before a bare year that make it a date rather than a count ("en 2026", "im Jahr 2026").
 YEAR_WORDS = {
-    "es": "en año del de desde hasta ejercicio",
-    "fr": "en année depuis jusqu'en de",
-    "de": "im jahr jahres seit bis von",
-    "it": "nel anno dal del fino",
-    "nl": "in jaar sinds tot van",
-    "pt": "em no ano desde até de",
+    "es": "en año del de desde hasta ejercicio para antes después hacia finales principios mediados",
+    "fr": "en année depuis jusqu'en de avant après vers fin début d'ici",
+    "de": "im jahr jahres seit bis von ab vor nach ende anfang mitte",
+    "it": "nel anno dal del fino entro al per prima dopo fine inizio",
+    "nl": "in jaar sinds tot van uit voor vanaf rond eind begin medio na",
+    "pt": "em no ano desde até de para antes depois final início",
     "tr": "",  # "2026 yılında", "2026'da": the suffix or the noun follows the year, see ``dates``
 }
 # Words before a year naming a fiscal year ("ejercicio fiscal 2026", "2026 mali yılı").
