@@ -49,17 +49,19 @@ def extract_and_resolve(
     resolver: EntityResolver | None = None,
     chunk_size: int = 200,
     on_error: Callable[[Article, Exception], None] | None = None,
+    extractor: Callable | None = None,
 ) -> Iterator[ArticleExtraction]:
-    """Extract and resolve entities across everything seen so far, ``chunk_size`` articles at a time."""
+    """Extract and resolve entities across everything seen so far, ``chunk_size`` articles at a time
+    (``extractor``: as in ``update``)."""
     resolver = resolver or EntityResolver(models.by_entity_id)
     chunk: list[Article] = []
     for article in articles:
         chunk.append(article)
         if len(chunk) >= chunk_size:
-            yield from _resolve_chunk(chunk, models, resolver, on_error)
+            yield from _resolve_chunk(chunk, models, resolver, on_error, extractor)
             chunk = []
     if chunk:
-        yield from _resolve_chunk(chunk, models, resolver, on_error)
+        yield from _resolve_chunk(chunk, models, resolver, on_error, extractor)
 
 
 def _resolve_chunk(chunk, models, resolver, on_error, extractor=None) -> list[ArticleExtraction]:
