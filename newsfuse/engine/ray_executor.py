@@ -64,7 +64,11 @@ class RayExecutor:
                     "object_store_memory": OBJECT_STORE_BYTES,
                 }
             )
-            self.ray.init(include_dashboard=False, logging_level=logging.WARNING, **options)
+            try:
+                self.ray.init(include_dashboard=False, logging_level=logging.WARNING, **options)
+            except (ConnectionError, RuntimeError, ValueError) as exc:
+                where = f"--ray-address {address}" if address else "a local Ray"
+                raise NewsfuseError(f"{where}: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from exc
         self._actors: list = []
 
     def workers(self) -> int:
