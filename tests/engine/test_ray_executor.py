@@ -77,3 +77,15 @@ def test_210_ecbplus_articles_on_ray_equal_in_process(app, shared_dir, tmp_path)
     stores = processed_copies(app, tmp_path, [ecbplus_head(shared_dir, tmp_path, 210)])
     assert stores["local"]["report"]["articles"] == 210 and len(stores["local"]["events"]) >= 10
     assert_same(stores)
+
+
+def test_extract_command_on_ray_gives_the_in_process_records(app, shared_dir):
+    from engine_stores import run
+
+    outputs = {}
+    for engine in ("local", "ray"):
+        result = run(app, "extract", shared_dir / "seeds", "--format", "json", "--engine", engine)
+        assert result.exit_code == 0, result.output
+        outputs[engine] = json.loads(result.stdout)
+    assert len(outputs["local"]) == 3 and all(r["entities"] for r in outputs["local"])
+    assert outputs["ray"] == outputs["local"]
