@@ -12,7 +12,7 @@ DEMO_DB ?= newsfuse.db
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install $(PIP_FLAGS) --upgrade pip
-	$(BIN)/pip install $(PIP_FLAGS) -e '.[dev]'
+	$(BIN)/pip install $(PIP_FLAGS) -e '.[dev,ray]'
 	touch $(STAMP)
 
 demo: $(STAMP)

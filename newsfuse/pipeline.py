@@ -36,6 +36,8 @@ class PipelineModels:
     # instead of rebuilding them from the store on every call, so a batch's cost does not grow with
     # the store. Only right while this process is the store's one writer.
     keep_indexes: bool = False
+    # An ``engine`` executor running extraction, embedding and fusion on other workers (Ray); None: here.
+    engine: Any = None
     _extraction: Any = None
     _cluster: Any = None
     _fusion: Any = None
@@ -47,18 +49,20 @@ class PipelineModels:
         if self._extraction is None:
             from newsfuse.extract import load_models
 
-            self._extraction = load_models(self.settings.gazetteers, processes=self.settings.extraction_workers())
+            processes = self.settings.extraction_workers() if self.engine is None else 1  # the engine's workers extract
+            self._extraction = load_models(self.settings.gazetteers, processes=processes)
         return self._extraction
 
     def cluster(self):
         if self._cluster is None:
             from newsfuse.cluster import load_models
+            from newsfuse.engine.hooks import cluster_models_for
 
-            self._cluster = load_models(self.settings)
+            self._cluster = cluster_models_for(self.engine, load_models(self.settings))
         return self._cluster
 
     def fusion(self):
-        if self._fusion is None:
+        if self._fusion is None and self.engine is None:  # an engine's workers load their own
             from newsfuse.fuse import FusionModels
 
             self._fusion = FusionModels.load()
@@ -141,6 +145,7 @@ def process(
 
 def _process(store, ids, event_ids, settings, models, tell) -> ProcessReport:
     from newsfuse import cluster, dedup, extract, fuse
+    from newsfuse.engine.hooks import extractor_for, fuser_for
 
     found: list[Problem] = []
     tell("dedup")
@@ -161,7 +166,14 @@ def _process(store, ids, event_ids, settings, models, tell) -> ProcessReport:
         "extract",
         ids,
         lambda chunk: [
-            extract.update(store, chunk, settings, models.extraction(), resolver=models.entity_resolver(store))
+            extract.update(
+                store,
+                chunk,
+                settings,
+                models.extraction(),
+                resolver=models.entity_resolver(store),
+                extractor=extractor_for(models.engine),
+            )
         ],
         found,
     )
@@ -172,7 +184,13 @@ def _process(store, ids, event_ids, settings, models, tell) -> ProcessReport:
     revised_events = {event_id for event_id in map(store.event_of, ids) if event_id}
     events = sorted({e for changed in affected for e in changed} | set(event_ids) | revised_events)
     records = _isolated(
-        store, "fuse", events, lambda chunk: fuse.update(store, chunk, settings, models=models.fusion()), found
+        store,
+        "fuse",
+        events,
+        lambda chunk: fuse.update(
+            store, chunk, settings, models=models.fusion(), fuse_many=fuser_for(models.engine, store)
+        ),
+        found,
     )
     store.mark_fused([r.id for r in records])  # records kept unchanged are up to date too
     return ProcessReport(

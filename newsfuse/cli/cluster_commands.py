@@ -10,6 +10,7 @@ from pathlib import Path
 import typer
 
 from newsfuse import cluster, dedup
+from newsfuse.cli.engine_options import ENGINE, RAY_ADDRESS, EngineName, engine_for
 from newsfuse.cli.find_commands import events_command
 from newsfuse.cli.output import OutputFormat, emit_json, emit_jsonl, emit_table, message
 from newsfuse.cli.stores import DB_HELP
@@ -62,21 +63,25 @@ def cluster_command(
 def recluster_command(
     db: Path | None = typer.Option(None, "--db", help=DB_HELP),
     no_embeddings: bool = typer.Option(False, "--no-embeddings", help=NO_EMBEDDINGS_HELP),
+    engine: EngineName = ENGINE,
+    ray_address: str | None = RAY_ADDRESS,
 ) -> None:
     """Forget all events and cluster every stored article again, as one batch.
 
-    Example: newsfuse recluster --db news.db
+    Example: newsfuse recluster --db news.db (embedding and fusion on Ray: --engine ray)
     """
+    from newsfuse.engine.hooks import cluster_models_for, fuser_for
+
     settings = _settings(db, no_embeddings)
-    with open_store(settings.db) as store:
+    with open_store(settings.db) as store, engine_for(engine, settings, ray_address) as executor:
         ids = [a.id for a in store.iter_articles(order="published")]
         dedup.update(store, ids, settings)
-        events = cluster.recluster(store, settings, _models(settings))
+        events = cluster.recluster(store, settings, cluster_models_for(executor, _models(settings)))
         # Fused records describe the old events: re-fuse every event, and drop records of events now gone.
         from newsfuse import fuse
 
         stale = [record.id for record in store.iter_event_records()]
-        fuse.update(store, sorted(set(store.event_ids()) | set(stale)), settings)
+        fuse.update(store, sorted(set(store.event_ids()) | set(stale)), settings, fuse_many=fuser_for(executor, store))
     message(f"{len(events)} events from {len(ids)} articles; event records updated")
 
 

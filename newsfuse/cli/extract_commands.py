@@ -6,6 +6,7 @@ from pathlib import Path
 
 import typer
 
+from newsfuse.cli.engine_options import ENGINE, RAY_ADDRESS, EngineName, engine_for
 from newsfuse.cli.output import OutputFormat, emit_json, emit_jsonl, emit_table, message
 from newsfuse.cli.stores import DB_HELP
 from newsfuse.errors import InputError, NotFoundError
@@ -25,10 +26,10 @@ def register(app: typer.Typer, eval_app: typer.Typer, export_app: typer.Typer) -
     eval_app.command("quotes")(eval_quotes_command)
 
 
-def _models(gazetteer: list[Path] | None, settings):
+def _models(gazetteer: list[Path] | None, settings, processes: int | None = None):
     from newsfuse.extract import load_models
 
-    return load_models([*settings.gazetteers, *(gazetteer or [])], processes=settings.extraction_workers())
+    return load_models([*settings.gazetteers, *(gazetteer or [])], processes=processes or settings.extraction_workers())
 
 
 def extract_command(
@@ -42,6 +43,8 @@ def extract_command(
     workers: int = typer.Option(
         None, "--workers", min=0, help="Worker processes (default: one per core, or NEWSFUSE_WORKERS; 1: none)."
     ),
+    engine: EngineName = ENGINE,
+    ray_address: str | None = RAY_ADDRESS,
 ) -> None:
     """Extract entities, dates, money, quantities, quotes and places from news reports.
 
@@ -49,25 +52,29 @@ def extract_command(
     "id" is the input's own id where it has one (JSONL "id", feed guid), else "article_id", the
     content id newsfuse stores it under: newsfuse extract ../shared/seeds --format jsonl. With --db
     (and no INPUT), stored articles are extracted, resolved against the store's entities and saved:
-    newsfuse extract --db news.db
+    newsfuse extract --db news.db (on Ray workers: --engine ray)
     """
     settings = load_settings(db=db, workers=workers)
     if not inputs and db is None:
         raise InputError("extract", "give INPUT files/URLs, or --db to extract stored articles")
     from newsfuse.extract.pipeline import start_workers, stop_workers
 
-    models = _models(gazetteer, settings)
-    start_workers(models)  # now, while this process runs no other thread (see start_workers)
-    try:
-        _extract(inputs, settings, models, force, output)
-    finally:
-        stop_workers(models)
+    if engine is EngineName.ray:  # the workers read the gazetteers too, and extract: none forked here
+        settings = settings.with_overrides(gazetteers=(*settings.gazetteers, *(gazetteer or [])))
+    with engine_for(engine, settings, ray_address) as executor:
+        models = _models(gazetteer if executor is None else [], settings, processes=1 if executor else None)
+        start_workers(models)  # now, while this process runs no other thread (see start_workers)
+        try:
+            _extract(inputs, settings, models, force, output, executor)
+        finally:
+            stop_workers(models)
 
 
-def _extract(inputs, settings, models, force: bool, output: OutputFormat) -> None:
+def _extract(inputs, settings, models, force: bool, output: OutputFormat, executor=None) -> None:
     if not inputs:
-        _extract_store(settings, models, force, output)
+        _extract_store(settings, models, force, output, executor)
         return
+    from newsfuse.engine.hooks import extractor_for
     from newsfuse.extract import extract_and_resolve
     from newsfuse.ingest import read_documents
 
@@ -93,7 +100,8 @@ def _extract(inputs, settings, models, force: bool, output: OutputFormat) -> Non
     def failed(article, exc: Exception) -> None:
         typer.echo(f"skipped: {article.origin or article.id}: extraction failed: {exc}", err=True)
 
-    results = (with_given_id(e.to_json()) for e in extract_and_resolve(articles(), models, on_error=failed))
+    extracted = extract_and_resolve(articles(), models, on_error=failed, extractor=extractor_for(executor))
+    results = (with_given_id(e.to_json()) for e in extracted)
     if output is OutputFormat.jsonl:
         emit_jsonl(results)
     elif output is OutputFormat.json:
@@ -103,13 +111,14 @@ def _extract(inputs, settings, models, force: bool, output: OutputFormat) -> Non
     message(f"{len(skipped)} input(s) skipped" if skipped else "done")
 
 
-def _extract_store(settings, models, force: bool, output: OutputFormat) -> None:
+def _extract_store(settings, models, force: bool, output: OutputFormat, executor=None) -> None:
+    from newsfuse.engine.hooks import extractor_for
     from newsfuse.extract import update
     from newsfuse.store import open_store
 
     with open_store(settings.db) as store:
         ids = [a.id for a in store.iter_articles(order="ingest")]
-        report = update(store, ids, settings, models, force=force)
+        report = update(store, ids, settings, models, force=force, extractor=extractor_for(executor))
     for skipped in report.skipped:
         typer.echo(f"skipped: {skipped.describe()}", err=True)
     if output is OutputFormat.table:

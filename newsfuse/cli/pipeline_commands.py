@@ -8,6 +8,7 @@ from pathlib import Path
 
 import typer
 
+from newsfuse.cli.engine_options import ENGINE, RAY_ADDRESS, EngineName, engine_for
 from newsfuse.cli.output import emit_json, emit_table, message
 from newsfuse.cli.stores import DB_HELP, existing_store
 from newsfuse.ingest import ingest as run_ingest
@@ -23,16 +24,17 @@ def register(app: typer.Typer, eval_app: typer.Typer, export_app: typer.Typer) -
     app.command("problems")(problems_command)
 
 
-def run_pipeline(store: SQLiteStore, settings: Settings, quiet: bool = False) -> ProcessReport | None:
+def run_pipeline(store: SQLiteStore, settings: Settings, quiet: bool = False, engine=None) -> ProcessReport | None:
     """Dedup, cluster, extract and fuse what is pending (new articles, and what an interrupted run left),
-    telling the user each stage on stderr and each record a stage skipped or limited; None if nothing was."""
+    telling the user each stage on stderr and each record a stage skipped or limited; None if nothing was.
+    ``engine``: an ``engine`` executor for the heavy stages (None: in this process)."""
     started = time.perf_counter()
 
     def tell(stage: str) -> None:
         if not quiet:
             message(f"[dim]{stage} ({time.perf_counter() - started:.1f}s)[/dim]")
 
-    report = resume(store, settings, PipelineModels(settings), on_stage=tell)
+    report = resume(store, settings, PipelineModels(settings, engine=engine), on_stage=tell)
     if report is None:
         return None
     for problem in report.problems:
@@ -50,15 +52,18 @@ def process_command(
     db: Path | None = typer.Option(None, "--db", help=DB_HELP),
     json_output: bool = typer.Option(False, "--json", help="Print the report as JSON on stdout."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No stage messages on stderr."),
+    engine: EngineName = ENGINE,
+    ray_address: str | None = RAY_ADDRESS,
 ) -> None:
     """Run dedup, clustering, extraction and fusion over stored articles that have not been processed yet.
 
     Also finishes what an interrupted run left undone (unclustered, unextracted or unfused records).
     `newsfuse ingest` does this itself unless given --store-only. Example: newsfuse process --db news.db
+    (on Ray: newsfuse process --db news.db --engine ray --ray-address auto)
     """
     settings = load_settings(db=db)
-    with open_store(settings.db) as store:
-        report = run_pipeline(store, settings, quiet) or ProcessReport(0, 0, (), 0, 0)
+    with open_store(settings.db) as store, engine_for(engine, settings, ray_address) as executor:
+        report = run_pipeline(store, settings, quiet, executor) or ProcessReport(0, 0, (), 0, 0)
     if json_output:
         emit_json(report.to_json())
     elif not quiet:

@@ -49,21 +49,23 @@ def extract_and_resolve(
     resolver: EntityResolver | None = None,
     chunk_size: int = 200,
     on_error: Callable[[Article, Exception], None] | None = None,
+    extractor: Callable | None = None,
 ) -> Iterator[ArticleExtraction]:
-    """Extract and resolve entities across everything seen so far, ``chunk_size`` articles at a time."""
+    """Extract and resolve entities across everything seen so far, ``chunk_size`` articles at a time
+    (``extractor``: as in ``update``)."""
     resolver = resolver or EntityResolver(models.by_entity_id)
     chunk: list[Article] = []
     for article in articles:
         chunk.append(article)
         if len(chunk) >= chunk_size:
-            yield from _resolve_chunk(chunk, models, resolver, on_error)
+            yield from _resolve_chunk(chunk, models, resolver, on_error, extractor)
             chunk = []
     if chunk:
-        yield from _resolve_chunk(chunk, models, resolver, on_error)
+        yield from _resolve_chunk(chunk, models, resolver, on_error, extractor)
 
 
-def _resolve_chunk(chunk, models, resolver, on_error) -> list[ArticleExtraction]:
-    extractions = list(extract_articles(chunk, models, on_error=on_error))
+def _resolve_chunk(chunk, models, resolver, on_error, extractor=None) -> list[ArticleExtraction]:
+    extractions = list((extractor or extract_articles)(chunk, models, on_error=on_error))
     return resolve_extractions(extractions, {a.id: a.text for a in chunk}, resolver)
 
 
@@ -83,10 +85,12 @@ def update(
     *,
     force: bool = False,
     resolver: EntityResolver | None = None,
+    extractor: Callable | None = None,
 ) -> UpdateReport:
     """Extract the given stored articles, resolve their entities against the store's, and store the results.
 
     Pass the same ``resolver`` (from ``store_resolver``) to successive calls to skip reloading every entity.
+    ``extractor`` (``extract_articles``' signature) extracts elsewhere, e.g. on Ray (``engine.hooks``).
     """
     if models is None:
         models = load_models(settings.gazetteers if settings is not None else ())
@@ -101,7 +105,7 @@ def update(
 
     for chunk in _chunks([i for i in ids if i not in done], batch_size):
         articles = store.get_articles(list(chunk))
-        resolved = _resolve_chunk(articles, models, resolver, record)
+        resolved = _resolve_chunk(articles, models, resolver, record, extractor)
         mentioned = {m.entity_id for e in resolved for m in e.entities if m.entity_id}
         mentioned |= {r.of_entity_id for e in resolved for r in e.roles if r.of_entity_id}
         entities = [e for e in resolver.entities() if e.id in mentioned]

@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Sequence
-from dataclasses import replace
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
 
 from newsfuse.extract.pipeline import for_nlp
 from newsfuse.fuse.claims import FusionModels
 from newsfuse.fuse.independence import as_link
 from newsfuse.fuse.parse import parse_articles
 from newsfuse.fuse.record import fuse_event, with_related_events
+from newsfuse.records import Article
 from newsfuse.records.claims import EventRecord, RelatedEvent
 from newsfuse.records.mentions import ArticleExtraction
 from newsfuse.settings import Settings
@@ -45,10 +46,37 @@ def fingerprint(
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:20]
 
 
+@dataclass(frozen=True, slots=True)
+class FusionJob:
+    """What fusing one event reads from the store (articles as the parser reads them): ``fuse_job``'s input."""
+
+    event_id: str
+    articles: tuple[Article, ...]
+    extractions: tuple[ArticleExtraction, ...]
+    links: tuple[tuple[str, str, str], ...]
+
+
+def fuse_job(job: FusionJob, models: FusionModels, parses=None) -> EventRecord:
+    """One event's record; ``parses`` (the store, or any object with its parse methods) keeps parses."""
+    docs = parse_articles(job.articles, models.nlp, parses)
+    return fuse_event(
+        list(job.articles), list(job.extractions), list(job.links), models=models, event_id=job.event_id, docs=docs
+    )
+
+
 def update(
-    store, event_ids: Sequence[str], settings: Settings | None = None, *, models: FusionModels | None = None
+    store,
+    event_ids: Sequence[str],
+    settings: Settings | None = None,
+    *,
+    models: FusionModels | None = None,
+    fuse_many: Callable[[list[FusionJob]], list[EventRecord]] | None = None,
 ) -> list[EventRecord]:
-    """Fuse (or re-fuse) the given events and store their records; returns the records now stored for them."""
+    """Fuse (or re-fuse) the given events and store their records; returns the records now stored for them.
+
+    ``fuse_many`` fuses the events' jobs elsewhere, all at once (``engine.hooks.fuser_for``: on Ray workers);
+    by default each is fused here as it is read.
+    """
     settings = settings or Settings()
     event_ids = list(dict.fromkeys(event_ids))
     known = store.event_record_fingerprints(event_ids + [i for i in map(store.resolve_event_id, event_ids) if i])
@@ -73,12 +101,17 @@ def update(
             if stored is not None:
                 records.append(stored)
                 continue
-        models = models or FusionModels.load()
-        present = [x for x in extractions if x is not None]
         # the parser reads what extraction read: a very long text up to ``NLP_MAX_CHARS`` (spaCy's E088 otherwise)
-        readable = [for_nlp(a) for a in articles]
-        docs = parse_articles(readable, models.nlp, store if hasattr(store, "load_parses") else None)
-        records.append(fuse_event(readable, present, links, models=models, event_id=event_id, docs=docs))
+        present = tuple(x for x in extractions if x is not None)
+        job = FusionJob(event_id, tuple(for_nlp(a) for a in articles), present, tuple(links))
+        if fuse_many is None:
+            models = models or FusionModels.load()
+            records.append(fuse_job(job, models, store if hasattr(store, "load_parses") else None))
+        else:
+            records.append(job)  # fused below, all together
+    if fuse_many is not None:
+        fused = iter(fuse_many([r for r in records if isinstance(r, FusionJob)]))
+        records = [next(fused) if isinstance(r, FusionJob) else r for r in records]
     records = _link_storylines(store, records)
     changed = [r for r in records if known.get(r.id) != prints.get(r.id)]
     store.put_event_records(changed, {r.id: prints[r.id] for r in changed})
