@@ -28,6 +28,7 @@ BENCHMARKS = {
     "watch": "newsfuse.bench.watch",
     "soak": "newsfuse.bench.soak",
     "latency": "newsfuse.bench.latency",
+    "store": "newsfuse.bench.store",
 }
 _ONE = "--run-one"  # internal: run one benchmark here and write its rows as JSON to stdout
 

@@ -14,14 +14,15 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-BIN_DIRS = ("/usr/lib/postgresql/17/bin", "/usr/lib/postgresql/16/bin", "/usr/lib/postgresql/15/bin")
+PACKAGED = Path("/usr/lib/postgresql")  # Debian and Ubuntu: /usr/lib/postgresql/<major>/bin
 SMALL = ("-c", "shared_buffers=16MB", "-c", "fsync=off", "-c", "synchronous_commit=off",
          "-c", "full_page_writes=off", "-c", "max_connections=60", "-c", "listen_addresses=")  # fmt: skip
 
 
 def find_bin_dir() -> Path | None:
     """Where ``initdb`` and ``pg_ctl`` are, or None when PostgreSQL's server binaries are not installed."""
-    for candidate in (os.environ.get("NEWSFUSE_PG_BIN", ""), *BIN_DIRS):
+    packaged = sorted(PACKAGED.glob("*/bin"), key=lambda p: int(p.parent.name) if p.parent.name.isdigit() else 0)
+    for candidate in (os.environ.get("NEWSFUSE_PG_BIN", ""), *map(str, reversed(packaged))):
         if candidate and (Path(candidate) / "initdb").exists() and (Path(candidate) / "pg_ctl").exists():
             return Path(candidate)
     found = shutil.which("initdb")
