@@ -36,7 +36,7 @@ def run(quick: bool) -> list[BenchRow]:
 def _measure(folder: Path, server, quick: bool) -> list[BenchRow]:
     corpus, label = _corpus(folder, limit=300 if quick else 1500)
     lines = [line for line in corpus.read_text(encoding="utf-8").splitlines() if line.strip()]
-    pipeline_n = 40 if quick else 150
+    pipeline_n = 40 if quick else 100
     stores = {"sqlite": lambda name: str(folder / f"{name}.db"), "postgresql": server.create}
     rates: dict[str, dict[str, float]] = {}
     for backend, make in stores.items():
@@ -44,8 +44,10 @@ def _measure(folder: Path, server, quick: bool) -> list[BenchRow]:
             "ingest": _ingest_rate(make(f"ingest_{backend}"), corpus, len(lines)),
             "concurrent": _concurrent_rate(make(f"conc_{backend}"), folder, lines, backend),
             "bare": _bare_rate(make(f"bare_{backend}"), lines),
-            "pipeline": _pipeline_rate(make(f"pipe_{backend}"), folder, lines[:pipeline_n], backend),
         }
+        rates[backend]["pipeline"], rates[backend]["bytes"] = _pipeline_rate(
+            make(f"pipe_{backend}"), folder, lines[:pipeline_n], backend
+        )
     note = f"{len(lines)} {label} articles; pipeline on {pipeline_n}, 1 worker"
     names = {
         "ingest": "articles/s ingest stage, 1 process",
@@ -114,7 +116,15 @@ def _bare_rate(location: str, lines: list[str]) -> float:
         return len(articles) / (time.perf_counter() - start)
 
 
-def _pipeline_rate(location: str, folder: Path, lines: list[str], backend: str) -> float:
+def _size(store) -> int:
+    if store.backend == "postgresql":
+        return store.db.query("SELECT pg_database_size(current_database())")[0][0]
+    store.db.query("PRAGMA wal_checkpoint(TRUNCATE)")
+    return Path(store.location).stat().st_size
+
+
+def _pipeline_rate(location: str, folder: Path, lines: list[str], backend: str) -> tuple[float, float]:
+    """Articles per second through dedup, cluster, extract and fuse; and bytes stored per article."""
     from newsfuse.ingest import ingest
     from newsfuse.pipeline import PipelineModels, process
 
@@ -122,9 +132,11 @@ def _pipeline_rate(location: str, folder: Path, lines: list[str], backend: str) 
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     settings = Settings(workers=1)
     with open_store(location) as store:
+        empty = _size(store)
         report = ingest([str(path)], store, settings, progress=False)
         models = PipelineModels(settings)
         models.extraction(), models.cluster(), models.fusion()  # loaded before the clock starts
         start = time.perf_counter()
         process(store, list(report.new), settings, models)
-        return len(report.new) / (time.perf_counter() - start)
+        rate = len(report.new) / (time.perf_counter() - start)
+        return rate, (_size(store) - empty) / max(len(report.new), 1)

@@ -82,7 +82,7 @@ def test_four_concurrent_ingests_store_each_article_once(tmp_path, pg_url):
         out, err = writer.communicate(timeout=600)
         assert writer.returncode == 0, err[-3000:]
         reports.append(json.loads(out))
-    new = [i for r in reports for i in r["new"]]
+    new = [i for r in reports for i in r["new_ids"]]
     with open_store(pg_url) as store:
         stored = store.article_ids()
         assert len(stored) == len(set(stored)) == len(REPORTS) and sorted(new) == sorted(stored)
