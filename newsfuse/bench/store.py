@@ -55,12 +55,15 @@ def _measure(folder: Path, server, quick: bool) -> list[BenchRow]:
         "bare": "articles/s add_articles batches of 200",
         "pipeline": "articles/s whole pipeline, 1 core",
     }
-    return [
+    rows = [
         BenchRow(
             "store", f"{names[k]} PostgreSQL", rates["postgresql"][k], "articles/s", rates["sqlite"][k], "SQLite", note
         )
         for k in names
     ]
+    size = "KB stored per article after the whole pipeline (tables + indexes) PostgreSQL"
+    kb = {backend: rates[backend]["bytes"] / 1024 for backend in rates}
+    return [*rows, BenchRow("store", size, kb["postgresql"], "KB", kb["sqlite"], "SQLite", note)]
 
 
 def _ingest_rate(location: str, corpus: Path, count: int) -> float:
