@@ -153,13 +153,14 @@ def _process(store, ids, event_ids, settings, models, tell) -> ProcessReport:
         store, "dedup", ids, lambda chunk: dedup.update(store, chunk, settings, index=models.dedup_index(store)), found
     )
     tell("cluster")
-    affected = _isolated(
-        store,
-        "cluster",
-        ids,
-        lambda chunk: [cluster.update(store, chunk, settings, models.cluster(), index=models.event_index(store))],
-        found,
-    )
+    with store.step_lock("cluster"):  # one process at a time extends a store's events (store/locks.py)
+        affected = _isolated(
+            store,
+            "cluster",
+            ids,
+            lambda chunk: [cluster.update(store, chunk, settings, models.cluster(), index=models.event_index(store))],
+            found,
+        )
     tell("extract")
     reports = _isolated(
         store,

@@ -29,6 +29,7 @@ BENCHMARKS = {
     "soak": "newsfuse.bench.soak",
     "latency": "newsfuse.bench.latency",
     "scaleout": "newsfuse.bench.scaleout",
+    "store": "newsfuse.bench.store",
 }
 _ONE = "--run-one"  # internal: run one benchmark here and write its rows as JSON to stdout
 

@@ -45,12 +45,21 @@ def migrate(conn: sqlite3.Connection) -> list[int]:
     for migration in available_migrations():
         if migration.version in done:
             continue
-        # executescript commits implicitly, so the version row goes inside the script itself:
-        # either the whole migration and its record land, or neither does.
-        conn.executescript(
-            "BEGIN IMMEDIATE;\n"
-            + migration.sql
-            + f"\nINSERT INTO schema_migrations VALUES ({migration.version}, '{migration.name}', datetime('now'));\nCOMMIT;"
-        )
+        # executescript commits implicitly, so the version row goes inside the script itself, first:
+        # either the whole migration and its record land, or neither does, and a process that opened
+        # the same new store a moment earlier (its row is there) makes this one's insert fail: skip it.
+        try:
+            conn.executescript(
+                "BEGIN IMMEDIATE;\n"
+                + f"INSERT INTO schema_migrations VALUES ({migration.version}, '{migration.name}', datetime('now'));\n"
+                + migration.sql
+                + "\nCOMMIT;"
+            )
+        except sqlite3.IntegrityError:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            if conn.execute("SELECT 1 FROM schema_migrations WHERE version = ?", (migration.version,)).fetchone():
+                continue
+            raise
         applied.append(migration.version)
     return applied

@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from newsfuse.errors import StoreError
+from newsfuse.store.locks import file_lock
 from newsfuse.store.migrate import current_version, migrate
 
 IN_CHUNK = 500  # ids per IN (...) list
@@ -97,6 +98,10 @@ class SQLiteConnection:
 
     def schema_version(self) -> int:
         return current_version(self.connection)
+
+    def step_lock(self, step: str):
+        """Own ``step`` across the processes of this store file until the block ends."""
+        return file_lock(self.path.with_name(f"{self.path.name}.{step}.lock"))
 
     def close(self) -> None:
         with self._lock:

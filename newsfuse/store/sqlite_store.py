@@ -10,6 +10,7 @@ from newsfuse.store.content import ContentTable
 from newsfuse.store.corrections import CorrectionTable
 from newsfuse.store.events import EventTable
 from newsfuse.store.extractions import ExtractionTable
+from newsfuse.store.locks import StepLock
 from newsfuse.store.parses import ParseTable
 from newsfuse.store.problems import ProblemTable
 from newsfuse.store.records import EventRecordTable
@@ -32,7 +33,10 @@ class SQLiteStore(
     SourceTable,
     VersionTable,
     AlertTable,
+    StepLock,
 ):
+    backend = "sqlite"
+
     def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
         self.db = SQLiteConnection(path, readonly=readonly)
         self.location = str(path)
