@@ -48,7 +48,15 @@ class PipelineModels:
             from newsfuse.extract import load_models
 
             self._extraction = load_models(self.settings.gazetteers, processes=self.settings.extraction_workers())
+            self._attach_parser(self._extraction)
         return self._extraction
+
+    def _attach_parser(self, extraction) -> None:
+        """Fusion's parser runs in extraction's workers: each article parsed once, in parallel, and stored."""
+        from newsfuse.fuse.parse import parser_name
+
+        extraction.parser = self.fusion().nlp
+        extraction.parser_key = parser_name(extraction.parser)
 
     def cluster(self):
         if self._cluster is None:

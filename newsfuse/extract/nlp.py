@@ -67,6 +67,11 @@ class ExtractionModels:
     countries: dict[str, str] = field(default_factory=dict)  # ISO code -> canonical name, filled lazily
     country_names_folded: frozenset[str] = frozenset()  # every country name and alias, case-folded, filled lazily
     batch_size: int = 32
+    # Fusion's parser (tagger, parser, lemmatizer), when the pipeline attaches it: extraction then parses
+    # each article once for fusion too, in its workers, and the parse is stored under ``parser_key``
+    # (``store/parses.py``), so fusion only reads it back instead of parsing on one core.
+    parser: Language | None = None
+    parser_key: str = ""
     # Worker processes for ``extract_articles``; each runs spaCy and every extractor on its share of
     # the articles and sends back only the small records (see ``extract.pipeline``).
     processes: int = 1
