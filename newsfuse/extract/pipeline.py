@@ -103,11 +103,14 @@ def extract_with_parses(
     When ``on_error`` is given, an article whose extraction fails is reported to it and skipped;
     otherwise the error propagates. ``models.processes > 1`` extracts in that many forked worker
     processes (where the platform can fork; elsewhere in this process): the workers started by
-    ``start_workers`` if any, else ones started for this call. Inputs of fewer than two chunks per
-    worker are extracted here, where starting workers would cost more than it saves.
+    ``start_workers`` if any (for any input: the watcher's small batches use both cores), else ones
+    started for this call. Without kept workers, inputs of fewer than two chunks per worker are
+    extracted here, where starting workers would cost more than it saves.
     """
     if models.processes <= 1 or not _can_fork():
         return _extract_here(articles, models, on_error)
+    if models.worker_pool is not None:  # kept workers cost nothing to start: a small batch is shared out too
+        return _extract_in_workers(articles, models, on_error)
     stream = iter(articles)
     fewest = fewest_for_workers(models)
     head = list(islice(stream, fewest))

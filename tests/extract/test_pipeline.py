@@ -99,6 +99,18 @@ def test_started_workers_serve_every_call_until_stopped(models):
     assert two.worker_pool is None
 
 
+def test_kept_workers_extract_small_inputs_too(models, monkeypatch):
+    """Workers already running cost nothing to start: a small batch is shared out among them."""
+    two = replace(models, processes=2)
+    start_workers(two)
+    try:
+        _fail_on("Keller", monkeypatch)  # patched here after the fork: the workers extract as before
+        batch = _articles(3)
+        assert [e.article_id for e in extract_articles(batch, two)] == [a.id for a in batch]
+    finally:
+        stop_workers(two)
+
+
 def test_a_call_left_half_read_stops_the_kept_workers(models):
     two = replace(models, processes=2)
     start_workers(two)
