@@ -30,6 +30,11 @@ def test_a_large_batch_gets_workers_for_the_call_only(store):
     report = process(store, ids, settings, models)
     assert report.extracted == len(ids) and report.records >= 1
     assert models.extraction().worker_pool is None  # stopped at the end of the call
+    # Fusion's parse of every article was made once, by extraction's workers, and kept for fusion to read.
+    from newsfuse.fuse.parse import parser_name
+
+    assert models.extraction().parser_key == parser_name(models.fusion().nlp)
+    assert set(store.load_parses(models.extraction().parser_key, ids)) == set(ids)
 
 
 def test_workers_the_caller_started_outlive_the_call(store):

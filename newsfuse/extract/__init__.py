@@ -15,7 +15,13 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from newsfuse.extract.nlp import ExtractionModels, load_models
-from newsfuse.extract.pipeline import EXTRACTOR_VERSION, extract_articles, start_workers, stop_workers
+from newsfuse.extract.pipeline import (
+    EXTRACTOR_VERSION,
+    extract_articles,
+    extract_with_parses,
+    start_workers,
+    stop_workers,
+)
 from newsfuse.records import Article, Skipped
 from newsfuse.records.mentions import ArticleExtraction, Entity
 from newsfuse.resolve import EntityIndex, EntityResolver, resolve_extractions
@@ -58,15 +64,25 @@ def extract_and_resolve(
     for article in articles:
         chunk.append(article)
         if len(chunk) >= chunk_size:
-            yield from _resolve_chunk(chunk, models, resolver, on_error, extractor)
+            yield from _resolve_chunk(chunk, models, resolver, on_error, extractor)[0]
             chunk = []
     if chunk:
-        yield from _resolve_chunk(chunk, models, resolver, on_error, extractor)
+        yield from _resolve_chunk(chunk, models, resolver, on_error, extractor)[0]
 
 
-def _resolve_chunk(chunk, models, resolver, on_error, extractor=None) -> list[ArticleExtraction]:
-    extractions = list((extractor or extract_articles)(chunk, models, on_error=on_error))
-    return resolve_extractions(extractions, {a.id: a.text for a in chunk}, resolver)
+def _resolve_chunk(
+    chunk, models, resolver, on_error, extractor=None
+) -> tuple[list[ArticleExtraction], dict[str, bytes]]:
+    """The chunk's resolved extractions, and fusion's parses by article id where ``models.parser`` is set.
+
+    An engine's ``extractor`` returns extractions only: fusion's parse is then made where fusion runs."""
+    if extractor is not None:
+        extractions, parses = list(extractor(chunk, models, on_error=on_error)), {}
+    else:
+        pairs = list(extract_with_parses(chunk, models, on_error=on_error))
+        parses = {x.article_id: parse for x, parse in pairs if parse is not None}
+        extractions = [x for x, _ in pairs]
+    return resolve_extractions(extractions, {a.id: a.text for a in chunk}, resolver), parses
 
 
 def store_resolver(store, models: ExtractionModels) -> EntityResolver:
@@ -105,7 +121,9 @@ def update(
 
     for chunk in _chunks([i for i in ids if i not in done], batch_size):
         articles = store.get_articles(list(chunk))
-        resolved = _resolve_chunk(articles, models, resolver, record, extractor)
+        resolved, parses = _resolve_chunk(articles, models, resolver, record, extractor)
+        if parses:  # fusion reads them back instead of parsing again
+            store.save_parses(models.parser_key, parses)
         mentioned = {m.entity_id for e in resolved for m in e.entities if m.entity_id}
         mentioned |= {r.of_entity_id for e in resolved for r in e.roles if r.of_entity_id}
         entities = [e for e in resolver.entities() if e.id in mentioned]

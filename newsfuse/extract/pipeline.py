@@ -16,7 +16,7 @@ import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
-from itertools import chain, islice
+from itertools import chain, islice, tee
 from multiprocessing.pool import AsyncResult, Pool, RemoteTraceback
 from traceback import format_exception
 
@@ -51,6 +51,8 @@ CHUNKS_IN_FLIGHT_PER_WORKER = 3
 NLP_MAX_CHARS = 100_000
 
 ErrorHandler = Callable[[Article, Exception], None]
+# An article's extraction and, when ``models.parser`` is set, fusion's parse of it (``Doc.to_bytes``).
+Extracted = tuple[ArticleExtraction, bytes | None]
 
 
 def for_nlp(article: Article) -> Article:
@@ -89,16 +91,30 @@ def extract_articles(
     models: ExtractionModels,
     on_error: ErrorHandler | None = None,
 ) -> Iterator[ArticleExtraction]:
-    """Extract every article, in order. Texts go through spaCy in batches of ``models.batch_size``.
+    """Extract every article, in order (``extract_with_parses`` without the parses)."""
+    return (extraction for extraction, _ in extract_with_parses(articles, models, on_error))
+
+
+def extract_with_parses(
+    articles: Iterable[Article],
+    models: ExtractionModels,
+    on_error: ErrorHandler | None = None,
+) -> Iterator[Extracted]:
+    """Extract every article, in order, with fusion's parse of it where ``models.parser`` is set.
+
+    Texts go through spaCy in batches of ``models.batch_size``.
 
     When ``on_error`` is given, an article whose extraction fails is reported to it and skipped;
     otherwise the error propagates. ``models.processes > 1`` extracts in that many forked worker
     processes (where the platform can fork; elsewhere in this process): the workers started by
-    ``start_workers`` if any, else ones started for this call. Inputs of fewer than two chunks per
-    worker are extracted here, where starting workers would cost more than it saves.
+    ``start_workers`` if any (for any input: the watcher's small batches use both cores), else ones
+    started for this call. Without kept workers, inputs of fewer than two chunks per worker are
+    extracted here, where starting workers would cost more than it saves.
     """
     if models.processes <= 1 or not _can_fork():
         return _extract_here(articles, models, on_error)
+    if models.worker_pool is not None:  # kept workers cost nothing to start: a small batch is shared out too
+        return _extract_in_workers(articles, models, on_error)
     stream = iter(articles)
     fewest = fewest_for_workers(models)
     head = list(islice(stream, fewest))
@@ -137,7 +153,7 @@ def _can_fork() -> bool:
 
 def _extract_here(
     articles: Iterable[Article], models: ExtractionModels, on_error: ErrorHandler | None
-) -> Iterator[ArticleExtraction]:
+) -> Iterator[Extracted]:
     # BLAS on one thread while the models run: their products are small, and OpenBLAS's helper
     # threads would spin between them on the other core, or on another worker's. (The CLI asks for
     # one BLAS thread before numpy loads, which also spares spaCy the cost of a threaded process.)
@@ -145,15 +161,25 @@ def _extract_here(
     # articles shares it.
     with threadpool_limits(1, user_api="blas"):
         # Same offsets: headlines are only re-cased for the NER, and long texts cut at a sentence end.
-        stream = ((truecase_headlines(a.text), a) for a in map(for_nlp, articles))
-        for doc, article in pipe_by_language(models, stream, models.batch_size):
+        for_ner, for_parser = tee(map(for_nlp, articles))
+        stream = ((truecase_headlines(a.text), a) for a in for_ner)
+        docs = pipe_by_language(models, stream, models.batch_size)  # in input order, so the parses line up
+        for (doc, article), parse in zip(docs, _parses(for_parser, models), strict=True):
             try:
-                yield extract_doc(article, doc, models)
+                yield extract_doc(article, doc, models), parse
             except Exception as exc:  # one bad article must not stop the batch
                 exc.add_note(f"while extracting article {article.id!r}")
                 if on_error is None:
                     raise
                 on_error(article, exc)
+
+
+def _parses(articles: Iterable[Article], models: ExtractionModels) -> Iterator[bytes | None]:
+    """Fusion's parse of each article (the text as it is, not re-cased), serialised as ``fuse.parse`` stores it."""
+    if models.parser is None:
+        return (None for _ in articles)
+    docs = models.parser.pipe((a.text for a in articles), batch_size=models.batch_size)
+    return (doc.to_bytes(exclude=["tensor", "user_data"]) for doc in docs)
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,17 +205,17 @@ def _init_worker(models: ExtractionModels) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _extract_chunk(articles: list[Article]) -> list[ArticleExtraction | _Failure]:
+def _extract_chunk(articles: list[Article]) -> list[Extracted | _Failure]:
     """Runs in a worker: the records of a chunk of articles, or why each failed."""
     assert _worker_models is not None, "_extract_chunk runs only in pool workers"
-    results: list[ArticleExtraction | _Failure] = []
+    results: list[Extracted | _Failure] = []
 
     def failed(article: Article, exc: Exception) -> None:
         results.append(_Failure(len(results), _picklable(exc), "".join(format_exception(exc))))
 
     try:
-        for extraction in _extract_here(articles, _worker_models, failed):
-            results.append(extraction)  # results[i] belongs to articles[i]: ``failed`` appends in order too
+        for extracted in _extract_here(articles, _worker_models, failed):
+            results.append(extracted)  # results[i] belongs to articles[i]: ``failed`` appends in order too
     except Exception as exc:  # spaCy itself failed: no article of the chunk is extracted
         exc.add_note(f"while parsing articles {', '.join(repr(a.id) for a in articles)}")
         raise
@@ -214,7 +240,7 @@ def _start_pool(models: ExtractionModels) -> Pool:
 
 def _extract_in_workers(
     articles: Iterable[Article], models: ExtractionModels, on_error: ErrorHandler | None
-) -> Iterator[ArticleExtraction]:
+) -> Iterator[Extracted]:
     kept = models.worker_pool
     pool = kept or _start_pool(models)
     finished = False
@@ -251,9 +277,9 @@ def _chunks(articles: Iterable[Article], size: int, tail: int) -> Iterator[list[
         yield [buffer.popleft()]
 
 
-def _collect(chunk: list[Article], result: AsyncResult, on_error: ErrorHandler | None) -> Iterator[ArticleExtraction]:
+def _collect(chunk: list[Article], result: AsyncResult, on_error: ErrorHandler | None) -> Iterator[Extracted]:
     for item in result.get():
-        if isinstance(item, ArticleExtraction):
+        if not isinstance(item, _Failure):
             yield item
         elif on_error is None:
             raise item.error from RemoteTraceback(item.traceback)

@@ -99,6 +99,18 @@ def test_started_workers_serve_every_call_until_stopped(models):
     assert two.worker_pool is None
 
 
+def test_kept_workers_extract_small_inputs_too(models, monkeypatch):
+    """Workers already running cost nothing to start: a small batch is shared out among them."""
+    two = replace(models, processes=2)
+    start_workers(two)
+    try:
+        _fail_on("Keller", monkeypatch)  # patched here after the fork: the workers extract as before
+        batch = _articles(3)
+        assert [e.article_id for e in extract_articles(batch, two)] == [a.id for a in batch]
+    finally:
+        stop_workers(two)
+
+
 def test_a_call_left_half_read_stops_the_kept_workers(models):
     two = replace(models, processes=2)
     start_workers(two)
@@ -107,3 +119,24 @@ def test_a_call_left_half_read_stops_the_kept_workers(models):
     results.close()  # queued tasks of this call must not delay the next one
     assert two.worker_pool is None
     assert len(list(extract_articles(_articles(WORKERS_FROM), two))) == WORKERS_FROM
+
+
+@pytest.mark.parametrize("processes", [1, 2])
+def test_fusion_parse_comes_with_each_extraction(models, processes):
+    """With fusion's parser attached, each article comes back with its parse, as fusion would have parsed it."""
+    from spacy.tokens import Doc
+
+    from newsfuse.extract.pipeline import extract_with_parses
+    from newsfuse.fuse.parse import load_parser
+
+    parser = load_parser()
+    batch = _articles(WORKERS_FROM + 3)
+    pairs = list(extract_with_parses(batch, replace(models, processes=processes, parser=parser)))
+    assert [x.article_id for x, _ in pairs] == [a.id for a in batch]
+    for article, (_, data) in zip(batch, pairs, strict=True):
+        doc, own = Doc(parser.vocab).from_bytes(data), parser(article.text)
+        assert doc.text == article.text
+        assert [(t.dep_, t.head.i, t.lemma_, t.pos_) for t in doc] == [
+            (t.dep_, t.head.i, t.lemma_, t.pos_) for t in own
+        ]
+    assert all(data is None for _, data in extract_with_parses(batch[:2], models))

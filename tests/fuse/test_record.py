@@ -116,3 +116,19 @@ def test_attributed_and_quoted_statements_keep_their_source(models):
     assert said.quote.startswith("We have agreed to deepen")
     assert said.subjects[0].entity_id == "p_lopez"
     assert said.evidence[0].channel == "social media"
+
+
+def test_given_parses_are_the_ones_read(models):
+    """The parses passed in (stored ones, made by extraction's workers) are used; nothing is parsed again."""
+    import spacy
+
+    from newsfuse.fuse.claims import FusionModels
+
+    articles, extractions, links = meeting_event()
+    docs = list(models.nlp.pipe(a.text for a in articles))
+    parsed = fuse_event(articles, extractions, links, models=models, event_id="ev", docs=docs)
+    # A pipeline that cannot parse: a record as good as the parser's shows the given parses were read.
+    blank = FusionModels(spacy.blank("en"))
+    given = fuse_event(articles, extractions, links, models=blank, event_id="ev", docs=docs)
+    assert [c.statement for c in given.claims] == [c.statement for c in parsed.claims]
+    assert _meeting(given).support.independent_sources == 2
