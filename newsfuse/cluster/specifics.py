@@ -32,6 +32,7 @@ _STREET = re.compile(
     r"(Street|St|Avenue|Ave|Road|Rd|Drive|Dr|Boulevard|Blvd|Lane|Ln|Parkway|Highway|Circle"
     r"|Terrace|Way|Pike)\b\.?"
 )
+_LOWER_WORD = re.compile(r"[a-z](?<![\w'\-][a-z])[a-z'\-]*[a-z]")  # class first: see features._NAME_RUN
 _CLOCK = re.compile(r"\b(\d{1,2})(?::(\d{2}))?[ ]?([ap])\.?[ ]?m\b\.?", re.IGNORECASE)
 _NOT_NAMES = frozenset(
     "police officer officers sheriff deputy chief sgt lt det detective officials authorities spokesman spokeswoman"
@@ -45,28 +46,32 @@ _TOLERANCE = {"hour": {0, 1, 23}, "age": {0, 1}}
 Specifics = Mapping[str, frozenset[str]]
 
 
-def _surname(name: str) -> str | None:
+def _surname(name: str, common: frozenset[str]) -> str | None:
     words = [w for w in name.replace(".", " ").split() if w not in ("Jr", "Sr", "II", "III")]
     if len(words) < 2 or any(w.casefold() in _NOT_NAMES for w in words):
         return None
-    return words[-1].casefold()
+    # A word the text also writes in lower case is an ordinary word capitalised by a Title Case headline
+    # ("Teen Shot"), not a surname.
+    surname = words[-1].casefold()
+    return None if surname in common else surname
 
 
 def specifics_of(text: str, lead: str | None = None) -> dict[str, frozenset[str]]:
     """Each kind of specific detail ``text`` gives (only kinds found are present), and under ``"lead"`` the
     kinds its ``lead`` (headline and first sentences) gives: the happening's own details are told there,
     while people and places further down may be background (an earlier case, a quoted neighbour)."""
-    found = _details(text)
+    common = frozenset(_LOWER_WORD.findall(text))
+    found = _details(text, common)
     if lead is not None:
-        in_lead = frozenset(_details(lead))
+        in_lead = frozenset(_details(lead, common))
         if in_lead:
             found["lead"] = in_lead
     return found
 
 
-def _details(text: str) -> dict[str, frozenset[str]]:
-    people = {_surname(m.group(1)) for m in _PERSON_AGE.finditer(text)}
-    people |= {_surname(m.group(1)) for m in _PERSON_CUE.finditer(text)}
+def _details(text: str, common: frozenset[str]) -> dict[str, frozenset[str]]:
+    people = {_surname(m.group(1), common) for m in _PERSON_AGE.finditer(text)}
+    people |= {_surname(m.group(1), common) for m in _PERSON_CUE.finditer(text)}
     people.discard(None)
     ages = {m.group(1) for m in _AGE.finditer(text)} | {m.group(2) for m in _PERSON_AGE.finditer(text)}
     streets = set()
@@ -91,6 +96,11 @@ def _near(a: frozenset[str], b: Mapping[str, int], tolerance: set[int]) -> set[s
     return {v for v in a if any(abs(int(v) - o) in tolerance for o in other)}
 
 
+def _same_street(a: frozenset[str], b: Mapping[str, int]) -> set[str]:
+    """Streets of ``a`` that one of ``b`` names too, one perhaps more fully: "high st" is "wellington high st"."""
+    return {v for v in a if any(v == w or w.endswith(" " + v) or v.endswith(" " + w) for w in b)}
+
+
 def compare(article: Specifics, event: Mapping[str, Mapping[str, int]]) -> tuple[dict[str, list[str]], list[str]]:
     """Details shared with the event (kind -> values) and the kinds where both give some and none agree."""
     shared: dict[str, list[str]] = {}
@@ -102,6 +112,8 @@ def compare(article: Specifics, event: Mapping[str, Mapping[str, int]]) -> tuple
             continue
         if kind in _TOLERANCE:
             same = _near(values, theirs, _TOLERANCE[kind])
+        elif kind == "street":
+            same = _same_street(values, theirs)
         else:
             same = values & theirs.keys()
         if same:
