@@ -120,13 +120,16 @@ def combine(
     unshared = 0.0
     if both_named and names < config.names_floor:
         unshared = config.names_penalty * (1.0 - names / config.names_floor)
+    combined = total / weights - penalty - unshared
     shared, conflicts = details
-    bonus = dict(config.specific_shared)
-    cost = dict(config.specific_conflict)
+    if not shared and not conflicts:  # most candidate pairs: skip the bookkeeping below (a hot path)
+        return Signals(lexical, names, embedding, gap, penalty, unshared, combined)
+    bonus, cost = dict(config.specific_shared), dict(config.specific_conflict)
     detail = sum(bonus[k] for k in shared) - sum(cost[k] for k in conflicts)
-    combined = total / weights - penalty - unshared + detail
     matched = tuple(f"{k}:{v}" for k, values in shared.items() for v in values)
-    return Signals(lexical, names, embedding, gap, penalty, unshared, combined, detail, matched, tuple(conflicts))
+    return Signals(
+        lexical, names, embedding, gap, penalty, unshared, combined + detail, detail, matched, tuple(conflicts)
+    )
 
 
 def score_event(config: ClusterConfig, article: WeightedArticle, event: EventState) -> Signals:
