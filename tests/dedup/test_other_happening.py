@@ -47,3 +47,14 @@ def test_a_rewrite_keeping_its_sources_details_is_still_derived(tmp_path):
         store.add_articles([source, rewrite])
         links = dedup.update(store, [source.id, rewrite.id], Settings(use_embeddings=False))
         assert [(link.article_id, link.target) for link in links] == [(rewrite.id, source.id)]
+
+
+def test_the_pieces_of_p_m_are_no_boilerplate_however_often_they_recur():
+    from newsfuse.dedup.boilerplate import Boilerplate, passages
+
+    text = "The shooting was reported around 11:20 p.m. near the intersection of Raitt Street and Glenwood Place."
+    keys = {key for _, _, key in passages(text)}
+    cleaned = Boilerplate({"example.com": keys | {k for _, _, k in passages("At 9 p.m. and 10 a.m.")}}).clean(
+        Article(id="a", text="It happened at 11:20 p.m. on Friday, police said.", url="https://example.com/1")
+    )
+    assert "p.m." in cleaned.article.text
