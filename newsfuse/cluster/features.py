@@ -101,7 +101,7 @@ def features_of(article: Article, vector: np.ndarray | None = None) -> ArticleFe
         article_day(article),
         vector,
         person_surnames(text),
-        specifics_of(text, _lead(text, 6)),  # the happening's own details: headline and first paragraphs
+        specifics_of(text, lead_of(text)),  # the happening's own details: headline and first paragraphs
     )
 
 
@@ -114,6 +114,11 @@ def person_surnames(text: str) -> dict[str, float]:
     for stopword in _STOPWORDS & counts.keys():
         del counts[stopword]
     return _log_scaled(counts)
+
+
+def lead_of(text: str) -> str:
+    """The headline and first paragraphs, where a report tells its happening's own details."""
+    return _lead(text, 6)
 
 
 def _lead(text: str, sentences: int = 2) -> str:

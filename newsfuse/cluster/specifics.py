@@ -16,23 +16,31 @@ import re
 from collections.abc import Mapping
 
 _NAME = r"[A-Z][a-zA-Z'\-]+(?:[ ]+(?:[A-Z]\.[ ]+)?[A-Z][a-zA-Z'\-]+){1,2}(?:[ ]+(?:Jr|Sr|II|III)\.?)?"
+# Each pattern starts with the character class it needs and checks what precedes it afterwards (as in
+# ``features._NAME_RUN``): a leading \b is tried at every position of the text (same matches, 2-4x faster).
 # "Tenisha Mallet, 21," / "Jamal Williams (19)" / "identified as John Smith" / "charged Ray Lee"
-_PERSON_AGE = re.compile(rf"\b({_NAME}),?[ ]+(?:\(|age[ ]|aged[ ])?(\d{{1,2}})\b(?!-year|\d|,\d)")
-_PERSON_CUE = re.compile(
-    rf"\b(?:identified (?:him |her |them |the \w+ )?as|named|charged|arrested|suspect|victim|shooter)[ ,]+({_NAME})\b"
+_PERSON_AGE = re.compile(
+    rf"([A-Z](?<!\w[A-Z]){_NAME[5:]}),?[ ]+(?:\(|age[ ]|aged[ ])?(\d{{1,2}})\b(?!-year|\d|,\d|[ -]?[Yy]ears?\b)"
 )
-_AGE = re.compile(r"\b(\d{1,2})[- ]year[- ]old\b", re.IGNORECASE)
+_PERSON_CUE = re.compile(
+    r"[acinsv](?<!\w[acinsv])(?:dentified (?:him |her |them |the \w+ )?as|amed|harged|rrested|uspect|ictim|hooter)"
+    rf"[ ,]+({_NAME})\b"
+)
+_AGE = re.compile(r"(\d(?<!\w\d)\d?)[- ]year[- ]old\b", re.IGNORECASE)
 _STREET_TYPES = {
     "street": "st", "st": "st", "avenue": "ave", "ave": "ave", "road": "rd", "rd": "rd", "drive": "dr", "dr": "dr",
     "boulevard": "blvd", "blvd": "blvd", "lane": "ln", "ln": "ln",
     "parkway": "pkwy", "highway": "hwy", "circle": "cir", "terrace": "ter", "way": "way", "pike": "pike",
 }  # fmt: skip
-_STREET = re.compile(
-    r"\b((?:[NSEW]\.?[ ]|North |South |East |West )?(?:\d{1,3}(?:st|nd|rd|th)|[A-Z][a-z]+)(?:[ ][A-Z][a-z]+)?)[ ]"
-    r"(Street|St|Avenue|Ave|Road|Rd|Drive|Dr|Boulevard|Blvd|Lane|Ln|Parkway|Highway|Circle"
-    r"|Terrace|Way|Pike)\b\.?"
+_STREET_TYPE = re.compile(
+    r" (Street|St|Avenue|Ave|Road|Rd|Drive|Dr|Boulevard|Blvd|Lane|Ln|Parkway|Highway|Circle|Terrace|Way|Pike)\b\.?"
 )
-_CLOCK = re.compile(r"\b(\d{1,2})(?::(\d{2}))?[ ]?([ap])\.?[ ]?m\b\.?", re.IGNORECASE)
+# The name before a street type, read backwards from it: at most "N. 23rd Martin Luther" (the street type
+# is found first, as it is rare; trying the whole pattern at every capital was most of this module's time).
+_STREET_NAME = re.compile(
+    r"(?<![\w'])((?:[NSEW]\.?[ ]|North |South |East |West )?(?:\d{1,3}(?:st|nd|rd|th)|[A-Z][a-z]+)(?:[ ][A-Z][a-z]+)?)\Z"
+)
+_CLOCK = re.compile(r"(\d(?<!\w\d)\d?)(?::(\d{2}))?[ ]?([ap])\.?[ ]?m\b\.?", re.IGNORECASE)
 _NOT_NAMES = frozenset(
     "police officer officers sheriff deputy chief sgt lt det detective officials authorities spokesman spokeswoman"
     " the a an he she they his her county city state north south east west new image photo video file copyright"
@@ -41,7 +49,9 @@ _NOT_NAMES = frozenset(
     " sunday".split()
 )
 KINDS = ("person", "age", "street", "hour")
-_TOLERANCE = {"hour": {0, 1, 23}, "age": {0, 1}}
+# A happening unfolds over hours (the shots at 4 p.m., the surrender at 6 p.m., reports timing either), so
+# clock times within three hours agree; two separate incidents' times fall further apart 3 times in 4.
+_TOLERANCE = {"hour": {0, 1, 2, 3, 21, 22, 23}, "age": {0, 1}}
 Specifics = Mapping[str, frozenset[str]]
 
 
@@ -57,31 +67,53 @@ def specifics_of(text: str, lead: str | None = None) -> dict[str, frozenset[str]
     kinds its ``lead`` (headline and first sentences) gives: the happening's own details are told there,
     while people and places further down may be background (an earlier case, a quoted neighbour)."""
     found = _details(text)
+    found_kinds = {kind: frozenset(value for _, value in values) for kind, values in found.items()}
     if lead is not None:
-        in_lead = frozenset(_details(lead))
+        if text.startswith(lead):  # the usual case: the lead's details are those found before its end
+            in_lead = frozenset(kind for kind, values in found.items() if values[0][0] < len(lead))
+        else:
+            in_lead = frozenset(_details(lead))
         if in_lead:
-            found["lead"] = in_lead
-    return found
+            found_kinds["lead"] = in_lead
+    return found_kinds
 
 
-def _details(text: str) -> dict[str, frozenset[str]]:
-    people = {_surname(m.group(1)) for m in _PERSON_AGE.finditer(text)}
-    people |= {_surname(m.group(1)) for m in _PERSON_CUE.finditer(text)}
-    people.discard(None)
-    ages = {m.group(1) for m in _AGE.finditer(text)} | {m.group(2) for m in _PERSON_AGE.finditer(text)}
-    streets = set()
-    for match in _STREET.finditer(text):
-        words = match.group(1).casefold().replace(".", "").split()
-        if words[-1] in _NOT_NAMES:
+def _lower_case_in(word: str, text: str) -> bool:
+    return re.search(rf"(?<![\w'\-]){re.escape(word)}(?![\w'\-])", text) is not None
+
+
+def _details(text: str) -> dict[str, list[tuple[int, str]]]:
+    """Kind -> ``(position, value)`` of each detail, in text order (only kinds found)."""
+    # "Name, 21": an age only where the name is a person's ("Posted on Thu Jun 13", "EDT May 2" are dates).
+    named = [(m.start(), _surname(m.group(1)), m.group(2)) for m in _PERSON_AGE.finditer(text)]
+    named = [(at, surname, age) for at, surname, age in named if surname is not None]
+    people = [(at, surname) for at, surname, _ in named]
+    people += [(m.start(1), _surname(m.group(1))) for m in _PERSON_CUE.finditer(text)]
+    # A word the text also writes in lower case is an ordinary word capitalised by a Title Case headline
+    # ("Teen Shot 12 Times"), not a surname.
+    ordinary = {s for _, s in people if s is not None and _lower_case_in(s, text)}
+    people = [(at, s) for at, s in people if s is not None and s not in ordinary]
+    ages = [(m.start(), m.group(1)) for m in _AGE.finditer(text)] + [
+        (at, age) for at, s, age in named if s not in ordinary
+    ]
+    streets = []
+    for match in _STREET_TYPE.finditer(text):
+        name = _STREET_NAME.search(text[max(0, match.start() - 40) : match.start()])
+        if name is None:
             continue
-        streets.add(" ".join([*words, _STREET_TYPES[match.group(2).casefold()]]))
-    hours = set()
+        words = name.group(1).casefold().replace(".", "").split()
+        if words[-1] in _NOT_NAMES or words[-1] in _STREET_TYPES:  # "Cascades Parkway Way": one street
+            continue
+        streets.append(
+            (match.start() - len(name.group(1)), " ".join([*words, _STREET_TYPES[match.group(1).casefold()]]))
+        )
+    hours = []
     for match in _CLOCK.finditer(text):
         hour = int(match.group(1))
         if 1 <= hour <= 12:
-            hours.add(str(hour % 12 + (12 if match.group(3).casefold() == "p" else 0)))
+            hours.append((match.start(), str(hour % 12 + (12 if match.group(3).casefold() == "p" else 0))))
     found = {"person": people, "age": ages, "street": streets, "hour": hours}
-    return {kind: frozenset(values) for kind, values in found.items() if values}  # type: ignore[misc]
+    return {kind: sorted(values) for kind, values in found.items() if values}
 
 
 def _near(a: frozenset[str], b: Mapping[str, int], tolerance: set[int]) -> set[str]:
@@ -89,6 +121,11 @@ def _near(a: frozenset[str], b: Mapping[str, int], tolerance: set[int]) -> set[s
     ages 33 and 34 (a birthday between two reports)."""
     other = {int(v) for v in b}
     return {v for v in a if any(abs(int(v) - o) in tolerance for o in other)}
+
+
+def _same_street(a: frozenset[str], b: Mapping[str, int]) -> set[str]:
+    """Streets of ``a`` that one of ``b`` names too, one perhaps more fully: "high st" is "wellington high st"."""
+    return {v for v in a if any(v == w or w.endswith(" " + v) or v.endswith(" " + w) for w in b)}
 
 
 def compare(article: Specifics, event: Mapping[str, Mapping[str, int]]) -> tuple[dict[str, list[str]], list[str]]:
@@ -102,6 +139,8 @@ def compare(article: Specifics, event: Mapping[str, Mapping[str, int]]) -> tuple
             continue
         if kind in _TOLERANCE:
             same = _near(values, theirs, _TOLERANCE[kind])
+        elif kind == "street":
+            same = _same_street(values, theirs)
         else:
             same = values & theirs.keys()
         if same:

@@ -57,8 +57,12 @@ def host_of(article: Article) -> str:
 
 
 def _key(passage: str) -> int | None:
-    normal = " ".join(_LETTERS.findall(passage.casefold()))
-    return zlib.crc32(normal.encode()) if normal else None
+    words = _LETTERS.findall(passage.casefold())
+    # The pieces of an abbreviation ("m." of "p.m.", "Jr.") recur in every outlet's copy by chance: a passage
+    # needs a word of three letters or more to be anyone's boilerplate (blanking "m." hid every clock time).
+    if not any(len(word) >= 3 for word in words):
+        return None
+    return zlib.crc32(" ".join(words).encode())
 
 
 def passages(text: str) -> list[tuple[int, int, int]]:

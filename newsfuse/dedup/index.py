@@ -16,6 +16,8 @@ from typing import Generic, TypeVar
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
+from newsfuse.cluster.features import lead_of
+from newsfuse.cluster.specifics import compare, specifics_of
 from newsfuse.dedup.passages import IndexedSentences, align, in_order, indexed
 from newsfuse.dedup.text import SentenceSpan, body_hash, containment, content_words, sentences, shingles
 from newsfuse.records.article import Article
@@ -98,6 +100,14 @@ def _other_details(a: list[SentenceSpan], b: Sequence[SentenceSpan]) -> bool:
         if len(smaller) >= 2 and len(mine_kept & theirs_kept) < 0.5 * len(smaller):
             return True
     return False
+
+
+def _other_happening(mine: str, theirs: str) -> bool:
+    """Whether two texts give the happening's specifics (victims, streets, ages, times of day) and these
+    conflict: two incidents told in one house's words (or under one site's widget), not a copy of each other.
+    A copy or rewrite keeps its source's people and places; shared wording alone is not derivation."""
+    other = {kind: dict.fromkeys(values, 1) for kind, values in specifics_of(theirs, lead_of(theirs)).items()}
+    return bool(compare(specifics_of(mine, lead_of(mine)), other)[1])
 
 
 class DedupIndex:
@@ -217,7 +227,7 @@ class DedupIndex:
         score, candidate = best
         target = self.canonical.get(candidate, candidate)
         theirs = self.sentences_of(target)
-        if _other_details(own(), theirs.spans):
+        if _other_details(own(), theirs.spans) or _other_happening(article.text, self.text_of(target) or ""):
             return None
         evidence = align(own(), theirs, self.config.sentence_overlap)
         return DuplicateLink(
@@ -244,6 +254,8 @@ class DedupIndex:
                 continue
             theirs = self.sentences_of(source, text)
             if _other_details(own, theirs.spans):  # house style filled with another happening's details
+                continue
+            if _other_happening(article.text, text):
                 continue
             kept = in_order(align(own, theirs, self.config.sentence_overlap))
             share = len(kept) / len(own)
