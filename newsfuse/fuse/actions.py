@@ -51,6 +51,17 @@ GENERIC = {
     "become", "seem", "appear", "remain", "include", "use", "see", "want", "need", "try", "know",
     "think", "believe", "look", "begin", "start", "continue", "happen", "occur", "leave", "call",
 }  # fmt: skip
+# Nouns that name a happening though they are in no action class and carry no event suffix:
+# contests, proceedings, crimes, gatherings, failures ("the trial", "a heist", "the outage").
+EVENT_NOUNS = set(
+    """
+    trial hearing case game match playoff final round tournament race season record party ceremony vigil
+    funeral wedding rally protest riot demonstration strike war battle fight clash conflict offer bid
+    heist robbery theft burglary arson fraud piracy crime incident accident explosion blast storm flood
+    outage downtime damage problem failure attempt surgery concert show festival election vote campaign
+    scandal sequel premiere
+    """.split()
+)
 REPORTING = {"say", "tell", "state", "report", "add", "note", "claim", "confirm", "explain", "write", "quote"}
 # Nouns that name happenings when they are the word itself, beside the class lexicon's nouns
 EVENT_SUFFIXES = ("tion", "sion", "ment", "ing")
@@ -80,6 +91,11 @@ def action_class(lemma: str) -> str | None:
     return ACTION_CLASS.get(normal_lemma(lemma))
 
 
+def names_happening(lemma: str) -> bool:
+    """A word a reader takes as naming a happening by itself: an action class or an event noun."""
+    return action_class(lemma) is not None or normal_lemma(lemma) in EVENT_NOUNS
+
+
 def is_event_word(token: Token) -> bool:
     """A word that may name a happening: a content verb, an event noun, or a state like "dead"."""
     lemma = token.lemma_.lower()
@@ -88,9 +104,14 @@ def is_event_word(token: Token) -> bool:
     if token.pos_ == "VERB":
         return token.dep_ not in {"aux", "auxpass", "amod"} and lemma not in GENERIC
     if token.pos_ == "NOUN":
-        return lemma in ACTION_CLASS or token.lower_ in ACTION_CLASS or lemma.endswith(EVENT_SUFFIXES)
+        return (
+            lemma in ACTION_CLASS
+            or token.lower_ in ACTION_CLASS
+            or lemma in EVENT_NOUNS
+            or lemma.endswith(EVENT_SUFFIXES)
+        )
     if token.pos_ == "PROPN":  # headlines in title case: "Gunman Kills Two In Mall Shooting"
-        return normal_lemma(token.lower_) in ACTION_CLASS
+        return normal_lemma(token.lower_) in ACTION_CLASS or normal_lemma(token.lower_) in EVENT_NOUNS
     if token.pos_ == "ADJ":
         return lemma in _ADJECTIVES
     return False

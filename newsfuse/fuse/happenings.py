@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
-from newsfuse.fuse.actions import REPORTING, action_class, action_key, is_event_word
+from newsfuse.fuse.actions import REPORTING, action_class, action_key, is_event_word, names_happening
 from newsfuse.fuse.claims import claim_id
 from newsfuse.fuse.figures import figures_for
 from newsfuse.fuse.frames import modality
@@ -30,7 +30,7 @@ from newsfuse.records.claims import Claim, ClaimArgument, Contradiction, EventMe
 from newsfuse.records.mentions import EntityMention
 
 MIN_SOURCES = 2  # a happening no claim names becomes a claim when this many independent sources report it
-MIN_SOURCES_UNKNOWN = 3  # words outside the action lexicon need more reports before they make a claim
+MIN_SOURCES_UNKNOWN = 2  # words outside the action lexicon need more reports before they make a claim
 LEAD_SENTENCES = 1  # ... or when a report's first sentences name it with a word of the action lexicon
 
 
@@ -59,7 +59,10 @@ def event_words(
     for number, sentence in enumerate(doc.sents):
         speakers = _speakers(sentence, by_token, entities)
         for token in sentence:
-            if not is_event_word(token) or token.i in by_token:
+            named = by_token.get(token.i)
+            if named is not None and named.label == "EVENT" and token.pos_ in {"PROPN", "NOUN"}:
+                pass  # an event named by its name ("Watergate", "the Oscars") is a mention of it
+            elif not is_event_word(token) or named is not None:
                 continue
             lemma = token.lemma_.lower()
             actors, targets = roles(token, by_token, entities)
@@ -127,11 +130,6 @@ def attach_mentions(
         if not group or not _worth_a_claim(group, origins):
             continue
         claim = _happening_claim(key, group, origins, articles, set(by_statement))
-        if claim.statement in by_statement:  # every sentence of it already states a claim: the same happening
-            n = by_statement[claim.statement]
-            extra = tuple(_mention(w, articles[w.article_id].text[w.start : w.end]) for w in group)
-            out[n] = replace(out[n], mentions=out[n].mentions + extra)
-            continue
         by_statement[claim.statement] = len(out)
         out.append(claim)
         disputes.extend(_disputes(claim, group, origins))
@@ -152,7 +150,7 @@ def _worth_a_claim(group: list[EventWord], origins: Mapping[str, str]) -> bool:
     Nouns outside the action lexicon ("position", "question") only join claims, never make one.
     """
     sources = len({origins.get(w.article_id, w.article_id) for w in group})
-    known = action_class(group[0].lemma) is not None
+    known = names_happening(group[0].lemma)
     if not known and not any(w.verb for w in group):
         return False
     lead = known and any(w.position <= LEAD_SENTENCES for w in group)

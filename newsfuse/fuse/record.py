@@ -86,10 +86,8 @@ def fuse_event(
     entities = EntityIndex.build(extractions)
     claims: list[Claim] = []
     words: list[EventWord] = []
-    for article, extraction, parsed in zip(
-        articles, extractions, models.nlp.pipe(a.text for a in articles), strict=True
-    ):
-        doc = with_entities(parsed, extraction)
+    for article, extraction in zip(articles, extractions, strict=True):
+        doc = with_entities(parsed[article.id], extraction)  # the parse given (stored once per article), not a new one
         claims.extend(build_claims(article, extraction, models, entities, doc=doc))
         claims.extend(quote_claims(article, extraction, doc, entities))
         words.extend(event_words(article, doc, extraction.entities, entities))
