@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
-from newsfuse.fuse.actions import REPORTING, action_class, action_key, is_event_word, names_happening
+from newsfuse.fuse.actions import REPORTING, action_class, action_key, is_event_word, names_happening, word_key
 from newsfuse.fuse.claims import claim_id
 from newsfuse.fuse.figures import figures_for
 from newsfuse.fuse.frames import modality
@@ -48,6 +48,7 @@ class EventWord:
     actors: tuple[ClaimArgument, ...] = ()
     targets: tuple[ClaimArgument, ...] = ()
     verb: bool = False
+    named: bool = False  # the name of an event ("Watergate"), from the extraction's EVENT entities
 
 
 def event_words(
@@ -70,7 +71,8 @@ def event_words(
             out.append(
                 EventWord(
                     article.id, token.idx, token.idx + len(token.text), sentence.start_char, sentence.end_char,
-                    lemma, action_key(lemma), modality(token), number, actors, targets, token.pos_ == "VERB",
+                    lemma, word_key(token), modality(token), number, actors, targets, token.pos_ == "VERB",
+                    named is not None,
                 )
             )  # fmt: skip
     return out
@@ -150,7 +152,7 @@ def _worth_a_claim(group: list[EventWord], origins: Mapping[str, str]) -> bool:
     Nouns outside the action lexicon ("position", "question") only join claims, never make one.
     """
     sources = len({origins.get(w.article_id, w.article_id) for w in group})
-    known = names_happening(group[0].lemma)
+    known = names_happening(group[0].lemma) or any(w.named for w in group)
     if not known and not any(w.verb for w in group):
         return False
     lead = known and any(w.position <= LEAD_SENTENCES for w in group)
