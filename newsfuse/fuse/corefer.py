@@ -44,6 +44,14 @@ def _disjoint(a: list[set[str]], b: list[set[str]]) -> bool:
     return bool(a) and bool(b) and not any(x & y for x in a for y in b)
 
 
+def fits(claim: Claim, actors, targets) -> bool:
+    """Whether an event word with these actors and targets can name the claim's happening."""
+    subjects, objects = _names(claim.subjects), _names(claim.objects, places=True)
+    actors, targets = _names(actors), _names(targets, places=True)
+    crosswise = subjects and targets and not _disjoint(subjects, targets)
+    return bool(crosswise) or not (_disjoint(subjects, actors) or _disjoint(objects, targets))
+
+
 def compatible(a: Claim, b: Claim) -> bool:
     """Nothing in the two claims says they are different happenings of the same kind."""
     sa, sb = _names(a.subjects), _names(b.subjects)

@@ -19,12 +19,14 @@ from spacy.tokens import Doc
 
 from newsfuse.fuse.actions import REPORTING, action_class, action_key, is_event_word, names_happening, word_key
 from newsfuse.fuse.claims import claim_id
+from newsfuse.fuse.corefer import fits
 from newsfuse.fuse.figures import figures_for
 from newsfuse.fuse.frames import modality
 from newsfuse.fuse.independence import support
 from newsfuse.fuse.merge import status_conflict
 from newsfuse.fuse.participants import EntityIndex
 from newsfuse.fuse.roles import entity_tokens, roles
+from newsfuse.fuse.statement import line_bounds
 from newsfuse.records import Article
 from newsfuse.records.claims import Claim, ClaimArgument, Contradiction, EventMention, Evidence
 from newsfuse.records.mentions import EntityMention
@@ -68,9 +70,10 @@ def event_words(
             lemma = token.lemma_.lower()
             actors, targets = roles(token, by_token, entities)
             actors = tuple(a for a in actors if a.entity_id not in speakers)  # who says it is not who did it
+            first, last = line_bounds(article.text, sentence.start_char, sentence.end_char, token.idx)
             out.append(
                 EventWord(
-                    article.id, token.idx, token.idx + len(token.text), sentence.start_char, sentence.end_char,
+                    article.id, token.idx, token.idx + len(token.text), first, last,
                     lemma, word_key(token), modality(token), number, actors, targets, token.pos_ == "VERB",
                     named is not None,
                 )
@@ -114,7 +117,7 @@ def attach_mentions(
     for word in words:
         if (word.article_id, word.start) in taken or word.lemma in REPORTING:
             continue
-        homes = by_key.get(word.key)
+        homes = [n for n in by_key.get(word.key, ()) if fits(claims[n], word.actors, word.targets)]
         if not homes:
             pending[word.key].append(word)
             continue
