@@ -182,8 +182,11 @@ def eval_fusion_command(
 
 
 def eval_claims_command(
-    mentions: Path = typer.Option(..., "--mentions", help="ECB+-format gold event mentions (JSONL)."),
-    articles: Path = typer.Option(..., "--articles", help="The corpus articles (JSONL with id, title, text)."),
+    mentions: Path | None = typer.Option(None, "--mentions", help="ECB+-format gold event mentions (JSONL)."),
+    articles: Path | None = typer.Option(None, "--articles", help="The corpus articles (JSONL with id, title, text)."),
+    meantime: Path | None = typer.Option(
+        None, "--meantime", help="Score on a MEANTIME directory's cross-document events instead."
+    ),
     topics: str | None = typer.Option(None, "--topics", help="Only these topics, e.g. 1-35 or 1,3,5-7."),
     all_mentions: bool = typer.Option(False, "--all-mentions", help="Score every mention, not the validated subset."),
     output: OutputFormat = typer.Option(OutputFormat.table, "--format", help="table or json."),
@@ -191,15 +194,22 @@ def eval_claims_command(
     """Score claims as cross-document event coreference (MUC, B-cubed, CEAF-e, CoNLL F1, coverage) vs same-lemma.
 
     Example: newsfuse eval claims --mentions ecbplus/mentions.jsonl --articles ecbplus/articles.jsonl --topics 1-35
+    Example: newsfuse eval claims --meantime meantime/
     """
-    from newsfuse.eval.claims import evaluate_claims, parse_topics
+    from newsfuse.eval.claims import evaluate_claims, meantime_mentions, parse_topics, score_claims
 
-    for path in (mentions, articles):
-        if not path.exists():
-            raise InputError(str(path), "no such file")
-    report = evaluate_claims(
-        mentions, articles, load_settings(), topics=parse_topics(topics), validated_only=not all_mentions
-    )
+    if meantime is not None:
+        report = score_claims(*meantime_mentions(meantime), load_settings())
+        report.scope = "newsfuse events; baseline within MEANTIME sub-corpora"
+    else:
+        if mentions is None or articles is None:
+            raise InputError("eval claims", "give --mentions and --articles, or --meantime")
+        for path in (mentions, articles):
+            if not path.exists():
+                raise InputError(str(path), "no such file")
+        report = evaluate_claims(
+            mentions, articles, load_settings(), topics=parse_topics(topics), validated_only=not all_mentions
+        )
     if output is OutputFormat.table:
         title = f"claims as event coreference: {report.mentions} gold mentions, {report.events} newsfuse events"
         emit_table(title, ("system", "MUC F1", "B3 F1", "CEAF-e F1", "CoNLL F1", "coverage"), report.table_rows())

@@ -14,7 +14,7 @@ import json
 import tempfile
 import time
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from newsfuse.errors import InputError
@@ -181,6 +181,38 @@ def evaluate_claims(
     articles = [a for a in read_articles(articles_path, settings) if a.external_id in wanted]
     if not articles:
         raise InputError(str(articles_path), "no article of the chosen topics could be read")
+    return score_claims(mentions, articles, settings)
+
+
+def meantime_mentions(root: str | Path) -> tuple[list[GoldMention], list[Article]]:
+    """MEANTIME's event mentions as gold items: clustered by the cross-document EVENT each one REFERS_TO.
+
+    A mention without an instance is a singleton; the sub-corpus (airbus, apple) is its topic, and
+    the articles are the documents as a user would ingest them (text, headline, creation date).
+    """
+    from newsfuse.eval.dates import document_article
+    from newsfuse.eval.meantime import iter_corpus
+
+    mentions, articles, corpora = [], [], {}
+    for doc in iter_corpus(root):
+        corpus = Path(doc.path).parent.name
+        topic = corpora.setdefault(corpus, len(corpora) + 1)
+        article = document_article(doc)
+        articles.append(replace(article, external_id=doc.doc_id))
+        refers = doc.instance_of()
+        for m in doc.by_tag("EVENT_MENTION"):
+            instance = refers.get(m.m_id)
+            name = f"{corpus}:{instance.instance_id}" if instance else f"{doc.doc_id}:{m.m_id}"
+            mentions.append(
+                GoldMention(f"{doc.doc_id}:{m.m_id}", doc.doc_id, m.start, m.end, m.text, name, topic, corpus)
+            )
+    if not mentions:
+        raise InputError(str(root), "no MEANTIME event mention found")
+    return mentions, articles
+
+
+def score_claims(mentions: list[GoldMention], articles: list[Article], settings: Settings) -> ClaimsEvalReport:
+    """The pipeline over ``articles``; its claims scored against ``mentions`` beside the same-lemma baselines."""
     started = time.perf_counter()
     records, event_of = _pipeline_records(articles, settings)
     seconds = time.perf_counter() - started

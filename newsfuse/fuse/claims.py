@@ -36,6 +36,7 @@ from newsfuse.fuse.frames import Frame, find_frames
 from newsfuse.fuse.lexicon import PREDICATE_CLASSES
 from newsfuse.fuse.parse import SPACY_MODEL, load_parser
 from newsfuse.fuse.participants import EntityIndex
+from newsfuse.fuse.statement import line_bounds
 from newsfuse.records import Article
 from newsfuse.records.claims import Claim, ClaimArgument, Evidence
 from newsfuse.records.mentions import ArticleExtraction, EntityMention
@@ -162,16 +163,18 @@ def _frame_claim(ctx: FrameContext, sentence: Span, frame: Frame, built: dict[in
     participants = [o for o in objects if o.role not in PLACE_PREPS]
     if predicate == "meet" and participants and all(o.label not in {"PERSON", None} for o in participants):
         predicate = "visit"  # meeting "representatives of Baykar" is a visit to Baykar, not a meeting of people
-    own_chars = [(doc[i].idx, doc[i].idx + len(doc[i].text)) for i in frame.own]
+    first, last = line_bounds(ctx.article.text, sentence.start_char, sentence.end_char, doc[frame.trigger].idx)
+    own_chars = [(doc[i].idx, doc[i].idx + len(doc[i].text)) for i in frame.own if first <= doc[i].idx < last]
+    own_chars = own_chars or [(doc[frame.trigger].idx, doc[frame.trigger].idx + len(doc[frame.trigger].text))]
     evidence = Evidence(
         article_id=ctx.article.id,
         source=ctx.article.source,
         published=ctx.article.published,
-        sentence_start=sentence.start_char,
-        sentence_end=sentence.end_char,
+        sentence_start=first,
+        sentence_end=last,
         start=min(s for s, _ in own_chars),
         end=max(e for _, e in own_chars),
-        text=sentence.text.strip(),
+        text=ctx.article.text[first:last].strip(),
         modality=frame.modality,
         trigger_start=doc[frame.trigger].idx,
         trigger_end=doc[frame.trigger].idx + len(doc[frame.trigger].text),

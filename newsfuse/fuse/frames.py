@@ -260,11 +260,17 @@ def reported_status(token: Token) -> str | None:
     return None
 
 
+def _no(token: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in token.children)
+
+
 def _local_modality(token: Token, governing: bool = False) -> str | None:
     lemma = token.lemma_.lower()
     children = list(token.children)
     if any(c.dep_ == "neg" for c in children):
         return "negated"
+    if _no(token) or any(c.dep_ in {"nsubj", "nsubjpass", "dobj"} and _no(c) for c in children):
+        return "negated"  # "No charges have been filed", "no charges expected", "no one was hurt"
     if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in children) or any(
         c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in {"if", "unless"} for g in c.children)
         for c in children

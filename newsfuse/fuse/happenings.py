@@ -17,20 +17,22 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
-from newsfuse.fuse.actions import REPORTING, action_class, action_key, is_event_word
+from newsfuse.fuse.actions import REPORTING, action_class, action_key, is_event_word, names_happening, word_key
 from newsfuse.fuse.claims import claim_id
+from newsfuse.fuse.corefer import fits
 from newsfuse.fuse.figures import figures_for
 from newsfuse.fuse.frames import modality
 from newsfuse.fuse.independence import support
 from newsfuse.fuse.merge import status_conflict
 from newsfuse.fuse.participants import EntityIndex
 from newsfuse.fuse.roles import entity_tokens, roles
+from newsfuse.fuse.statement import line_bounds
 from newsfuse.records import Article
 from newsfuse.records.claims import Claim, ClaimArgument, Contradiction, EventMention, Evidence
 from newsfuse.records.mentions import EntityMention
 
 MIN_SOURCES = 2  # a happening no claim names becomes a claim when this many independent sources report it
-MIN_SOURCES_UNKNOWN = 3  # words outside the action lexicon need more reports before they make a claim
+MIN_SOURCES_UNKNOWN = 2  # words outside the action lexicon need more reports before they make a claim
 LEAD_SENTENCES = 1  # ... or when a report's first sentences name it with a word of the action lexicon
 
 
@@ -48,6 +50,7 @@ class EventWord:
     actors: tuple[ClaimArgument, ...] = ()
     targets: tuple[ClaimArgument, ...] = ()
     verb: bool = False
+    named: bool = False  # the name of an event ("Watergate"), from the extraction's EVENT entities
 
 
 def event_words(
@@ -59,15 +62,20 @@ def event_words(
     for number, sentence in enumerate(doc.sents):
         speakers = _speakers(sentence, by_token, entities)
         for token in sentence:
-            if not is_event_word(token) or token.i in by_token:
+            named = by_token.get(token.i)
+            if named is not None and named.label == "EVENT" and token.pos_ in {"PROPN", "NOUN"}:
+                pass  # an event named by its name ("Watergate", "the Oscars") is a mention of it
+            elif not is_event_word(token) or named is not None:
                 continue
             lemma = token.lemma_.lower()
             actors, targets = roles(token, by_token, entities)
             actors = tuple(a for a in actors if a.entity_id not in speakers)  # who says it is not who did it
+            first, last = line_bounds(article.text, sentence.start_char, sentence.end_char, token.idx)
             out.append(
                 EventWord(
-                    article.id, token.idx, token.idx + len(token.text), sentence.start_char, sentence.end_char,
-                    lemma, action_key(lemma), modality(token), number, actors, targets, token.pos_ == "VERB",
+                    article.id, token.idx, token.idx + len(token.text), first, last,
+                    lemma, word_key(token), modality(token), number, actors, targets, token.pos_ == "VERB",
+                    named is not None,
                 )
             )  # fmt: skip
     return out
@@ -109,7 +117,7 @@ def attach_mentions(
     for word in words:
         if (word.article_id, word.start) in taken or word.lemma in REPORTING:
             continue
-        homes = by_key.get(word.key)
+        homes = [n for n in by_key.get(word.key, ()) if fits(claims[n], word.actors, word.targets)]
         if not homes:
             pending[word.key].append(word)
             continue
@@ -127,11 +135,6 @@ def attach_mentions(
         if not group or not _worth_a_claim(group, origins):
             continue
         claim = _happening_claim(key, group, origins, articles, set(by_statement))
-        if claim.statement in by_statement:  # every sentence of it already states a claim: the same happening
-            n = by_statement[claim.statement]
-            extra = tuple(_mention(w, articles[w.article_id].text[w.start : w.end]) for w in group)
-            out[n] = replace(out[n], mentions=out[n].mentions + extra)
-            continue
         by_statement[claim.statement] = len(out)
         out.append(claim)
         disputes.extend(_disputes(claim, group, origins))
@@ -152,7 +155,7 @@ def _worth_a_claim(group: list[EventWord], origins: Mapping[str, str]) -> bool:
     Nouns outside the action lexicon ("position", "question") only join claims, never make one.
     """
     sources = len({origins.get(w.article_id, w.article_id) for w in group})
-    known = action_class(group[0].lemma) is not None
+    known = names_happening(group[0].lemma) or any(w.named for w in group)
     if not known and not any(w.verb for w in group):
         return False
     lead = known and any(w.position <= LEAD_SENTENCES for w in group)

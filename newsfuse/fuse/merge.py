@@ -86,7 +86,7 @@ def compatible(a: Claim, b: Claim, topical: frozenset[str] = frozenset()) -> boo
         return False
     if a.predicate == "say":
         return _same_quote(a, b)
-    if not _places_compatible(a.place, b.place):
+    if not places_compatible(a.place, b.place):
         return False
     subjects_a, subjects_b = _ids(a.subjects), _ids(b.subjects)
     objects_a, objects_b = _object_ids(a), _object_ids(b)
@@ -122,7 +122,7 @@ def _same_quote(a: Claim, b: Claim) -> bool:
     return len(wa & wb) >= 0.6 * min(len(wa), len(wb))
 
 
-def _places_compatible(a: PlaceRef | None, b: PlaceRef | None) -> bool:
+def places_compatible(a: PlaceRef | None, b: PlaceRef | None) -> bool:
     """Places conflict when both are cities with different names, or lie in different countries."""
     if a is None or b is None or a.name == b.name:
         return True

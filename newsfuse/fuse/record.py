@@ -14,6 +14,7 @@ from datetime import date
 from spacy.tokens import Doc
 
 from newsfuse.fuse.claims import FusionModels, build_claims, claim_id, with_entities
+from newsfuse.fuse.corefer import merge_happenings
 from newsfuse.fuse.coverage import unique_claims
 from newsfuse.fuse.figures import TYPED, key_figures
 from newsfuse.fuse.happenings import EventWord, attach_mentions, event_words
@@ -94,7 +95,9 @@ def fuse_event(
     origins = origin_groups(articles, links)
     fused, contradictions = _fuse(claims, origins, entities)
     fused, disputes = attach_mentions(fused, words, origins, {a.id: a for a in articles})
-    contradictions.extend(disputes)
+    figures = key_figures(fused, origins)  # per source's own claim, before one happening's claims merge
+    fused, contradictions, renamed = merge_happenings(fused, contradictions + disputes, origins)
+    figures = tuple(replace(f, claim_id=renamed.get(f.claim_id, f.claim_id)) for f in figures)
     time = _time_span(fused, articles)
     fused = sorted(
         _mark_background(fused, time),
@@ -110,7 +113,7 @@ def fuse_event(
         time=time,
         places=_places(fused, extractions),
         participants=tuple(entities.participants()[:MAX_PARTICIPANTS]),
-        key_figures=key_figures(fused, origins) + _key_figures(fused),
+        key_figures=figures + _key_figures(fused),
         claims=tuple(fused),
         contradictions=tuple(contradictions),
         sources=tuple(_sources(articles, origins, links, unique)),

@@ -14,6 +14,21 @@ MIN_WORDS = 6
 MAX_WORDS = 60
 
 
+def line_bounds(text: str, start: int, end: int, at: int) -> tuple[int, int]:
+    """The part of the sentence ``text[start:end]`` on the line holding offset ``at``.
+
+    A line break ends a statement even where the parser ran on: a headline, a dateline or a
+    "Published: ..." line glued to the first sentence of the body is not part of it.
+    """
+    first = text.rfind("\n", start, at) + 1 or start
+    last = text.find("\n", at, end)
+    first = max(first, start)
+    last = end if last < 0 else last
+    while first < last and text[first].isspace():
+        first += 1
+    return first, last
+
+
 def _text(evidence: Evidence) -> str:
     words = len(evidence.text.split())
     if words > MAX_WORDS and evidence.end > evidence.start and evidence.end - evidence.start < len(evidence.text):

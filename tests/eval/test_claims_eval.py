@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -68,3 +69,19 @@ def test_eval_claims_command_scores_a_small_corpus(tmp_path):
     # the shooting's words of both reports land in one claim: at least two of the three links are found
     assert report["claims"]["muc"]["recall"] >= 2 / 3
     assert report["baseline_same_lemma_gold_events"]["muc"]["recall"] < 1.0
+
+
+def test_meantime_event_mentions_are_clustered_by_their_cross_document_instance():
+    from newsfuse.eval.claims import meantime_mentions
+
+    root = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "meantime"
+    if not root.is_dir():
+        pytest.skip("../shared/data/meantime is absent")
+    mentions, articles = meantime_mentions(root)
+    texts = {a.external_id: a.text for a in articles}
+    assert all(texts[m.article][m.start : m.end] == m.text for m in mentions)
+    by_instance: dict[str, set[str]] = {}
+    for m in mentions:
+        by_instance.setdefault(m.instance, set()).add(m.article)
+    assert any(len(docs) > 1 for docs in by_instance.values())  # the same event in several reports
+    assert {m.subtopic for m in mentions} == {"corpus_airbus", "corpus_apple"}

@@ -99,3 +99,26 @@ def test_the_speaker_is_not_the_actor(models):
     shooting = next(c for c in record.claims if c.action == "shoot")
     assert "p_weaver" not in {a.entity_id for a in shooting.subjects}
     assert "p_cosey" in {a.entity_id for a in shooting.objects}  # the passive subject is the target
+
+
+def test_a_headline_line_is_not_glued_to_the_first_sentence(models):
+    texts = {
+        "a": "Gunman kills two in Omaha mall\nA gunman shot dead two people at a mall in Omaha on Friday.",
+        "b": "Omaha mall shooting\nPolice said the shooting at the Omaha mall left two people dead.",
+    }
+    record = _fused(models, texts, {"Omaha": ("GPE", "g_omaha")})
+    assert record.claims
+    for claim in record.claims:
+        assert "\n" not in claim.statement
+        assert all("\n" not in e.text for e in claim.evidence)
+
+
+def test_no_charges_filed_is_negated_not_a_charge(models):
+    texts = {
+        "a": "A gunman shot a man in Omaha on Friday. No charges have been filed.",
+        "b": "A man was shot in Omaha on Friday, and no charges are expected, police said.",
+    }
+    record = _fused(models, texts, {"Omaha": ("GPE", "g_omaha")})
+    charges = [c for c in record.claims if c.action == "charge" or c.trigger in {"charge", "file"}]
+    assert charges
+    assert all(e.modality == "negated" for c in charges for e in c.evidence)

@@ -1,0 +1,151 @@
+"""Claims of one event that report the same happening, merged: same action, compatible participants, time and place.
+
+Frames and event words give one claim per way a happening is worded ("Smith died Monday",
+"Smith, 92, died at his home"); within one event those are one happening unless something tells
+them apart: different named people in the same role (two deaths), days that cannot agree (an
+earlier injury and this one), places that cannot both hold, or sentences too unlike each other
+(``similar``, the sentence embedding when one is given). The claim with most weight absorbs the
+others: their evidence from new articles joins its evidence, the rest joins as mentions.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
+
+from newsfuse.fuse.actions import action_key
+from newsfuse.fuse.independence import support
+from newsfuse.fuse.merge import NON_CORE_ROLES, places_compatible
+from newsfuse.fuse.summary import claim_weight
+from newsfuse.records.claims import Claim, Contradiction, EventMention
+
+UNMERGED = {"say"}  # each statement reported is its own: what was said differs even when the verb does not
+
+
+_PLACES = {"GPE", "LOC", "FAC"}  # where it happened is the place slot's to compare, not a participant
+DAY_SLACK = 2  # reports a day apart say "died Monday" and "died yesterday" of one death
+
+
+def _names(arguments, places: bool = False) -> list[set[str]]:
+    """Each named participant as its entity id plus its name words ("Gigante" in both names).
+
+    Places count only where asked: what is visited is a participant, a subject "United States" in a
+    headline's dateline is not.
+    """
+    out = []
+    for a in arguments:
+        if a.entity_id and (places or a.label not in _PLACES) and a.role not in NON_CORE_ROLES:
+            out.append({a.entity_id} | {w.lower() for w in a.text.replace('"', " ").split() if len(w) > 2})
+    return out
+
+
+def _disjoint(a: list[set[str]], b: list[set[str]]) -> bool:
+    return bool(a) and bool(b) and not any(x & y for x in a for y in b)
+
+
+def fits(claim: Claim, actors, targets) -> bool:
+    """Whether an event word with these actors and targets can name the claim's happening."""
+    subjects, objects = _names(claim.subjects), _names(claim.objects, places=True)
+    actors, targets = _names(actors), _names(targets, places=True)
+    crosswise = subjects and targets and not _disjoint(subjects, targets)
+    return bool(crosswise) or not (_disjoint(subjects, actors) or _disjoint(objects, targets))
+
+
+def compatible(a: Claim, b: Claim) -> bool:
+    """Nothing in the two claims says they are different happenings of the same kind."""
+    sa, sb = _names(a.subjects), _names(b.subjects)
+    oa, ob = _names(a.objects, places=True), _names(b.objects, places=True)
+    crosswise = not _disjoint(sa, ob) and sa and ob or not _disjoint(sb, oa) and sb and oa  # "A beat B", "B lost to A"
+    if not crosswise and (_disjoint(sa, sb) or _disjoint(oa, ob)):
+        return False
+    if _span(a) != _span(b) and (_span(a) or _span(b)):
+        return False  # a tour of several days holds the day's visits: part and whole, not one happening
+    if _day_precise(a) and _day_precise(b) and abs(a.time.lower - b.time.lower) > DAY_SLACK:
+        return False
+    return places_compatible(a.place, b.place)
+
+
+def _span(claim: Claim) -> tuple | None:
+    """A stated range of days ("from August 17-22"), if the claim's time is one."""
+    value = claim.time
+    if value is None or value.lower is None or value.upper is None or value.upper - value.lower <= 1:
+        return None
+    return (value.lower, value.upper)
+
+
+def _day_precise(claim: Claim) -> bool:
+    value = claim.time
+    return value is not None and value.lower is not None and value.upper is not None and value.upper - value.lower <= 1
+
+
+def merge_happenings(
+    claims: Sequence[Claim],
+    contradictions: Sequence[Contradiction],
+    origins: Mapping[str, str],
+    similar: Callable[[Claim, Claim], bool] | None = None,
+) -> tuple[list[Claim], list[Contradiction], dict[str, str]]:
+    """The claims with those reporting one happening merged, contradictions pointed at the survivors, and
+    absorbed claim id -> survivor id (figures read before merging keep each source's own value)."""
+    by_key: dict[str, list[int]] = defaultdict(list)
+    order = sorted(range(len(claims)), key=lambda n: -claim_weight(claims[n]))
+    for n in order:
+        if claims[n].predicate not in UNMERGED and not claims[n].quote:
+            by_key[action_key(claims[n].trigger)].append(n)
+    absorbed: dict[int, int] = {}
+    members: dict[int, list[int]] = {}
+    for group in by_key.values():
+        heads: list[int] = []
+        for n in group:
+            home = next(
+                (
+                    h
+                    for h in heads
+                    if all(compatible(claims[m], claims[n]) for m in members[h])
+                    and (similar is None or similar(claims[h], claims[n]))
+                ),
+                None,
+            )
+            if home is None:
+                heads.append(n)
+                members[n] = [n]
+            else:
+                members[home].append(n)
+                absorbed[n] = home
+    out, renamed = [], {}
+    for n, claim in enumerate(claims):
+        if n in absorbed:
+            renamed[claim.id] = claims[absorbed[n]].id
+            continue
+        out.append(_absorb(claim, [claims[m] for m in members.get(n, [n])[1:]], origins))
+    fixed = [replace(c, claim_id=renamed.get(c.claim_id, c.claim_id)) for c in contradictions]
+    return out, fixed, renamed
+
+
+def _absorb(head: Claim, others: list[Claim], origins: Mapping[str, str]) -> Claim:
+    if not others:
+        return head
+    evidence = list(head.evidence)
+    mentions = list(head.mentions)
+    seen = {e.article_id for e in evidence}
+    for other in others:
+        for item in other.evidence:
+            if item.article_id not in seen:
+                seen.add(item.article_id)
+                evidence.append(item)  # one more report of the happening
+            elif item.trigger_start is not None and item.trigger_end is not None:
+                text = item.text  # the sentence; the mention is its trigger word
+                mentions.append(
+                    EventMention(
+                        item.article_id, item.trigger_start, item.trigger_end, item.sentence_start,
+                        item.sentence_end, _word(text, item),
+                    )
+                )  # fmt: skip
+        mentions.extend(other.mentions)
+    evidence.sort(key=lambda e: (e.published or "9999", e.article_id, e.start))
+    return replace(head, evidence=tuple(evidence), support=support(evidence, origins), mentions=tuple(mentions))
+
+
+def _word(sentence: str, item) -> str:
+    offset = item.trigger_start - item.sentence_start
+    return sentence[offset : offset + item.trigger_end - item.trigger_start] if offset >= 0 else ""
