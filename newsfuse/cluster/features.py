@@ -21,6 +21,7 @@ from datetime import date
 
 import numpy as np
 
+from newsfuse.cluster import crosslingual
 from newsfuse.cluster.specifics import specifics_of
 from newsfuse.records.article import Article
 
@@ -31,7 +32,9 @@ _WORD = re.compile(r"[^\W\d_][\w'\-]*[^\W_]|[^\W\d_]", re.UNICODE)
 # afterwards: a leading lookbehind or \b would be tried at every position of the text, and these
 # three scans were most of the cost of clustering features (same matches, 1.3-7x faster; the plain
 # forms are in tests/cluster/test_features.py).
-_NAME_RUN = re.compile(r"(?:[A-Z](?<!\w[A-Z])[\w'\-]*[^\W_](?:[ \t]+|\b))+")
+# Capitals of every script, not only A-Z: "Öztürk", "Škoda" (names are folded by ``crosslingual.fold``).
+_UP = crosslingual.UPPER
+_NAME_RUN = re.compile(rf"(?:[{_UP}](?<!\w[{_UP}])[\w'\-]*[^\W_](?:[ \t]+|\b))+")
 _LEAD_END = re.compile(r"[.!?][\"'\u201d\u2019]?\s|\n")
 # A capitalised run for person detection: not after "the" (teams, organisations), initials allowed.
 _PERSON_RUN = re.compile(
@@ -85,15 +88,21 @@ def features_of(article: Article, vector: np.ndarray | None = None) -> ArticleFe
         else article.text
     )
     lead = _lead(text)
-    lowered = _WORD.findall(text.casefold()) + _WORD.findall(lead.casefold())
-    terms = Counter(w for w in lowered if len(w) > 2 and w not in _STOPWORDS)
+    # Another language's function words would make all its reports look alike (one mega-event).
+    language = article.language if article.language and article.language != "en" else None
+    stop = _STOPWORDS | crosslingual.stop_words(language) if language else _STOPWORDS
+    folded = crosslingual.fold(text) if language else text.casefold()
+    lowered = _WORD.findall(folded) + _WORD.findall(crosslingual.fold(lead) if language else lead.casefold())
+    terms = Counter(w for w in lowered if len(w) > 2 and w not in stop)
     names: Counter[str] = Counter()
     for run in _NAME_RUN.findall(text) + _NAME_RUN.findall(lead):
-        parts = [p for p in run.casefold().split() if p not in _STOPWORDS]
+        parts = [p for p in map(crosslingual.fold, run.split()) if p not in stop]
         names.update(parts)
         if len(parts) > 1:
             names["_".join(parts)] += 1
-    names.update("#" + n.replace(",", "") for n in _NUMBER.findall(text))
+    # Figures and dates as values, so a translation's "40.000 millones" meets "$40 billion".
+    names.update(crosslingual.value_keys(text, article.language))
+    names.update(crosslingual.date_keys(text))
     return ArticleFeatures(
         article.id,
         _log_scaled(terms),
