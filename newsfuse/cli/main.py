@@ -33,6 +33,7 @@ COMMAND_MODULES = [
     "newsfuse.cli.analyst_commands",
     "newsfuse.cli.watch_commands",
     "newsfuse.cli.alert_commands",
+    "newsfuse.cli.multilingual_commands",
 ]
 
 

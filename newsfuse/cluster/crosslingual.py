@@ -24,7 +24,7 @@ _FOLD = str.maketrans(
     | dict(zip("абвгдезийклмнопрстуфыэ", "abvgdezijklmnoprstufye", strict=True))
     | {"ё": "e", "ж": "zh", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ь": "", "ю": "yu"}
     | {"я": "ya", "є": "ye", "і": "i", "ї": "yi", "ґ": "g"}
-    | dict(zip("αβγδεζηικλμνξοπρστυφωάέήίόύώϊϋς", "abgdezeiklmnxoprstyfoaeeioyoiys", strict=True))
+    | dict(zip("αβγδεζηικλμνξοπρστυφωάέήίόύώϊϋς", "abgdeziiklmnxoprstyfoaeiioyoiys", strict=True))
     | {"θ": "th", "χ": "ch", "ψ": "ps"}
 )
 
@@ -79,14 +79,32 @@ _MONTHS: dict[str, tuple[str, ...]] = {
            "aralık"),
 }  # fmt: skip
 _MONTH_NUMBER = {name: n for names in _MONTHS.values() for n, name in enumerate(names, start=1)}
+_MONTH_NUMBER |= {name: n for n, name in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
+_MONTH_NUMBER["sept"] = 9  # "Aug. 19", "Sept. 3": English news abbreviates months
 _MONTH = "|".join(sorted(_MONTH_NUMBER, key=len, reverse=True))
 # "1 de marzo de 2008", "1. März 2008", "1 maart 2008", "March 1, 2008", "March 01 2008", "1er mars 2008"
-_DAY_FIRST = re.compile(rf"\b(\d{{1,2}})(?:\.|er|º|°)?\s+(?:de\s+)?({_MONTH})\b(?:\s+(?:de\s+)?(\d{{4}}))?", re.I)
-_MONTH_FIRST = re.compile(rf"\b({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b,?(?:\s+(\d{{4}}))?", re.I)
+_DAY_FIRST = re.compile(rf"\b(\d{{1,2}})(?:\.|er|º|°)?\s+(?:de\s+)?({_MONTH})\b\.?(?:\s+(?:de\s+)?(\d{{4}}))?", re.I)
+_MONTH_FIRST = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b,?(?:\s+(\d{{4}}))?", re.I)
 
 # Characters that start a capitalised word in any script: the clustering name scan needs them beyond A-Z
 # ("Öztürk", "Åkesson", "Škoda").
 UPPER = "".join(chr(c) for c in range(0x41, 0x590) if chr(c).isupper() and chr(c).isalpha())
+
+
+# Before an apostrophe in a name: an elided article or preposition ("l'Aquila", "dell'Eni", "d'Italia");
+# after one: a case suffix ("Ankara'da", "Baykar'ı" in Turkish). The name is the other part.
+_ELISIONS = frozenset("l d dell all nell sull dall quell un qu j n s c m t".split())
+
+
+def stems(run: str) -> list[str]:
+    """The words of a capitalised run without elided articles or case suffixes set off by an apostrophe."""
+    words = []
+    for word in run.replace("\u2019", "'").split():
+        head, mark, tail = word.partition("'")
+        if mark and tail:
+            word = tail if head.casefold() in _ELISIONS else head
+        words.append(word)
+    return words
 
 
 def fold(word: str) -> str:
@@ -167,19 +185,22 @@ def value_keys(text: str, language: str | None) -> list[str]:
 
 
 def date_keys(text: str) -> list[str]:
-    """Calendar dates written out in any of the tabled languages, as "@2008-03-01" (or "@03-01" without a year)."""
+    """Calendar dates written out in any of the tabled languages, as "@2008-03-01" and "@03-01" (the latter alone without a year)."""
     keys = []
     for day, month, year in _DAY_FIRST.findall(text):
-        keys.append(_date_key(year, _MONTH_NUMBER[month.casefold()], day))
+        keys += _date_key(year, _MONTH_NUMBER[month.casefold()], day)
     for month, day, year in _MONTH_FIRST.findall(text):
         if month[0].islower():  # month-first is the English order, which capitalises months ("may 5" is a verb)
             continue
-        keys.append(_date_key(year, _MONTH_NUMBER[month.casefold()], day))
-    return [k for k in keys if k]
+        keys += _date_key(year, _MONTH_NUMBER[month.casefold()], day)
+    return keys
 
 
-def _date_key(year: str, month: int, day: str) -> str:
+def _date_key(year: str, month: int, day: str) -> list[str]:
     number = int(day)
     if not 1 <= number <= 31:
-        return ""
-    return f"@{year}-{month:02d}-{number:02d}" if year else f"@{month:02d}-{number:02d}"
+        return []
+    # The day without its year as well: a translation or a follow-up often leaves the year out.
+    return (
+        [f"@{year}-{month:02d}-{number:02d}", f"@{month:02d}-{number:02d}"] if year else [f"@{month:02d}-{number:02d}"]
+    )

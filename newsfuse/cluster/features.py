@@ -40,8 +40,6 @@ _LEAD_END = re.compile(r"[.!?][\"'\u201d\u2019]?\s|\n")
 _PERSON_RUN = re.compile(
     r"[A-Z](?<!\w[A-Z])(?<!\bthe [A-Z])(?<!\bThe [A-Z])[\w'\-]*[a-z](?:[ ]+(?:[A-Z]\.[ ]+)?[A-Z][\w'\-]*[a-z])*\b"
 )
-# Comma-grouped numbers ("1,250") and numbers of three or more digits, not part of a longer number.
-_NUMBER = re.compile(r"\d(?<![\d,.]\d)(?:\d{0,2}(?:,\d{3})+|\d{2,})(?![\d,])")
 _STOPWORDS = frozenset(
     "a about above after again against all also although am among an and any are around as at be because been before"
     " being below between both but by can could did do does doing down during each either even ever every few for"
@@ -68,6 +66,8 @@ class ArticleFeatures:
     vector: np.ndarray | None = None  # unit-length sentence embedding, when embeddings are on
     persons: dict[str, float] = field(default_factory=dict)  # surnames of people named in full, log-scaled
     specifics: dict[str, frozenset[str]] = field(default_factory=dict)  # kind -> details (``specifics.py``)
+    ml_vector: np.ndarray | None = None  # unit multilingual-e5 vector, for comparing across languages
+    language: str | None = None  # ISO 639-1: content words are compared only within one language
 
 
 def article_day(article: Article) -> int | None:
@@ -80,7 +80,9 @@ def article_day(article: Article) -> int | None:
         return None
 
 
-def features_of(article: Article, vector: np.ndarray | None = None) -> ArticleFeatures:
+def features_of(
+    article: Article, vector: np.ndarray | None = None, ml_vector: np.ndarray | None = None
+) -> ArticleFeatures:
     """Features of ``article`` (title and body together)."""
     text = (
         f"{article.title}\n{article.text}"
@@ -96,7 +98,9 @@ def features_of(article: Article, vector: np.ndarray | None = None) -> ArticleFe
     terms = Counter(w for w in lowered if len(w) > 2 and w not in stop)
     names: Counter[str] = Counter()
     for run in _NAME_RUN.findall(text) + _NAME_RUN.findall(lead):
-        parts = [p for p in map(crosslingual.fold, run.split()) if p not in stop]
+        parts = [
+            p for p in map(crosslingual.fold, run.split() if not language else crosslingual.stems(run)) if p not in stop
+        ]
         names.update(parts)
         if len(parts) > 1:
             names["_".join(parts)] += 1
@@ -111,6 +115,8 @@ def features_of(article: Article, vector: np.ndarray | None = None) -> ArticleFe
         vector,
         person_surnames(text),
         specifics_of(text, _lead(text, 6)),  # the happening's own details: headline and first paragraphs
+        ml_vector,
+        article.language,
     )
 
 
