@@ -26,8 +26,9 @@ from newsfuse.records.article import Article
 from newsfuse.settings import Settings
 from newsfuse.store import open_store
 
-# An event holding this many gold events' reports in one language is a monolingual mega-event.
+# An event holding this many gold events' reports, nearly all in one language, is a monolingual mega-event.
 MEGA_EVENTS_FROM = 3
+MONOLINGUAL_SHARE = 0.75
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,19 +80,21 @@ def cross_language_recall(predicted: dict[str, str], gold: dict[str, str], langu
 def mega_events(
     predicted: dict[str, str], gold: dict[str, str], language: dict[str, str], day: dict[str, int | None]
 ) -> list[dict]:
-    """Events with reports of ``MEGA_EVENTS_FROM`` or more gold events in one language, with the days they span."""
+    """Events holding reports of ``MEGA_EVENTS_FROM`` or more gold events, nearly all (``MONOLINGUAL_SHARE``) in
+    one language, with the days they span. A storyline joined in every language is a merge, not this."""
     found = []
     by_event = defaultdict(list)
     for item, event in predicted.items():
         if item in gold:
-            by_event[(event, language.get(item))].append(item)
-    for (_, code), items in sorted(by_event.items(), key=lambda pair: str(pair[0])):
+            by_event[event].append(item)
+    for items in by_event.values():
         labels = Counter(gold[i] for i in items)
-        if len(labels) >= MEGA_EVENTS_FROM:
+        code, count = Counter(language.get(i) for i in items).most_common(1)[0]
+        if len(labels) >= MEGA_EVENTS_FROM and count >= MONOLINGUAL_SHARE * len(items):
             days = [day[i] for i in items if day.get(i) is not None]
             span = max(days) - min(days) if days else None
             found.append({"language": code, "gold_events": len(labels), "reports": len(items), "days": span})
-    return found
+    return sorted(found, key=lambda m: (-m["reports"], str(m["language"])))
 
 
 def evaluate_multilingual(folder: str | Path, settings: Settings, models: ClusterModels) -> list[LanguageRun]:
