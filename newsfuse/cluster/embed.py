@@ -221,6 +221,9 @@ class MultilingualPlan:
         return self.every_language or not reads_english(language)
 
 
+_MIN_OTHER_LANGUAGE, _MIN_OTHER_SHARE = 2, 0.01  # reports in other languages that make a store multilingual
+
+
 def multilingual_plan(store, models) -> MultilingualPlan | None:
     """The plan for an update of ``store``; None without a multilingual model (English-only clustering).
 
@@ -230,7 +233,9 @@ def multilingual_plan(store, models) -> MultilingualPlan | None:
     if embedder is None:
         return None
     languages = store.article_stats()["languages"]
-    several = any(not reads_english(None if code == "unknown" else code) for code in languages)
+    other = sum(n for code, n in languages.items() if not reads_english(None if code == "unknown" else code))
+    # A misdetected English page or two must not make every English report pay for an e5 vector.
+    several = other >= max(_MIN_OTHER_LANGUAGE, _MIN_OTHER_SHARE * sum(languages.values()))
     return MultilingualPlan(embedder, several)
 
 

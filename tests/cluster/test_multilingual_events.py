@@ -44,6 +44,7 @@ ITALIAN_FERRY = (
     "Costiera ha tratto in salvo tutti i 312 passeggeri e i 48 membri dell'equipaggio, ha detto il comandante "
     "Giuseppe Sanna. La nave è stata rimorchiata nel porto di Olbia."
 )
+SHORT = "Library reopens\nThe city library reopened on Wednesday after repairs to its roof."
 BACKGROUND = [
     ("en", "City council approves budget\nThe council voted on Monday to approve the budget for schools and roads."),
     ("es", "El ayuntamiento aprueba el presupuesto\nEl pleno votó el lunes el presupuesto para colegios y carreteras."),
@@ -87,3 +88,14 @@ def test_a_seed_and_its_translations_are_one_event_and_other_events_stay_apart(
     assert len({event["ferry-it"], event["flood-it"], event["seed"], event["background-it"]}) == 4
     if use_embeddings:  # the translations were compared in the multilingual space
         assert set(store.load_vectors(models.multilingual.name, ids)) == set(ids)
+
+
+def test_an_english_only_store_gets_no_multilingual_vectors(store, models):
+    """English clustering costs what it did: e5 runs only once a store holds other languages."""
+    english = [BACKGROUND[0][1], "Storm closes bridge\nThe bridge was closed on Tuesday after the storm.", SHORT]
+    articles = [_article("en", text, "2025-08-18", f"en-{n}") for n, text in enumerate(english)]
+    settings = Settings(use_embeddings=True)
+    ids = list(store_articles(articles, store, settings.batch_size).new)
+    cluster.update(store, ids, settings, models)
+    assert store.load_vectors(models.multilingual.name, ids) == {}
+    assert set(store.load_vectors(models.embedder.name, ids)) == set(ids)

@@ -56,10 +56,10 @@ def test_an_event_in_two_languages_shows_original_titles_with_language_tags_and_
             assert card.count() == 1, page.locator("#feed").inner_text()
             card.locator("h2 a").click()
             page.wait_for_url("**/events/*")
-            assert page.locator(".brief .meta .languages").inner_text().split() == ["in", "en", "es"]
+            assert page.locator(".brief .meta .languages").text_content().split() == ["in", "en", "es"]
             spanish = page.locator(".source-title[lang=es]")
             assert spanish.inner_text() == SPANISH_TITLE  # the title as written, not translated
-            assert page.locator(".source-column .lang-tag").all_inner_texts() == ["en", "es"]
+            assert page.locator(".source-column .lang-tag").all_text_contents() == ["en", "es"]
             page.goto(server.url + "/?language=it")
             assert page.locator(".event-card").count() == 0
             browser.close()
