@@ -221,7 +221,7 @@ class MultilingualPlan:
         return self.every_language or not reads_english(language)
 
 
-_MIN_OTHER_LANGUAGE, _MIN_OTHER_SHARE = 2, 0.01  # reports in other languages that make a store multilingual
+_MIN_OTHER_LANGUAGE, _MIN_OTHER_SHARE = 1, 0.01  # reports in other languages that make a store multilingual
 
 
 def multilingual_plan(store, models) -> MultilingualPlan | None:
