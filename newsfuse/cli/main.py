@@ -34,6 +34,7 @@ COMMAND_MODULES = [
     "newsfuse.cli.watch_commands",
     "newsfuse.cli.alert_commands",
     "newsfuse.cli.copy_commands",
+    "newsfuse.cli.multilingual_commands",
 ]
 
 

@@ -29,7 +29,15 @@ from dataclasses import replace
 
 import numpy as np
 
-from newsfuse.cluster.embed import MODEL_NAME, ClusterModels, Embedder, load_models
+from newsfuse.cluster.embed import (
+    MODEL_NAME,
+    ClusterModels,
+    Embedder,
+    MultilingualPlan,
+    load_models,
+    multilingual_plan,
+    reads_english,
+)
 from newsfuse.cluster.explain import Explanation, explain
 from newsfuse.cluster.features import ArticleFeatures, features_of
 from newsfuse.cluster.index import EventIndex
@@ -55,14 +63,31 @@ def embedder_for(settings: Settings | None, models) -> Embedder | None:
 
 
 def article_features(
-    store, articles: Sequence[Article], embedder: Embedder | None, boilerplate: Boilerplate | None = None
+    store,
+    articles: Sequence[Article],
+    embedder: Embedder | None,
+    boilerplate: Boilerplate | None = None,
+    multilingual: MultilingualPlan | None = None,
 ) -> list[ArticleFeatures]:
     """Features of ``articles`` (their host's boilerplate left out); embeddings come from the store, missing
-    ones are computed and saved."""
+    ones are computed and saved. With a ``multilingual`` plan, MiniLM embeds English articles only and
+    e5 the ones the plan wants."""
     if boilerplate is not None:
         articles = [boilerplate.clean(a).article for a in articles]
     if embedder is None:
         return [features_of(a) for a in articles]
+    english = articles if multilingual is None else [a for a in articles if reads_english(a.language)]
+    vectors = _vectors(store, embedder, english)
+    ml: dict = {}
+    if multilingual is not None:
+        ml = _vectors(store, multilingual.embedder, [a for a in articles if multilingual.wants(a.language)])
+    return [features_of(a, vectors.get(a.id), ml.get(a.id)) for a in articles]
+
+
+def _vectors(store, embedder, articles: Sequence[Article]) -> dict[str, np.ndarray]:
+    """``embedder``'s vectors of ``articles``, from the store or computed (and saved)."""
+    if not articles:
+        return {}
     vectors = store.load_vectors(embedder.name, [a.id for a in articles])
     missing = [a for a in articles if a.id not in vectors]
     if missing:
@@ -70,7 +95,7 @@ def article_features(
         computed = {a.id: fresh[i] for i, a in enumerate(missing)}
         store.save_vectors(embedder.name, computed)
         vectors.update(computed)
-    return [features_of(a, np.asarray(vectors[a.id], dtype=np.float32)) for a in articles]
+    return {key: np.asarray(value, dtype=np.float32) for key, value in vectors.items()}
 
 
 def _lexical_features(articles: list[Article]) -> list[ArticleFeatures]:
@@ -93,7 +118,11 @@ def _helper_pool() -> ProcessPoolExecutor | None:
 
 
 def feature_batches(
-    store, article_ids: Sequence[str], embedder: Embedder | None, boilerplate: Boilerplate | None = None
+    store,
+    article_ids: Sequence[str],
+    embedder: Embedder | None,
+    boilerplate: Boilerplate | None = None,
+    multilingual: MultilingualPlan | None = None,
 ) -> Iterator[list[ArticleFeatures]]:
     """Features of ``article_ids`` in order, ``_BATCH`` at a time, their keys shared (``SharedKeys``).
 
@@ -106,7 +135,8 @@ def feature_batches(
     if pool is None:
         shared = SharedKeys()
         for ids in batches:
-            yield [shared(f) for f in article_features(store, store.get_articles(ids), embedder, boilerplate)]
+            features = article_features(store, store.get_articles(ids), embedder, boilerplate, multilingual)
+            yield [shared(f) for f in features]
         return
     shared = SharedKeys()  # across batches: each batch arrives with its own copies
     with pool:
@@ -146,14 +176,20 @@ class SharedKeys:
         )
 
 
-def build_index(store, embedder: Embedder | None = None, boilerplate: Boilerplate | None = None) -> EventIndex:
+def build_index(
+    store,
+    embedder: Embedder | None = None,
+    boilerplate: Boilerplate | None = None,
+    multilingual: MultilingualPlan | None = None,
+) -> EventIndex:
     """The index of every event stored so far (articles re-read, embeddings from the store)."""
     index = EventIndex()
     assignments = list(store.iter_assignments())
     for start in range(0, len(assignments), _BATCH):
         chunk = assignments[start : start + _BATCH]
         articles = store.get_articles([a.article_id for a in chunk])
-        for assignment, features in zip(chunk, article_features(store, articles, embedder, boilerplate), strict=True):
+        features_list = article_features(store, articles, embedder, boilerplate, multilingual)
+        for assignment, features in zip(chunk, features_list, strict=True):
             index.observe(features)
             index.add(assignment.event_id, index.weigh(features))
     return index
@@ -185,10 +221,11 @@ def update(
     pending = [i for i in pending if i not in empty]
     if not pending:
         return set()
-    index = index if index is not None else build_index(store, embedder, boilerplate)
+    plan = multilingual_plan(store, models) if embedder is not None else None
+    index = index if index is not None else build_index(store, embedder, boilerplate, plan)
     clusterer = StreamClusterer(index, config, with_embeddings=embedder is not None)
     result = StreamResult()
-    for batch in feature_batches(store, pending, embedder, boilerplate):
+    for batch in feature_batches(store, pending, embedder, boilerplate, plan):
         for features in batch:
             clusterer.assign(features, result)
     clusterer.refine(pending, result)

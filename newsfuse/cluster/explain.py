@@ -71,7 +71,7 @@ def explain(
     store, id_a: str, id_b: str, settings: Settings | None = None, models=None, config: ClusterConfig | None = None
 ) -> Explanation:
     """Signals between two stored articles (ids, external ids or id prefixes) and whether they share an event."""
-    from newsfuse.cluster import article_features, embedder_for
+    from newsfuse.cluster import article_features, embedder_for, multilingual_plan
 
     config = config or ClusterConfig()
     articles = []
@@ -84,13 +84,14 @@ def explain(
     boilerplate = known(store)
     index = EventIndex()
     _document_frequencies(store, index, boilerplate)
-    feats = article_features(store, articles, embedder, boilerplate)
+    plan = multilingual_plan(store, models) if embedder is not None else None  # as clustering compared them
+    feats = article_features(store, articles, embedder, boilerplate, plan)
     weighted = [index.weigh(f) for f in feats]
     event_a, event_b = store.event_of(articles[0].id), store.event_of(articles[1].id)
     to_event = None
     if event_b is not None:
         members = [m for m in store.event_members(event_b) if m != articles[0].id]
-        member_feats = article_features(store, store.get_articles(members), embedder, boilerplate)
+        member_feats = article_features(store, store.get_articles(members), embedder, boilerplate, plan)
         for f in member_feats:
             index.add(event_b, index.weigh(f))
         if event_b in index.events:

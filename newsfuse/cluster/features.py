@@ -21,6 +21,7 @@ from datetime import date
 
 import numpy as np
 
+from newsfuse.cluster import crosslingual
 from newsfuse.cluster.specifics import specifics_of
 from newsfuse.records.article import Article
 
@@ -31,14 +32,14 @@ _WORD = re.compile(r"[^\W\d_][\w'\-]*[^\W_]|[^\W\d_]", re.UNICODE)
 # afterwards: a leading lookbehind or \b would be tried at every position of the text, and these
 # three scans were most of the cost of clustering features (same matches, 1.3-7x faster; the plain
 # forms are in tests/cluster/test_features.py).
-_NAME_RUN = re.compile(r"(?:[A-Z](?<!\w[A-Z])[\w'\-]*[^\W_](?:[ \t]+|\b))+")
+# Capitals of every script, not only A-Z: "Öztürk", "Škoda" (names are folded by ``crosslingual.fold``).
+_UP = crosslingual.UPPER
+_NAME_RUN = re.compile(rf"(?:[{_UP}](?<!\w[{_UP}])[\w'\-]*[^\W_](?:[ \t]+|\b))+")
 _LEAD_END = re.compile(r"[.!?][\"'\u201d\u2019]?\s|\n")
 # A capitalised run for person detection: not after "the" (teams, organisations), initials allowed.
 _PERSON_RUN = re.compile(
     r"[A-Z](?<!\w[A-Z])(?<!\bthe [A-Z])(?<!\bThe [A-Z])[\w'\-]*[a-z](?:[ ]+(?:[A-Z]\.[ ]+)?[A-Z][\w'\-]*[a-z])*\b"
 )
-# Comma-grouped numbers ("1,250") and numbers of three or more digits, not part of a longer number.
-_NUMBER = re.compile(r"\d(?<![\d,.]\d)(?:\d{0,2}(?:,\d{3})+|\d{2,})(?![\d,])")
 _STOPWORDS = frozenset(
     "a about above after again against all also although am among an and any are around as at be because been before"
     " being below between both but by can could did do does doing down during each either even ever every few for"
@@ -65,6 +66,8 @@ class ArticleFeatures:
     vector: np.ndarray | None = None  # unit-length sentence embedding, when embeddings are on
     persons: dict[str, float] = field(default_factory=dict)  # surnames of people named in full, log-scaled
     specifics: dict[str, frozenset[str]] = field(default_factory=dict)  # kind -> details (``specifics.py``)
+    ml_vector: np.ndarray | None = None  # unit multilingual-e5 vector, for comparing across languages
+    language: str | None = None  # ISO 639-1: content words are compared only within one language
 
 
 def article_day(article: Article) -> int | None:
@@ -77,7 +80,9 @@ def article_day(article: Article) -> int | None:
         return None
 
 
-def features_of(article: Article, vector: np.ndarray | None = None) -> ArticleFeatures:
+def features_of(
+    article: Article, vector: np.ndarray | None = None, ml_vector: np.ndarray | None = None
+) -> ArticleFeatures:
     """Features of ``article`` (title and body together)."""
     text = (
         f"{article.title}\n{article.text}"
@@ -85,15 +90,23 @@ def features_of(article: Article, vector: np.ndarray | None = None) -> ArticleFe
         else article.text
     )
     lead = _lead(text)
-    lowered = _WORD.findall(text.casefold()) + _WORD.findall(lead.casefold())
-    terms = Counter(w for w in lowered if len(w) > 2 and w not in _STOPWORDS)
+    # Another language's function words would make all its reports look alike (one mega-event).
+    language = article.language if article.language and article.language != "en" else None
+    stop = _STOPWORDS | crosslingual.stop_words(language) if language else _STOPWORDS
+    folded = crosslingual.fold(text) if language else text.casefold()
+    lowered = _WORD.findall(folded) + _WORD.findall(crosslingual.fold(lead) if language else lead.casefold())
+    terms = Counter(w for w in lowered if len(w) > 2 and w not in stop)
     names: Counter[str] = Counter()
     for run in _NAME_RUN.findall(text) + _NAME_RUN.findall(lead):
-        parts = [p for p in run.casefold().split() if p not in _STOPWORDS]
+        parts = [
+            p for p in map(crosslingual.fold, run.split() if not language else crosslingual.stems(run)) if p not in stop
+        ]
         names.update(parts)
         if len(parts) > 1:
             names["_".join(parts)] += 1
-    names.update("#" + n.replace(",", "") for n in _NUMBER.findall(text))
+    # Figures and dates as values, so a translation's "40.000 millones" meets "$40 billion".
+    names.update(crosslingual.value_keys(text, article.language))
+    names.update(crosslingual.date_keys(text))
     return ArticleFeatures(
         article.id,
         _log_scaled(terms),
@@ -102,6 +115,8 @@ def features_of(article: Article, vector: np.ndarray | None = None) -> ArticleFe
         vector,
         person_surnames(text),
         specifics_of(text, lead_of(text)),  # the happening's own details: headline and first paragraphs
+        ml_vector,
+        article.language,
     )
 
 

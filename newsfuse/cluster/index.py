@@ -44,6 +44,8 @@ class EventState:
     terms_norm2: float = 0.0
     names_norm2: float = 0.0
     vector: np.ndarray | None = None
+    ml_vector: np.ndarray | None = None  # sum of the members' multilingual vectors (those that have one)
+    languages: Counter = field(default_factory=Counter)  # language -> members in it
     days: Counter = field(default_factory=Counter)  # publication day -> members published that day
     specifics: dict[str, Counter] = field(default_factory=dict)  # kind -> detail -> members giving it
 
@@ -151,6 +153,10 @@ class EventIndex:
         vector = article.features.vector
         if vector is not None:
             event.vector = vector.astype(np.float32).copy() if event.vector is None else event.vector + vector
+        ml_vector = article.features.ml_vector
+        if ml_vector is not None:
+            event.ml_vector = ml_vector.astype(np.float32) if event.ml_vector is None else event.ml_vector + ml_vector
+        event.languages[article.features.language] += 1
         if article.features.day is not None:
             event.days[article.features.day] += 1
         for kind, values in article.features.specifics.items():
@@ -170,6 +176,11 @@ class EventIndex:
         event.names_norm2 = max(0.0, event.names_norm2 + _add_into(event.names, article.names, -1.0))
         if article.features.vector is not None and event.vector is not None:
             event.vector = event.vector - article.features.vector
+        if article.features.ml_vector is not None and event.ml_vector is not None:
+            event.ml_vector = event.ml_vector - article.features.ml_vector
+        event.languages[article.features.language] -= 1
+        if event.languages[article.features.language] <= 0:
+            del event.languages[article.features.language]
         day = article.features.day
         if day is not None:
             event.days[day] -= 1

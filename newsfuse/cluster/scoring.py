@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from newsfuse.cluster.embed import e5_similarity
 from newsfuse.cluster.index import EventState, WeightedArticle, _dot
 from newsfuse.cluster.specifics import compare
 
@@ -111,9 +112,12 @@ def combine(
     gap: int | None,
     both_named: bool = False,
     details: tuple[dict[str, list[str]], list[str]] = ({}, []),
+    same_language: bool = True,
 ) -> Signals:
-    weights = config.lexical_weight + config.names_weight
-    total = config.lexical_weight * lexical + config.names_weight * names
+    # Across languages content words cannot match (a translation shares none): the lexical signal is
+    # then missing, not zero, and names, figures, dates and the multilingual embedding decide.
+    weights = (config.lexical_weight if same_language else 0.0) + config.names_weight
+    total = (config.lexical_weight * lexical if same_language else 0.0) + config.names_weight * names
     if embedding is not None:
         weights += config.embedding_weight
         total += config.embedding_weight * embedding
@@ -135,30 +139,54 @@ def combine(
     )
 
 
+def shares_language(language: str | None, languages: dict) -> bool:
+    """Whether an article in ``language`` has members of ``languages`` (counts) to compare words with; an
+    undetected language is taken to match any."""
+    return (
+        language is None or languages.get(language, 0) > 0 or languages.get(None, 0) > 0 or not any(languages.values())
+    )
+
+
 def score_event(config: ClusterConfig, article: WeightedArticle, event: EventState) -> Signals:
     size, floor = len(event.members), config.centroid_floor
     lexical = _cosine_to_sum(article.terms, event.terms, event.terms_norm2, size, floor)
     names = _cosine_to_sum(article.names, event.names, event.names_norm2, size, floor)
-    embedding = None
-    vector = article.features.vector
-    if vector is not None and event.vector is not None:
-        norm = float(np.linalg.norm(event.vector))
-        embedding = float(vector @ event.vector) / norm if norm > 1e-9 else 0.0
+    embedding = _centroid_cosine(article.features.vector, event.vector)
+    if embedding is None:  # not both English: compare in the multilingual space, if both have a vector there
+        cosine = _centroid_cosine(article.features.ml_vector, event.ml_vector)
+        embedding = None if cosine is None else e5_similarity(cosine)
     gap = days_apart(article.features.day, list(event.days))
     both_named = bool(article.names) and event.names_norm2 > 1e-12
     details = compare(article.features.specifics, event.specifics) if article.features.specifics else ({}, [])
-    return combine(config, lexical, names, embedding, gap, both_named, details)
+    same_language = shares_language(article.features.language, event.languages)
+    return combine(config, lexical, names, embedding, gap, both_named, details, same_language)
+
+
+def _centroid_cosine(vector: np.ndarray | None, total: np.ndarray | None) -> float | None:
+    if vector is None or total is None:
+        return None
+    norm = float(np.linalg.norm(total))
+    return float(vector @ total) / norm if norm > 1e-9 else 0.0
+
+
+def pair_embedding(a, b) -> float | None:
+    """Embedding similarity of two articles' features: MiniLM when both have it, else multilingual e5."""
+    if a.vector is not None and b.vector is not None:
+        return float(a.vector @ b.vector)
+    if a.ml_vector is not None and b.ml_vector is not None:
+        return e5_similarity(float(a.ml_vector @ b.ml_vector))
+    return None
 
 
 def score_pair(config: ClusterConfig, a: WeightedArticle, b: WeightedArticle) -> Signals:
     """The same signals between two single articles (for ``explain``)."""
-    embedding = None
-    if a.features.vector is not None and b.features.vector is not None:
-        embedding = float(a.features.vector @ b.features.vector)
+    embedding = pair_embedding(a.features, b.features)
     gap = None
     if a.features.day is not None and b.features.day is not None:
         gap = abs(a.features.day - b.features.day)
     both_named = bool(a.names) and bool(b.names)
     theirs = {kind: dict.fromkeys(values, 1) for kind, values in b.features.specifics.items()}
     details = compare(a.features.specifics, theirs)
-    return combine(config, _dot(a.terms, b.terms), _dot(a.names, b.names), embedding, gap, both_named, details)
+    lexical, names = _dot(a.terms, b.terms), _dot(a.names, b.names)
+    same_language = shares_language(a.features.language, {b.features.language: 1})
+    return combine(config, lexical, names, embedding, gap, both_named, details, same_language)

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 
+from newsfuse.cluster.embed import e5_similarity
 from newsfuse.cluster.index import WeightedArticle, _dot
 
 
@@ -66,6 +67,12 @@ def similarity_matrix(
     vectors = [m.features.vector for m in (*rows, *columns)]
     if embedding_weight > 0 and all(v is not None for v in vectors):
         total += embedding_weight * (np.stack(vectors[: len(rows)]) @ np.stack(vectors[len(rows) :]).T)
+        weights += embedding_weight
+    elif embedding_weight > 0 and all(m.features.ml_vector is not None for m in (*rows, *columns)):
+        # Members in several languages: their multilingual vectors, or a translation looks unrelated.
+        multilingual = [m.features.ml_vector for m in (*rows, *columns)]
+        cosines = np.stack(multilingual[: len(rows)]) @ np.stack(multilingual[len(rows) :]).T
+        total += embedding_weight * e5_similarity(cosines)
         weights += embedding_weight
     return np.clip(total / weights, 0.0, None)
 

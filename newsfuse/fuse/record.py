@@ -225,6 +225,7 @@ def _sources(articles, origins, links, unique) -> list[SourceRef]:
                 origin,
                 relation_of(article.id, links) if origin != article.id else None,
                 unique.get(article.id, ()),
+                article.language,
             )
         )
     return out

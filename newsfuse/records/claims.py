@@ -194,6 +194,7 @@ class SourceRef:
     origin_id: str  # the article this one's independent group is counted as
     relation: str | None = None  # "derived_from", "duplicate_of" or None for an origin
     unique_claims: tuple[str, ...] = ()  # claim ids no other independent source states
+    language: str | None = None  # the report's language (ISO 639-1); its title is kept as written
 
 
 @dataclass(frozen=True, slots=True)

@@ -143,6 +143,7 @@ def sources_view(record: Mapping[str, Any], claims: Sequence[Mapping[str, Any]])
                 "article_id": article_id,
                 "outlet": source.get("outlet") or source.get("source") or "",
                 "title": source.get("title") or "",
+                "language": source.get("language"),
                 "published": source.get("published"),
                 "url": source.get("url") or "",
                 "relation": source.get("relation"),
@@ -209,6 +210,10 @@ def event_page_model(record: Mapping[str, Any]) -> dict[str, Any]:
         "key_figures": list(record.get("key_figures") or ()),
         "independent_sources": record.get("independent_sources", 0),
         "article_count": len(record.get("sources") or ()),
+        # The reports' languages, most reports first: an event told in several is shown as such.
+        "languages": [
+            code for code, _ in Counter(s.get("language") for s in record.get("sources") or ()).most_common() if code
+        ],
         "first_seen": record.get("first_seen"),
         "last_updated": record.get("last_updated"),
         "claims": claims,
