@@ -9,37 +9,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from newsfuse.store.alerts import AlertTable
-from newsfuse.store.articles import ArticleTable
-from newsfuse.store.content import ContentTable
-from newsfuse.store.corrections import CorrectionTable
-from newsfuse.store.events import EventTable
-from newsfuse.store.extractions import ExtractionTable
-from newsfuse.store.locks import StepLock
-from newsfuse.store.parses import ParseTable
 from newsfuse.store.postgres.connection import PostgresConnection, _safe
-from newsfuse.store.problems import ProblemTable
-from newsfuse.store.records import EventRecordTable
-from newsfuse.store.relations import RelationTable
-from newsfuse.store.sources import SourceTable
-from newsfuse.store.versions import VersionTable
+from newsfuse.store.tables import StoreTables
 
 
-class PostgresStore(
-    ArticleTable,
-    ExtractionTable,
-    EventRecordTable,
-    RelationTable,
-    EventTable,
-    ContentTable,
-    CorrectionTable,
-    ProblemTable,
-    ParseTable,
-    SourceTable,
-    VersionTable,
-    AlertTable,
-    StepLock,
-):
+class PostgresStore(StoreTables):
     backend = "postgresql"
 
     def __init__(self, url: str, *, readonly: bool = False) -> None:
@@ -61,21 +35,3 @@ class PostgresStore(
                     "UPDATE article_vectors SET embedding = %s::vector WHERE article_id = %s AND model = %s",
                     [("[" + ",".join(map(repr, map(float, v))) + "]", k, model) for k, v in vectors.items()],
                 )
-
-    def stats(self) -> dict:
-        out = {"store": self.location, "backend": self.backend, "schema_version": self.db.schema_version()}
-        out.update(self.article_stats())
-        out.update(self.relation_stats() | self.event_stats())
-        out.update(self.extraction_stats())
-        out.update(self.event_record_stats())
-        out.update(self.problem_stats())
-        return out
-
-    def close(self) -> None:
-        self.db.close()
-
-    def __enter__(self) -> PostgresStore:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
