@@ -39,6 +39,8 @@ RELATIVE_OFFSET = {
     "past": -1,
     "previous": -1,
     "prior": -1,
+    "latest": -1,  # "the latest quarter": the last one reported on, the one before the anchor's
+    "recent": -1,
 }
 # TIMEX3 reference values: the present, an unspecified past, an unspecified future.
 REFS = {
@@ -82,15 +84,33 @@ def weekday(match: re.Match, ctx: DateContext) -> tuple:
 
 def half(match: re.Match, ctx: DateContext) -> tuple:
     number = 1 if match.group("h").lower() in {"first", "1st"} else 2
-    if match.group("y"):
-        return f"{match.group('y')}-H{number}", "half_year", False
+    groups = match.groupdict()
+    if groups.get("y"):
+        return f"{groups['y']}-H{number}", "half_year", False
     if ctx.anchor is None:
         return f"XXXX-H{number}", "half_year", True
-    if match.group("ofyear"):  # "of this year", "of next year"
+    if groups.get("ofyear"):  # "of this year", "of next year"
         year = ctx.anchor.year + _offset(match)
     else:
         year = resolve_quarter(number, ctx.anchor, ctx.tense(match.start()), parts=2)
     return f"{year:04d}-H{number}", "half_year", True
+
+
+# Words of company and economic figures: "in the first half" is a reporting period in their sentence.
+_FIGURES = re.compile(
+    r"\b(?:sales|profits?|revenues?|earnings|income|loss(?:es)?|growth|output|deliveries|orders|shares|economy|"
+    r"GDP|inflation|billion|million|percent|per cent)\b|%",
+    re.IGNORECASE,
+)
+
+
+def half_bare(match: re.Match, ctx: DateContext) -> tuple | None:
+    """ "In the first half, sales rose 5%": a half year, when its sentence speaks of figures (not of a match)."""
+    left = max(ctx.text.rfind(". ", 0, match.start()), ctx.text.rfind("\n", 0, match.start())) + 1
+    right = ctx.text.find(". ", match.end())
+    if not _FIGURES.search(ctx.text, left, right if right >= 0 else len(ctx.text)):
+        return None
+    return half(match, ctx)
 
 
 def season(match: re.Match, ctx: DateContext) -> tuple | None:

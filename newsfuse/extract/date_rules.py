@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 
 from newsfuse.extract import date_absolute as absolute
+from newsfuse.extract import date_anaphora as anaphora
 from newsfuse.extract import date_relative as relative
 from newsfuse.extract.date_absolute import DateContext
 
@@ -87,15 +88,22 @@ _PATTERNS: list[tuple[str, str]] = [
         r"\b(?:the )?(?:(?:year-earlier|year-ago|prior-year|year-before|previous-year) (?P<unit>period|quarter|months?)|"
         r"same (?P<unit2>period|quarter|months?) (?:a year (?:ago|earlier)|last year|of (?:the )?(?:previous|last|prior) year))\b",
     ),
+    # "2008's fourth quarter": the year before the period, as a possessive.
+    ("quarter_s", r"\b(?P<y>" + _YEAR + r")'s " + _ORDINAL + r"[- ]quarter\b"),
     ("quarter", r"\b(?:the )?" + _ORDINAL + r"[- ]quarter" + _OF_YEAR + r"?\b"),
     ("quarter_q", r"\bQ(?P<q>[1-4])(?:,? (?P<y>" + _YEAR + r"))?\b"),
-    ("relative_quarter", r"\b(?:the )?(?P<rel>last|previous|next|this|current|coming) quarter\b"),
+    (
+        "relative_quarter",
+        r"\b(?:the )?(?:company's |its )?(?P<rel>last|previous|next|this|current|coming|latest|most recent) quarter\b",
+    ),
     (
         "half",
         r"\b(?:the )?(?P<h>first|second|1st|2nd)(?:[- ]half of (?:(?P<y>" + _YEAR + r")|"
         r"(?P<ofyear>(?:the |this |(?P<rel>next|last|previous) )year))|-half(?= (?:profits?|results|earnings|sales|"
         r"revenues?|loss(?:es)?|net|income|growth|output|figures|deliveries|orders)\b))\b",
     ),
+    # "in the first half" of a reporting period, in a sentence about figures (``half_bare``), not of a match.
+    ("half_bare", r"(?:(?<=\bin )|(?<=\bduring )|(?<=\bfor )|(?<=\bover ))the (?P<h>first|second) half\b(?! of)"),
     ("season", r"\b(?:(?P<rel>this|last|next|past|coming) )?" + _SEASON + r"(?:,? (?:of )?(?P<y>" + _YEAR + r"))?\b"),
     (
         "bare_season",
@@ -124,6 +132,13 @@ _PATTERNS: list[tuple[str, str]] = [
         r"\b(?:the )?(?P<rel>this|last|next|past|coming|previous|current) (?P<unit>weekend|week|month|year|decade|century)\b",
     ),
     ("weekend", r"\bthe weekend\b"),
+    # Anchored to a date named before ("the same day", "the next day", "two weeks later"): ``date_anaphora``.
+    (
+        "anaphoric",
+        r"\b(?:(?:the|that) same (?:day|week|month|year)|that day|the (?:previous|next|following|prior) day|"
+        r"the following (?:week|month|year)|the day (?:before|after)(?=\s*[,.;:)]|\s*$)|"
+        r"(?:" + _COUNT + r") (?:day|week|month|year)s? later)\b",
+    ),
     ("ago", r"\b(?P<n>" + _COUNT + r") (?P<unit>day|week|month|year|decade)s? (?P<dir>ago|earlier|from now)\b"),
     ("vague_ago", r"\b(?:(?:a few|several|some|many|a couple of) )?(?:years|months|weeks|decades) ago\b"),
     ("deictic", r"\b(?P<word>today|yesterday|tomorrow)\b"),
@@ -159,6 +174,19 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "year_earlier": ("year-", "prior-year", "same"),
     "relative_quarter": ("quarter",),
     "half": ("half",),
+    "half_bare": ("half",),
+    "quarter_s": ("'s",),
+    "anaphoric": (
+        "same",
+        "that day",
+        "previous day",
+        "next day",
+        "following",
+        "prior day",
+        "day before",
+        "day after",
+        "later",
+    ),
     "season": ("spring", "summer", "autumn", "fall", "winter"),
     "bare_season": ("spring", "summer", "autumn", "fall", "winter"),
     "part_of_day": ("morning", "afternoon", "evening", "night"),
@@ -188,10 +216,12 @@ HANDLERS: dict[str, Callable[[re.Match, DateContext], tuple | None]] = {
     "month_year": absolute.month_year,
     "relative_month": relative.relative_month,
     "year_earlier": relative.year_earlier,
+    "quarter_s": relative.quarter,
     "quarter": relative.quarter,
     "quarter_q": relative.quarter,
     "relative_quarter": relative.relative_quarter,
     "half": relative.half,
+    "half_bare": relative.half_bare,
     "season": relative.season,
     "bare_season": relative.bare_season,
     "weekday": relative.weekday,
@@ -202,6 +232,7 @@ HANDLERS: dict[str, Callable[[re.Match, DateContext], tuple | None]] = {
     "edge_relative": relative.unit_edge,
     "relative": relative.relative,
     "weekend": relative.weekend,
+    "anaphoric": anaphora.anaphoric,
     "ago": relative.ago,
     "vague_ago": relative.vague_ago,
     "deictic": relative.deictic,

@@ -16,6 +16,7 @@ import re
 from dataclasses import replace
 from datetime import date
 
+from newsfuse.extract import date_anaphora
 from newsfuse.extract.date_rules import COMPILED_PATTERNS, HANDLERS, TRIGGERS, DateContext
 from newsfuse.extract.languages import dates as other_languages
 from newsfuse.extract.languages import is_english, language_code
@@ -42,6 +43,7 @@ def scan(ctx: DateContext, offset: int = 0) -> list[DateMention]:
     found: list[DateMention] = []
     clocks: list[int] = []
     earlier: list[int] = []  # "the year-earlier period", "a year earlier": a year before the period reported on
+    anaphoric: list[int] = []  # "the same day", "two days later": against the date named before
     lowered = ctx.text.lower()
     for name, pattern in COMPILED_PATTERNS:
         triggers = TRIGGERS.get(name)
@@ -59,11 +61,23 @@ def scan(ctx: DateContext, offset: int = 0) -> list[DateMention]:
                 clocks.append(len(found))
             elif name == "year_earlier" or (name == "ago" and match.group("dir").lower() == "earlier"):
                 earlier.append(len(found))
+            elif name == "anaphoric":
+                anaphoric.append(len(found))
             found.append(_mention(match, name, result, ctx, offset))
     for index in clocks:
         found[index] = _clock_day(found[index], found, ctx.text, offset)
     for index in earlier:
-        found[index] = _year_before_period(found[index], found, ctx.text, offset)
+        before = found[index]
+        found[index] = _year_before_period(before, found, ctx.text, offset)
+        if found[index] is before and ctx.anchor is not None:  # "two days earlier": before the date just named
+            found[index] = date_anaphora.resolve(before, found, ctx.text, offset, sentences=1) or before
+    unplaced = set()
+    for index in anaphoric:
+        placed = date_anaphora.resolve(found[index], found, ctx.text, offset) if ctx.anchor is not None else None
+        if placed is None and ctx.anchor is not None:
+            unplaced.add(index)  # no date before it to count from: it names none we can place
+        found[index] = placed or found[index]
+    found = [m for i, m in enumerate(found) if i not in unplaced]
     found.sort(key=lambda m: m.start)
     return found
 

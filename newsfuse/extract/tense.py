@@ -30,6 +30,13 @@ _FUTURE_IN_PAST = re.compile(
 # The present progressive ("are counting on Nov. 8", "is raising questions about Monday's debate")
 # says nothing about the date's direction, but is the verb nearest to it.
 _PRESENT = re.compile(r"\b(?:is|are|am)\s+(?:\w+ly\s+)?\w+ing\b", re.IGNORECASE)
+# The "futurate" present: a scheduled event in the simple present ("the offer expires Friday", "the
+# trial starts Monday", "the fiscal year ends in June") lies ahead, as in the future tense.
+_SCHEDULED = re.compile(
+    r"\b(?:starts|begins|opens|ends|expires|closes|resumes|meets|convenes|kicks off|takes effect|comes into force|"
+    r"goes into effect|is (?:on|scheduled for|slated for|set for))\b",
+    re.IGNORECASE,
+)
 _PAST = re.compile(
     r"\b(?:was|were|had|did|has been|have been|\w+ed|said|told|met|made|took|began|came|went|held|gave|saw|spent|paid|"
     r"won|lost|left|flew|sold|bought|led|rose|fell|became|brought|ran|wrote|spoke|found|thought|got|kept|sent|"
@@ -48,6 +55,12 @@ _BOUNDARY = re.compile(
 _PHRASE_EDGE = re.compile(r"[,—–()]")
 # Words that look past (-ed) but are not verbs in the clause of a date.
 _NOT_PAST = frozenset({"need", "speed", "feed", "seed", "bed", "red", "shed", "indeed", "hundred", "proceed"})
+
+
+def _not_a_past_verb(word: str) -> bool:
+    """ "-ed" words that are no verbs: "need", "hundred", and short capitalised names ("the Fed", "Ted", "Fred");
+    a longer capitalised one may open a sentence or a title-case headline ("Closed", "Reported")."""
+    return word.lower() in _NOT_PAST or (word[0].isupper() and len(word) <= 4 and word.lower().endswith("ed"))
 
 
 def _clause(text: str, position: int) -> tuple[int, int]:
@@ -72,9 +85,10 @@ def _phrase(text: str, start: int, end: int, position: int) -> tuple[int, int]:
 def _markers(text: str, start: int, end: int, position: int) -> list[tuple[bool, int, str]]:
     """(after the date, distance to ``position``, direction) of every tense marker in ``text[start:end]``."""
     found: list[tuple[int, int, str]] = []
-    for pattern, direction in ((_FUTURE, "future"), (_FUTURE_IN_PAST, "near"), (_PRESENT, "present"), (_PAST, "past")):
+    patterns = ((_FUTURE, "future"), (_FUTURE_IN_PAST, "near"), (_SCHEDULED, "future"), (_PRESENT, "present"))
+    for pattern, direction in (*patterns, (_PAST, "past")):
         for match in pattern.finditer(text, start, end):
-            if direction == "past" and match.group().lower() in _NOT_PAST:
+            if direction == "past" and _not_a_past_verb(match.group()):
                 continue
             if any(match.start() < e and s < match.end() for s, e, _ in found):
                 continue  # "is expected to": the construction, not its participle

@@ -87,3 +87,58 @@ def test_abbreviated_month_and_initials_do_not_end_the_clause(models):
     # "Nov." and "M." are not sentence ends: the clause's verb is still found
     text = "Voters are counting on Nov. 8 to settle it."
     assert value(models, text, "2016-09-19", "Nov. 8") == "2016-11-08"
+
+
+# 2009-11-11 is a Wednesday.
+@pytest.mark.parametrize(
+    ("text", "expression", "expected"),
+    [
+        ("The lender filed on Oct. 5. The same day, its shares fell.", "The same day", "2009-10-05"),
+        ("The lender filed on Oct. 5. The next day its chief resigned.", "The next day", "2009-10-06"),
+        ("The lender filed on Oct. 5. Two days later, its chief resigned.", "Two days later", "2009-10-07"),
+        ("The mayor was elected in 2004 and re-elected four years later.", "four years later", "2008"),
+        ("Regulators approved the deal on Oct. 20, two weeks later.", "two weeks later", "2009-W45"),
+        ("The plant closed on Oct. 5; three days earlier, workers had struck.", "three days earlier", "2009-10-02"),
+    ],
+)
+def test_anaphoric_dates_count_from_the_date_named_before(models, text, expression, expected):
+    assert value(models, text, "2009-11-11", expression) == expected
+
+
+def test_anaphoric_date_without_a_date_before_is_not_guessed(models):
+    found = {d.text for d in find_dates(models.nlp("Shares fell the same day, traders said."), "2009-11-11")}
+    assert "the same day" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "expected"),
+    [
+        ("The offer expires on Friday.", "Friday", "2009-11-13"),
+        ("The trial starts Monday in Boston.", "Monday", "2009-11-16"),
+        ("The meeting is on Thursday.", "Thursday", "2009-11-12"),
+    ],
+)
+def test_scheduled_events_in_the_simple_present_lie_ahead(models, text, expression, expected):
+    assert value(models, text, "2009-11-11", expression) == expected
+
+
+def test_a_capitalised_name_ending_in_ed_is_no_past_verb(models):
+    text = "Analysts expect the Fed to hold rates at its December meeting."
+    assert value(models, text, "2009-11-11", "December") == "2009-12"
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "expected"),
+    [
+        ("Prices rose in 2008's fourth quarter.", "2008's fourth quarter", "2008-Q4"),
+        ("Sales for the latest quarter rose 3%.", "the latest quarter", "2009-Q3"),
+        ("In the first half, sales rose 5%.", "the first half", "2009-H1"),
+    ],
+)
+def test_reporting_periods_of_finance_copy(models, text, expression, expected):
+    assert value(models, text, "2009-11-11", expression) == expected
+
+
+def test_a_half_of_a_match_is_no_date(models):
+    found = {d.text for d in find_dates(models.nlp("The striker scored twice in the second half."), "2009-11-11")}
+    assert "the second half" not in found
