@@ -10,10 +10,11 @@ another continues its speaker. Reported claims are sentences attributed by "acco
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from newsfuse.extract.languages import is_english, language_code
 from newsfuse.extract.languages import quotes as other_languages
+from newsfuse.extract.referents import remember, remember_speaker, with_surnames
 from newsfuse.extract.speakers import (
     CUE,
     is_pronoun,
@@ -49,6 +50,9 @@ _TRAILING = re.compile(
 _SENTENCE_END = re.compile(
     r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!Mrs)(?<!Rep)(?<!Sen)(?<!Gov)[.!?]\s+(?=[A-Z“\"])"
 )
+# After a quote closed by a full stop, a cue whose clause goes on with "that" or another quote opens a new
+# sentence: its speaker is not this quote's.
+_NEXT_SENTENCE = re.compile(r"\s*(?:that\b|[^.]*[“\"])")
 _BYLINE = re.compile(r"\s*[―—–]\s*(?=[A-Z])")
 _AFTER_WINDOW = 160
 _TITLE_WORD = re.compile(r"^(?:[A-Z][\w.-]*|the|The|former|Former)$")  # "Democratic Sen.", "Former Gov."
@@ -67,7 +71,9 @@ class _Context:
     entities: list[EntityMention]
     sentences: list[tuple[int, int]]
     quoted: list[tuple[int, int]]
-    subjects: set[int]  # starts of names that are the subject of a reporting verb
+    subjects: set[int]  # starts of names that are the subject of a reporting verb or a quote's speaker
+    text: str = ""
+    chain: dict = field(default_factory=dict)  # pronoun -> (position, referent) of the last one that spoke
 
 
 def _clause_window(text: str, start: int) -> str:
@@ -82,7 +88,13 @@ def _speaker_text(text: str, span: tuple[int, int] | None, context: _Context, po
         return None
     words = text[span[0] : span[1]]
     if is_pronoun(words):
-        return resolve_pronoun(words, context.entities, position, context)
+        referent = resolve_pronoun(words, context.entities, position, context)
+        remember(words, referent, position, context)
+        return referent
+    for entity in context.entities:  # a named speaker (the name that ends the phrase) is the one followed now
+        if span[0] <= entity.start and entity.end == span[1] and entity.label in {"PERSON", "ORG"}:
+            context.subjects.add(entity.start)
+            remember_speaker(entity, context.entities, position, context)
     if sum(c.isalpha() for c in words) <= 2 and not any(
         e.start == span[0] and e.end == span[1] for e in context.entities
     ):
@@ -101,6 +113,8 @@ def _attribution_after(text: str, quote_end: int, context: _Context) -> tuple[st
     cue = CUE.search(window)
     if cue is None or (window[: cue.start()].strip(" ,") and "“" in window[: cue.start()]):
         return None, None, None
+    if text[quote_end - 2 : quote_end - 1] == "." and _NEXT_SENTENCE.match(window[cue.end() :]):
+        return None, None, None  # `..." Russia insisted that Pyongyang "...`: the next sentence's own attribution
     lead = window[: cue.start()].strip(" ,—–")
     if lead:
         span = speaker_between(text, quote_end, quote_end + cue.start(), context.entities)
@@ -191,7 +205,8 @@ def direct_quotes(text: str, sentences: list[tuple[int, int]], entities: list[En
     quotes: list[Quote] = []
     matches = list(_OPEN_CLOSE.finditer(text))
     quoted = [(m.start(), m.end()) for m in matches]
-    context = _Context(entities, sentences, quoted, reporting_subjects(text, entities))
+    entities = with_surnames(entities, text)
+    context = _Context(entities, sentences, quoted, reporting_subjects(text, entities), text)
     for match in matches:
         inner = match.group("a") or match.group("b")
         if len(inner.split()) < 3 or _is_title(inner):

@@ -14,10 +14,11 @@ unresolved, it is None.
 from __future__ import annotations
 
 import re
-from functools import cache
-from importlib import resources
 
+from newsfuse.extract.referents import GROUP_PRONOUNS, PERSON_PRONOUNS, resolve_pronoun
 from newsfuse.records.mentions import EntityMention
+
+__all__ = ["CUE", "is_pronoun", "reporting_subjects", "resolve_pronoun", "speaker_after_cue", "speaker_before_cue"]
 
 CUES = (
     "said|says|say|saying|wrote|writes|told|tells|added|adds|stated|states|posted|noted|notes|explained|"
@@ -25,6 +26,7 @@ CUES = (
     "argues|warned|warns|declared|remarked|reported|reports|indicated|confirmed|commented|replied|responded|"
     "recalled|joked|claimed|claims|acknowledged|admitted|conceded|predicted|suggested|shouted|urged|observed|"
     "concluded|quipped|vowed|promised|complained|boasted|cautioned|agreed|countered|mused|recounted|lamented|"
+    "demanded|wondered|testified|reiterated|retorted|exclaimed|pleaded|pointed out|"
     # participles that close a clause naming the speaker earlier ("X emphasized ..., stating on social media:")
     "stating|writing|adding|noting|posting|telling|explaining|warning|insisting|arguing|declaring|"
     "according to"
@@ -45,17 +47,19 @@ _NOT_IN_NP = frozenset(
 _DETERMINERS = frozenset("the a an another one some two three several many his her its their our this that".split())
 _INNER_PREPOSITIONS = frozenset({"of", "for", "at", "from", "with", "in", "on", "to"})
 _TITLE = re.compile(
-    r"(?:Mr|Mrs|Ms|Dr|Rep|Sen|Gov|Lt|Gen|Col|Sgt|Capt|Adm|Prof|Rev|Gen|Maj|Cmdr|Supt|Det|Atty|Jr|Sr|St)\.$"
+    r"(?:Mr|Mrs|Ms|Dr|Rep|Sen|Gov|Lt|Gen|Col|Sgt|Capt|Adm|Prof|Rev|Maj|Cmdr|Supt|Det|Atty|Jr|Sr|St|Del|Amb|Sec|"
+    r"Pres|Hon|Insp|Cpl|Pvt|Fr|Msgr|Reps|Sens)\.$"
 )
 _CLAUSE_END = re.compile(r"[,;:!?\"“”\n—–()]|\.(?=\s|$)")
 _TOKEN = re.compile(r"\([^()]{1,20}\)|[\w’'&./-]+|[^\w\s]")
-_PERSON_PRONOUNS = {"he", "she", "him", "her"}
-_GROUP_PRONOUNS = {"they", "it", "we"}
 _SPEAKER_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
 _MAX_WORDS = 12
-_SALIENT_CHARS = 600  # how far back a named speaker stays the one a pronoun refers to (a few sentences)
-_SUBJECT_BEFORE_CUE = re.compile(rf"(?:,[^,]{{0,60}},)?\s+(?:(?:{'|'.join(_BETWEEN)})\s+)*(?:{CUES})\b")
-_CUE_BEFORE_SUBJECT = re.compile(rf"\b(?:{CUES})\s+$")
+# "Fowler said", "Anderson largely agreed", "Scott Pruitt, the attorney general, said"
+_SUBJECT_BEFORE_CUE = re.compile(rf"(?:,[^,]{{0,60}},)?\s+(?:(?:{'|'.join(_BETWEEN)}|\w+ly)\s+)*(?:{CUES})\b")
+# The inverted order ("said X") is the speaker only after a quote or a comma (`"...," said 9/11 widow Terry
+# Strada`, `..., noted NBC's Dante Chinni`), or after "according to": in "McLenney said Clinton doesn't ..."
+# the name after the verb is the subject of what was said.
+_CUE_BEFORE_SUBJECT = re.compile(rf"(?:[,”\"]\s*(?:{CUES})|\b[Aa]ccording to)\s+(?:[^\s,;:”\"]+\s+){{0,4}}$")
 
 
 def _tokens(text: str, offset: int) -> list[tuple[str, int, int]]:
@@ -221,85 +225,11 @@ def reporting_subjects(text: str, entities: list[EntityMention]) -> set[int]:
     subjects = set()
     for entity in entities:
         after = text[entity.end : entity.end + 40]
-        before = text[max(0, entity.start - 30) : entity.start]
+        before = text[max(0, entity.start - 60) : entity.start]
         if _SUBJECT_BEFORE_CUE.match(after) or _CUE_BEFORE_SUBJECT.search(before):
             subjects.add(entity.start)
     return subjects
 
 
-def resolve_pronoun(pronoun: str, entities: list[EntityMention], position: int, context=None) -> str | None:
-    """he/she: a preceding person; they/it/we: a preceding organisation; else None.
-
-    Names inside quotation marks are left out. The referent is the last name that was the subject
-    of a reporting verb within the few sentences before (the speaker the story is following), else
-    the first compatible name (the likely subject) of the nearest sentence that has one: "Trump
-    responded by citing Chicago. He said: ..." is Trump.
-    """
-    lower = pronoun.lower()
-    if lower in _PERSON_PRONOUNS:
-        labels = {"PERSON"}
-    elif lower in _GROUP_PRONOUNS:
-        labels = {"ORG", "NORP"}
-    else:
-        return None
-    quoted = context.quoted if context is not None else ()
-    candidates = [
-        e for e in entities if e.label in labels and e.end <= position and not any(s <= e.start < t for s, t in quoted)
-    ]
-    if not candidates:
-        return None
-    wanted = "m" if lower in {"he", "him"} else "f" if lower in {"she", "her"} else None
-    if wanted is not None:
-        candidates = [e for e in candidates if _gender(_fullest(e, entities, quoted)) in {wanted, None}]
-        if not candidates:
-            return None
-    subjects = context.subjects if context is not None else set()
-    recent = [e for e in candidates if e.start in subjects and position - e.end <= _SALIENT_CHARS]
-    if recent:
-        return _fullest(recent[-1], entities, quoted)
-    nearest = candidates[-1]
-    sentences = context.sentences if context is not None else ()
-    sentence = next(((s, t) for s, t in sentences if s <= nearest.start < t), None)
-    if sentence is not None:
-        nearest = next(e for e in candidates if e.start >= sentence[0])
-    return _fullest(nearest, entities, quoted)
-
-
-def _fullest(entity: EntityMention, entities: list[EntityMention], quoted=()) -> str:
-    """The longest earlier form of a person's name ("Donald Trump" for "Trump"), names inside quotation marks
-    left out ("Crooked Hillary Clinton" is a quoted epithet, not how the story names her)."""
-    if entity.label != "PERSON":
-        return entity.text
-    last = entity.text.split()[-1]
-    forms = [
-        e.text
-        for e in entities
-        if e.label == "PERSON"
-        and e.start <= entity.start
-        and e.text.split()[-1] == last
-        and not any(s <= e.start < t for s, t in quoted)
-    ]
-    return max(forms, key=len) if forms else entity.text
-
-
-@cache
-def _first_names() -> dict[str, str]:
-    rows = resources.files("newsfuse.extract").joinpath("data", "first_names.csv").read_text(encoding="utf-8")
-    pairs = (line.split(",") for line in rows.splitlines() if line and not line.startswith(("#", "name,")))
-    return {name: gender for name, gender in pairs}
-
-
-def _gender(name: str) -> str | None:
-    """The pronoun a name usually takes ("m", "f"), from an honorific or a common first name; None: unknown."""
-    words = name.replace(".", "").split()
-    if not words:
-        return None
-    if words[0] in {"Mr", "Sir", "Lord", "King", "Prince"}:
-        return "m"
-    if words[0] in {"Mrs", "Ms", "Miss", "Dame", "Lady", "Queen", "Princess"}:
-        return "f"
-    return _first_names().get(words[0].lower()) if len(words) > 1 else None
-
-
 def is_pronoun(text: str) -> bool:
-    return text.lower() in _PERSON_PRONOUNS | _GROUP_PRONOUNS | {"i", "you"}
+    return text.lower() in PERSON_PRONOUNS | GROUP_PRONOUNS | {"i", "you"}
