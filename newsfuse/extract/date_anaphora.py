@@ -89,6 +89,21 @@ def resolve(
     return replace(mention, value=value, granularity=granularity)
 
 
+_PERIOD = re.compile(r"^(?:FY)?\d{4}-Q[1-4]$")
+
+
+def resolve_period(mention: DateMention, found: list[DateMention], text: str, offset: int = 0) -> DateMention:
+    """ "the quarter": the quarter named last before it, within this sentence and the two before; else unchanged."""
+    starts = [m.end() for m in _SENTENCE_END.finditer(text, 0, mention.start - offset)]
+    floor = starts[-1 - _SENTENCES_BACK] if len(starts) > _SENTENCES_BACK else 0
+    for other in sorted(found, key=lambda m: m.start, reverse=True):
+        if other is mention or other.end > mention.start or other.start - offset < floor:
+            continue
+        if _PERIOD.match(other.value or ""):
+            return replace(mention, value=other.value, granularity="quarter")
+    return mention
+
+
 def anaphoric(match: re.Match, ctx) -> tuple:
     """Pattern handler: a placeholder ``dates.scan`` replaces once every date of the text is known."""
     return None, _UNIT.search(match.group(0)).group(1).lower(), True

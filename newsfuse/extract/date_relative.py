@@ -180,6 +180,16 @@ def year_earlier(match: re.Match, ctx: DateContext) -> tuple:
     return f"{ctx.anchor.year - 1:04d}", "year", True
 
 
+def the_quarter(match: re.Match, ctx: DateContext) -> tuple:
+    """ "the quarter" with no quarter named before it: the one just reported on (the current one in future
+    tense); ``dates.scan`` gives it the quarter the text named last, when there is one."""
+    if ctx.anchor is None:
+        return None, "quarter", True
+    delta = 0 if ctx.tense(match.start()) == "future" else -1
+    year, number = shift_quarter(*quarter_of(ctx.anchor), delta)
+    return f"{year:04d}-Q{number}", "quarter", True
+
+
 def relative_quarter(match: re.Match, ctx: DateContext) -> tuple:
     if ctx.anchor is None:
         return None, "quarter", True

@@ -132,6 +132,8 @@ _PATTERNS: list[tuple[str, str]] = [
         r"\b(?:the )?(?P<rel>this|last|next|past|coming|previous|current) (?P<unit>weekend|week|month|year|decade|century)\b",
     ),
     ("weekend", r"\bthe weekend\b"),
+    # "Sales in the quarter rose": the quarter the text is about (``date_anaphora.resolve_period``).
+    ("the_quarter", r"\bthe quarter\b(?! (?:of|century|mile|final|point|inch|hour)\b)(?!-)"),
     # Anchored to a date named before ("the same day", "the next day", "two weeks later"): ``date_anaphora``.
     (
         "anaphoric",
@@ -176,6 +178,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "half": ("half",),
     "half_bare": ("half",),
     "quarter_s": ("'s",),
+    "the_quarter": ("the quarter",),
     "anaphoric": (
         "same",
         "that day",
@@ -219,6 +222,7 @@ HANDLERS: dict[str, Callable[[re.Match, DateContext], tuple | None]] = {
     "quarter_s": relative.quarter,
     "quarter": relative.quarter,
     "quarter_q": relative.quarter,
+    "the_quarter": relative.the_quarter,
     "relative_quarter": relative.relative_quarter,
     "half": relative.half,
     "half_bare": relative.half_bare,

@@ -44,6 +44,8 @@ def scan(ctx: DateContext, offset: int = 0) -> list[DateMention]:
     clocks: list[int] = []
     earlier: list[int] = []  # "the year-earlier period", "a year earlier": a year before the period reported on
     anaphoric: list[int] = []  # "the same day", "two days later": against the date named before
+    periods: list[int] = []  # "the quarter": the one named before
+    ago_year: list[int] = []
     lowered = ctx.text.lower()
     for name, pattern in COMPILED_PATTERNS:
         triggers = TRIGGERS.get(name)
@@ -63,6 +65,10 @@ def scan(ctx: DateContext, offset: int = 0) -> list[DateMention]:
                 earlier.append(len(found))
             elif name == "anaphoric":
                 anaphoric.append(len(found))
+            elif name == "the_quarter":
+                periods.append(len(found))
+            elif name == "ago" and match.group("unit").lower() == "year" and match.group("dir").lower() == "ago":
+                ago_year.append(len(found))  # "profit rose from a year ago": the quarter reported on, a year before
             found.append(_mention(match, name, result, ctx, offset))
     for index in clocks:
         found[index] = _clock_day(found[index], found, ctx.text, offset)
@@ -71,6 +77,10 @@ def scan(ctx: DateContext, offset: int = 0) -> list[DateMention]:
         found[index] = _year_before_period(before, found, ctx.text, offset)
         if found[index] is before and ctx.anchor is not None:  # "two days earlier": before the date just named
             found[index] = date_anaphora.resolve(before, found, ctx.text, offset, sentences=1) or before
+    for index in ago_year:
+        found[index] = _year_before_period(found[index], found, ctx.text, offset)
+    for index in periods:
+        found[index] = date_anaphora.resolve_period(found[index], found, ctx.text, offset)
     unplaced = set()
     for index in anaphoric:
         placed = date_anaphora.resolve(found[index], found, ctx.text, offset) if ctx.anchor is not None else None

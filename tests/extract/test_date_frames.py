@@ -142,3 +142,17 @@ def test_reporting_periods_of_finance_copy(models, text, expression, expected):
 def test_a_half_of_a_match_is_no_date(models):
     found = {d.text for d in find_dates(models.nlp("The striker scored twice in the second half."), "2009-11-11")}
     assert "the second half" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "expected"),
+    [
+        ("Third-quarter profit rose to $5 million from $3 million a year ago.", "a year ago", "2008-Q3"),
+        ("The insurer named a new chief a year ago.", "a year ago", "2008"),
+        ("Profit fell in the third quarter. Sales in the quarter rose 2%.", "the quarter", "2009-Q3"),
+        ("Sales in the quarter rose 2%, the retailer said.", "the quarter", "2009-Q3"),
+        ("Analysts expect the quarter to be weak.", "the quarter", "2009-Q4"),
+    ],
+)
+def test_periods_the_text_is_reporting_on(models, text, expression, expected):
+    assert value(models, text, "2009-11-11", expression) == expected
