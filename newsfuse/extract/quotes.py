@@ -134,7 +134,7 @@ def _attribution_before(text: str, sentence_start: int, quote_start: int, contex
     if not cues:
         return None, None, None
     cue = cues[-1]
-    if cue.group() == "according to":
+    if cue.group().lower() == "according to":
         span = speaker_after_cue(text, sentence_start + cue.end(), context.entities)
     else:
         span = speaker_before_cue(text, sentence_start, sentence_start + cue.start(), context.entities)
@@ -183,9 +183,23 @@ def _subject_at(text: str, start: int, position: int, context: _Context) -> str 
     for entity in context.entities:
         if entity.start >= position:
             break
-        if entity.label in {"PERSON", "ORG"} and entity.start >= start:
+        if entity.label in {"PERSON", "ORG", "GPE"} and entity.start >= start:
             leading = text[start : entity.start].split()
-            return entity.text if all(_TITLE_WORD.match(w) for w in leading) else None
+            if not all(_TITLE_WORD.match(w) for w in leading):
+                return None
+            return _person_after_title(text, entity, position, context) or entity.text
+    return None
+
+
+def _person_after_title(text: str, entity: EntityMention, position: int, context: _Context) -> str | None:
+    """ "Interim DNC Chairwoman Donna Brazile", "House Speaker Paul Ryan": an organisation that opens a title is
+    not the subject; the person the title-case words lead to is."""
+    if entity.label == "PERSON":
+        return None
+    for other in context.entities:
+        if other.start >= entity.end and other.start < position and other.label == "PERSON":
+            between = text[entity.end : other.start].split()
+            return other.text if len(between) <= 3 and all(w[:1].isupper() for w in between) else None
     return None
 
 
@@ -216,10 +230,11 @@ def direct_quotes(text: str, sentences: list[tuple[int, int]], entities: list[En
             speaker, cue, channel = _attribution_before(
                 text, _clause_start(text, sentences, match.start(), quotes), match.start(), context
             )
+        if speaker is None and cue is None:
+            # "Japan branded North Korea an "outlaw nation"": a quote inside a sentence with its own subject
+            speaker = _sentence_subject(text, match.start(), context)
         if speaker is None and quotes and _same_paragraph(text, quotes[-1].end, match.start()):
             speaker, channel = quotes[-1].speaker, quotes[-1].channel  # the same speaker goes on
-        if speaker is None and cue is None:
-            speaker = _sentence_subject(text, match.start(), context)
         quotes.append(
             Quote(
                 match.start(),

@@ -29,7 +29,7 @@ CUES = (
     "demanded|wondered|testified|reiterated|retorted|exclaimed|pleaded|pointed out|"
     # participles that close a clause naming the speaker earlier ("X emphasized ..., stating on social media:")
     "stating|writing|adding|noting|posting|telling|explaining|warning|insisting|arguing|declaring|"
-    "according to"
+    "[Aa]ccording to"
 )
 CUE = re.compile(rf"\b(?:{CUES})\b")
 # Words that may stand between a subject and its verb ("Trump also said", "she has repeatedly argued").
@@ -182,6 +182,7 @@ def speaker_before_cue(
     tokens = _tokens(text[clause_start:cue_start], clause_start)
     while tokens and tokens[-1][0].lower() in _BETWEEN:
         tokens.pop()
+    tokens = _without_parentheses(_without_aside(tokens))
     if not tokens:
         return None
     end = tokens[-1][2]
@@ -201,6 +202,16 @@ def speaker_before_cue(
     if words and noun_phrase([w[0] for w in words]) and _starts_phrase(words[0][0]):
         return words[0][1], end
     return None
+
+
+def _without_aside(tokens: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """ "Hillary Clinton, at a later press gaggle, said": the subject before the aside set off by commas."""
+    if len(tokens) < 3 or tokens[-1][0] != ",":
+        return tokens
+    opening = max((i for i, t in enumerate(tokens[:-1]) if t[0] == ","), default=None)
+    if opening is None or len(tokens) - opening > 12 or opening == 0:
+        return tokens
+    return tokens[:opening]
 
 
 def _starts_phrase(word: str) -> bool:

@@ -77,3 +77,35 @@ def test_titles_stay_with_the_name(models):
 def test_demanded_is_a_verb_of_saying(models):
     text = '"Why was nobody told?" Senator Paul Hendricks demanded.'
     assert speakers(models, text) == ["Senator Paul Hendricks"]
+
+
+def test_according_to_opening_a_sentence(models):
+    text = (
+        '"We cut the budget," said Mayor Linda Park. According to Governor Alan Reyes, '
+        '"the state will cover the rest of the cost."'
+    )
+    assert speakers(models, text)[-1].endswith("Alan Reyes")
+
+
+def test_a_comma_aside_between_subject_and_verb(models):
+    text = (
+        '"The deal is dead," said Thomas Crane. Senator Mary Cole, at a later press conference, said, '
+        '"We will not back down on this."'
+    )
+    assert speakers(models, text)[-1].endswith("Mary Cole")
+
+
+def test_a_quote_inside_a_sentence_with_its_own_subject(models):
+    text = (
+        'South Korean President Park Geun-hye said the test was "a reckless act of defiance." '
+        'Japan branded the launch "a grave provocation to the whole region."'
+    )
+    assert speakers(models, text)[-1] == "Japan"
+
+
+def test_an_organisation_that_opens_a_title_is_not_the_speaker(models):
+    text = (
+        '"The court got it wrong," the secretary of state said. '
+        'Ohio Democratic Party Chairman David Pepper called the ruling "a huge win for every voter in the state."'
+    )
+    assert speakers(models, text)[-1] == "David Pepper"
