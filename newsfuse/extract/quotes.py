@@ -166,6 +166,13 @@ def _clause_start(text: str, sentences: list[tuple[int, int]], position: int, qu
     return max(start, quotes[-1].end if quotes else 0)
 
 
+def _inside_sentence(text: str, position: int, context: _Context) -> bool:
+    """The quote does not open its sentence (or paragraph): words of the sentence come before it."""
+    start = max([s for s, e in context.sentences if s <= position + 1] or [0])  # the tagger may start it after the mark
+    start = max(start, text.rfind("\n", start, position) + 1)
+    return bool(text[start:position].strip())
+
+
 def _sentence_subject(text: str, position: int, context: _Context) -> str | None:
     """Words quoted inside a sentence with no reporting verb ("Reid has called Trump a “human leech”"):
     the sentence's subject, when it opens with a name or a he/she/they."""
@@ -185,8 +192,8 @@ def _subject_at(text: str, start: int, position: int, context: _Context) -> str 
             break
         if entity.label in {"PERSON", "ORG", "GPE"} and entity.start >= start:
             leading = text[start : entity.start].split()
-            if not all(_TITLE_WORD.match(w) for w in leading):
-                return None
+            if not all(_TITLE_WORD.match(w) for w in leading) or text[entity.end : entity.end + 2] in {"’s", "'s"}:
+                return None  # "Woltering's family put out a statement": the possessor is not the subject
             return _person_after_title(text, entity, position, context) or entity.text
     return None
 
@@ -230,11 +237,14 @@ def direct_quotes(text: str, sentences: list[tuple[int, int]], entities: list[En
             speaker, cue, channel = _attribution_before(
                 text, _clause_start(text, sentences, match.start(), quotes), match.start(), context
             )
-        if speaker is None and cue is None:
+        embedded = _inside_sentence(text, match.start(), context)
+        if speaker is None and cue is None and embedded:
             # "Japan branded North Korea an "outlaw nation"": a quote inside a sentence with its own subject
             speaker = _sentence_subject(text, match.start(), context)
         if speaker is None and quotes and _same_paragraph(text, quotes[-1].end, match.start()):
             speaker, channel = quotes[-1].speaker, quotes[-1].channel  # the same speaker goes on
+        if speaker is None and cue is None and not embedded:
+            speaker = _sentence_subject(text, match.start(), context)
         quotes.append(
             Quote(
                 match.start(),

@@ -121,6 +121,7 @@ def _opens_sentence(entity: EntityMention, text: str, sentences) -> bool:
     start = next((s for s, t in sentences if s <= entity.start < t), None)
     if start is None or not text:
         return False
+    start = max(start, text.rfind("\n", start, entity.start) + 1)  # a paragraph starts a sentence
     before = text[start : entity.start]
     opening = before.split(maxsplit=1)
     if "," in before and opening and opening[0].lower() in _PREPOSITIONS:

@@ -54,8 +54,8 @@ _CLAUSE_END = re.compile(r"[,;:!?\"“”\n—–()]|\.(?=\s|$)")
 _TOKEN = re.compile(r"\([^()]{1,20}\)|[\w’'&./-]+|[^\w\s]")
 _SPEAKER_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
 _MAX_WORDS = 12
-# "Fowler said", "Anderson largely agreed", "Scott Pruitt, the attorney general, said"
-_SUBJECT_BEFORE_CUE = re.compile(rf"(?:,[^,]{{0,60}},)?\s+(?:(?:{'|'.join(_BETWEEN)}|\w+ly)\s+)*(?:{CUES})\b")
+# "Fowler said", "Anderson largely agreed", "Scott Pruitt, the attorney general, said", "his aunt, Ana Ruiz, said"
+_SUBJECT_BEFORE_CUE = re.compile(rf"(?:,[^,]{{0,60}},|,)?\s+(?:(?:{'|'.join(_BETWEEN)}|\w+ly)\s+)*(?:{CUES})\b")
 # The inverted order ("said X") is the speaker only after a quote or a comma (`"...," said 9/11 widow Terry
 # Strada`, `..., noted NBC's Dante Chinni`), or after "according to": in "McLenney said Clinton doesn't ..."
 # the name after the verb is the subject of what was said.

@@ -109,3 +109,21 @@ def test_an_organisation_that_opens_a_title_is_not_the_speaker(models):
         'Ohio Democratic Party Chairman David Pepper called the ruling "a huge win for every voter in the state."'
     )
     assert speakers(models, text)[-1] == "David Pepper"
+
+
+def test_a_name_in_apposition_is_the_subject_of_its_verb(models):
+    text = (
+        "According to Dover police, the shooting happened at noon. "
+        "The boy's grandmother, Rosa Harlan, said she ran outside. "
+        '"He kept shouting that he was hurt, and there was blood on the porch," she said.'
+    )
+    assert speakers(models, text) == ["Rosa Harlan"]
+
+
+def test_a_possessor_is_not_the_subject(models):
+    text = (
+        '"Nobody saw it coming," said Paul Kerr, a neighbour.\n\n'
+        "Megan Tolliver's family released a statement on Saturday, calling her "
+        '"the heart and soul of our whole family."'
+    )
+    assert speakers(models, text)[-1] != "Megan Tolliver"
