@@ -312,7 +312,7 @@ def eval_entities_command(
     if output is OutputFormat.table:
         rows = [
             (mode, kind, s["gold"], s["predicted"], f"{s['precision']:.3f}", f"{s['recall']:.3f}", f"{s['f1']:.3f}")
-            for mode in ("strict", "overlap", "conll_strict")
+            for mode in ("newswire", "strict", "overlap", "conll_strict")
             for kind, s in report[mode].items()
         ]
         rows += [
