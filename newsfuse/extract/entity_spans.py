@@ -1,0 +1,132 @@
+"""Entity span and type fixes after the model: newswire span boundaries, products, organisation names, consistency.
+
+Flat newswire NER (CoNLL-2003 practice) marks a name without its article or title ("the Air Force" ->
+"Air Force", "Spokeswoman Sandy Angers" -> "Sandy Angers"); the small model often keeps them. It also
+splits organisation names that begin with a place ("Singapore" + "Airlines", "Air" + "Canada") and
+types "i"-prefixed product names and maker-plus-model designations ("iPod", "Airbus A380") as
+organisations. Within one article a name keeps one type (one sense per discourse), and later bare
+repetitions of a name already found ("Jobs" after "Steve Jobs", "Apple" the model missed) are added.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+
+from newsfuse.records.mentions import EntityMention
+from newsfuse.resolve.names import TITLE_WORDS
+
+_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
+_KEEP_ARTICLE = frozenset({"The Hague", "The Gambia", "The Bahamas"})
+# "iPhone", "iPod nano", "iOS 5", "iPhone 3G": Apple-style product names, with a model number after them.
+_I_PRODUCT = re.compile(r"\bi[A-Z][A-Za-z]+(?: \d+[A-Za-z]{0,2}\b| (?:nano|mini|touch|shuffle|classic)\b)?")
+# A model designation after a maker's name: "A380", "737-800", "787s", "C-130J" (not a year).
+_MODEL = re.compile(r" (?!(?:19|20)\d\d\b)([A-Z]{0,2}-?\d{2,4}(?:-\d{1,4})?[A-Z]{0,2}s?)\b")
+# Words that end an organisation's name whatever its first words are ("Singapore Airlines", "Royal Air Force").
+_ORG_END = (
+    r"Airlines|Airways|Air Lines|Air Force|Navy|Army|Bank|Telecom|Railways|Motors|Ministry|Party|Agency|"
+    r"Council|Commission|Association|Federation|Corporation|Company|Institute|University|Airplanes|Aerospace"
+)
+_ORG_AFTER = re.compile(rf"^(?: [A-Z][\w&-]*){{0,2}}? (?:{_ORG_END})\b")
+_PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "ORG", "FAC"})
+# Names the model types one way and another in one article; a person stays apart from the rest.
+_CONSISTENT = frozenset({"ORG", "GPE", "PRODUCT", "PERSON", "LOC", "FAC", "WORK_OF_ART"})
+
+
+def newswire_boundaries(mentions: list[EntityMention]) -> list[EntityMention]:
+    """Leading "the" off every name, leading capitalised titles off persons (at least one word is kept)."""
+    out = []
+    for m in mentions:
+        start, surface = m.start, m.text
+        article = _ARTICLE.match(surface)
+        if article and surface not in _KEEP_ARTICLE and len(surface) > article.end():
+            start, surface = start + article.end(), surface[article.end() :]
+        if m.label == "PERSON":
+            words = surface.split(" ")
+            while len(words) > 1 and words[0][:1].isupper() and words[0].casefold().rstrip(",") in TITLE_WORDS:
+                start += len(words[0]) + 1
+                words = words[1:]
+            surface = " ".join(words)
+        out.append(m if start == m.start else replace(m, start=start, text=surface))
+    return out
+
+
+def _replace_span(mentions: list[EntityMention], start: int, end: int, new: EntityMention) -> list[EntityMention]:
+    return [m for m in mentions if not (m.start < end and start < m.end)] + [new]
+
+
+def products(text: str, mentions: list[EntityMention]) -> list[EntityMention]:
+    """ "iPod"-style names and "Airbus A380"-style maker-plus-model spans as PRODUCT."""
+    out = list(mentions)
+    for match in _I_PRODUCT.finditer(text):
+        start, end = match.span()
+        longer = [m for m in out if m.start <= start and end <= m.end and (m.start, m.end) != (start, end)]
+        if longer:  # the model's longer name holds it ("iTunes Music Store"): that name is the product
+            out = [replace(m, label="PRODUCT") if m in longer else m for m in out]
+            continue
+        out = _replace_span(out, start, end, EntityMention(start, end, text[start:end], "PRODUCT"))
+    for maker in [m for m in out if m.label == "ORG"]:
+        model = _MODEL.match(text, maker.end)
+        if model is None:
+            continue
+        end = model.end()
+        out = _replace_span(out, maker.start, end, EntityMention(maker.start, end, text[maker.start : end], "PRODUCT"))
+    return sorted(out, key=lambda m: m.start)
+
+
+def organisation_names(text: str, mentions: list[EntityMention]) -> list[EntityMention]:
+    """A place or name followed by an organisation's closing word ("Singapore Airlines", "United States Air
+    Force"), and "Air" before a country ("Air Canada"), become one ORG span."""
+    out = list(mentions)
+    for m in sorted(mentions, key=lambda m: m.start):
+        if m.label not in _PLACE_LABELS or m not in out:
+            continue
+        start, end = m.start, m.end
+        after = _ORG_AFTER.match(text[end : end + 60])
+        if after:
+            end += after.end()
+        elif m.label in {"GPE", "NORP"} and text[max(0, start - 4) : start] == "Air ":
+            start -= 4
+        else:
+            continue
+        out = _replace_span(out, start, end, EntityMention(start, end, text[start:end], "ORG"))
+    return sorted(out, key=lambda m: m.start)
+
+
+def consistent_types(text: str, mentions: list[EntityMention]) -> list[EntityMention]:
+    """One type per name in an article (the type most of its mentions have), and bare repetitions of a name
+    found elsewhere in the article (a person's surname included) added where the model missed them."""
+    votes: dict[str, Counter] = {}
+    for m in mentions:
+        if m.label in _CONSISTENT and not m.entity_id:
+            votes.setdefault(m.text, Counter())[m.label] += 1
+    label_of = {}
+    for name, counts in votes.items():
+        (top, n), *rest = counts.most_common()
+        if not rest or n > rest[0][1]:
+            label_of[name] = top
+    for m in mentions:  # a person's surname alone is that person
+        words = m.text.split(" ")
+        if m.label == "PERSON" and len(words) > 1 and len(words[-1]) > 2 and words[-1][:1].isupper():
+            label_of.setdefault(words[-1], "PERSON")
+    out = [replace(m, label=label_of[m.text]) if label_of.get(m.text, m.label) != m.label else m for m in mentions]
+    return _repetitions(text, out, label_of)
+
+
+def _repetitions(text: str, mentions: list[EntityMention], label_of: dict[str, str]) -> list[EntityMention]:
+    names = [n for n in label_of if len(n) > 2 and n[:1].isupper() and not n.isupper() or len(n) > 3]
+    if not names:
+        return mentions
+    pattern = re.compile(
+        r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w-])"
+    )
+    taken = [(m.start, m.end) for m in mentions]
+    added = []
+    for match in pattern.finditer(text):
+        start, end = match.span()
+        if any(s < end and start < e for s, e in taken):
+            continue
+        added.append(EntityMention(start, end, match.group(), label_of[match.group()]))
+        taken.append((start, end))
+    return sorted(mentions + added, key=lambda m: m.start) if added else mentions
