@@ -31,6 +31,7 @@ from pathlib import Path
 from newsfuse.eval.dates import document_article
 from newsfuse.eval.meantime import MeantimeDocument, iter_corpus
 from newsfuse.records.mentions import EntityMention
+from newsfuse.resolve.coref import coreferent_mentions
 from newsfuse.resolve.names import TITLE_WORDS
 
 LABEL_TO_MEANTIME = {
@@ -335,7 +336,7 @@ def evaluate_entities(corpus: str | Path, models, limit: int | None = None) -> E
             if kind != "ALL":  # ``_add`` counts each type into ALL itself
                 _add(report.conll, kind, score.gold, score.predicted, score.true_positive)
         _score_newswire(doc, extraction.entities, report)
-        items += crossdoc_items(doc, list(extraction.entities), n)
+        items += crossdoc_items(doc, [*extraction.entities, *coreferent_mentions(extraction)], n)
     for scores, kinds in (
         (report.strict, SCORED_TYPES),
         (report.overlap, SCORED_TYPES),
