@@ -29,6 +29,7 @@ _ORG_END = (
     r"Council|Commission|Association|Federation|Corporation|Company|Institute|University|Airplanes|Aerospace"
 )
 _ORG_AFTER = re.compile(rf"^(?: [A-Z][\w&-]*){{0,2}}? (?:{_ORG_END})\b")
+_ORG_END_ANYWHERE = re.compile(rf"\b(?:{_ORG_END})\b")
 _PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "ORG", "FAC"})
 # Names the model types one way and another in one article; a person stays apart from the rest.
 _CONSISTENT = frozenset({"ORG", "GPE", "PRODUCT", "PERSON", "LOC", "FAC", "WORK_OF_ART"})
@@ -78,9 +79,12 @@ def products(text: str, mentions: list[EntityMention]) -> list[EntityMention]:
 def organisation_names(text: str, mentions: list[EntityMention]) -> list[EntityMention]:
     """A place or name followed by an organisation's closing word ("Singapore Airlines", "United States Air
     Force"), and "Air" before a country ("Air Canada"), become one ORG span."""
+    if "Air " not in text and not _ORG_END_ANYWHERE.search(text):
+        return mentions
     out = list(mentions)
+    replaced: set[int] = set()  # ids of mentions already merged into a longer name
     for m in sorted(mentions, key=lambda m: m.start):
-        if m.label not in _PLACE_LABELS or m not in out:
+        if m.label not in _PLACE_LABELS or id(m) in replaced:
             continue
         start, end = m.start, m.end
         after = _ORG_AFTER.match(text[end : end + 60])
@@ -90,6 +94,7 @@ def organisation_names(text: str, mentions: list[EntityMention]) -> list[EntityM
             start -= 4
         else:
             continue
+        replaced |= {id(o) for o in out if o.start < end and start < o.end}
         out = _replace_span(out, start, end, EntityMention(start, end, text[start:end], "ORG"))
     return sorted(out, key=lambda m: m.start)
 
@@ -106,27 +111,38 @@ def consistent_types(text: str, mentions: list[EntityMention]) -> list[EntityMen
         (top, n), *rest = counts.most_common()
         if not rest or n > rest[0][1]:
             label_of[name] = top
-    for m in mentions:  # a person's surname alone is that person
+    for m in mentions:  # a person's surname alone is that person; a maker's model alone ("787") that product
         words = m.text.split(" ")
         if m.label == "PERSON" and len(words) > 1 and len(words[-1]) > 2 and words[-1][:1].isupper():
-            label_of.setdefault(words[-1], "PERSON")
+            label_of[words[-1]] = "PERSON"
+        elif m.label == "PRODUCT" and len(words) > 1 and _MODEL.fullmatch(" " + words[-1]):
+            label_of.setdefault(words[-1].removesuffix("s"), "PRODUCT")
     out = [replace(m, label=label_of[m.text]) if label_of.get(m.text, m.label) != m.label else m for m in mentions]
     return _repetitions(text, out, label_of)
 
 
+def _bounded(text: str, start: int, end: int) -> bool:
+    """Whole words only: "Cook" not in "Cooke", "787" not in "$787" or "787-9"."""
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    return not (before.isalnum() or before in "_$€£-" or after.isalnum() or after in "_-")
+
+
 def _repetitions(text: str, mentions: list[EntityMention], label_of: dict[str, str]) -> list[EntityMention]:
-    names = [n for n in label_of if len(n) > 2 and n[:1].isupper() and not n.isupper() or len(n) > 3]
-    if not names:
-        return mentions
-    pattern = re.compile(
-        r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w-])"
-    )
-    taken = [(m.start, m.end) for m in mentions]
+    # str.find per name, not one regex of them all: compiling a pattern per article costs more than the NER saves
+    names = [
+        n for n in label_of if len(n) > 3 or (len(n) > 2 and (n[:1].isupper() or n[:1].isdigit()) and not n.isupper())
+    ]
+    covered = bytearray(len(text))
+    for m in mentions:
+        covered[m.start : m.end] = b"\x01" * (m.end - m.start)
     added = []
-    for match in pattern.finditer(text):
-        start, end = match.span()
-        if any(s < end and start < e for s, e in taken):
-            continue
-        added.append(EntityMention(start, end, match.group(), label_of[match.group()]))
-        taken.append((start, end))
+    for name in sorted(names, key=len, reverse=True):
+        pos = text.find(name)
+        while pos != -1:
+            end = pos + len(name)
+            if covered.find(1, pos, end) == -1 and _bounded(text, pos, end):
+                added.append(EntityMention(pos, end, name, label_of[name]))
+                covered[pos:end] = b"\x01" * len(name)
+            pos = text.find(name, end)
     return sorted(mentions + added, key=lambda m: m.start) if added else mentions

@@ -115,6 +115,21 @@ def acronym_aliases(text: str, mentions: list[EntityMention]) -> dict[int, int]:
     return links
 
 
+def model_aliases(mentions: list[EntityMention]) -> dict[int, int]:
+    """Mention index -> index of the earlier product it shortens: "787" after "Boeing 787" (the maker's model)."""
+    links: dict[int, int] = {}
+    full: dict[str, int] = {}
+    for i, mention in enumerate(mentions):
+        if mention.label != "PRODUCT":
+            continue
+        words = mention.text.split()
+        if len(words) > 1:
+            full.setdefault(words[-1].removesuffix("s"), i)
+        elif mention.text.removesuffix("s") in full:
+            links[i] = full[mention.text.removesuffix("s")]
+    return links
+
+
 def _people_by_surname(mentions: list[EntityMention]) -> dict[str, str]:
     """Surname -> the full name it stands for in this article, for surnames only one person has."""
     names: dict[str, set[str]] = defaultdict(set)
@@ -197,7 +212,7 @@ class EntityResolver:
     def _resolve_one(self, extraction: ArticleExtraction, text: str) -> ArticleExtraction:
         mentions = list(extraction.entities)
         doc_people = _people_by_surname(mentions)
-        acronyms = acronym_aliases(text, mentions)
+        acronyms = {**model_aliases(mentions), **acronym_aliases(text, mentions)}
         resolved: list[EntityMention] = []
         other_language = not is_english(extraction.language)
         for i, mention in enumerate(mentions):
