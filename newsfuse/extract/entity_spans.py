@@ -30,6 +30,12 @@ _ORG_END = (
 )
 _ORG_AFTER = re.compile(rf"^(?: [A-Z][\w&-]*){{0,2}}? (?:{_ORG_END})\b")
 _ORG_END_ANYWHERE = re.compile(rf"\b(?:{_ORG_END})\b")
+# Kinds whose bare repetitions are added (titles of works and events are too often the model's guesses).
+_REPEATED = frozenset({"PERSON", "ORG", "GPE", "PRODUCT"})
+_NOT_NAMES = (
+    frozenset({"the", "a", "an", "this", "that", "new", "he", "she", "it", "we", "they", "mr", "mrs", "ms"})
+    | TITLE_WORDS
+)
 _PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "ORG", "FAC"})
 # Names the model types one way and another in one article; a person stays apart from the rest.
 _CONSISTENT = frozenset({"ORG", "GPE", "PRODUCT", "PERSON", "LOC", "FAC", "WORK_OF_ART"})
@@ -70,6 +76,10 @@ def products(text: str, mentions: list[EntityMention]) -> list[EntityMention]:
     for maker in [m for m in out if m.label == "ORG"]:
         model = _MODEL.match(text, maker.end)
         if model is None:
+            owned = _MODEL.match(text, maker.end + 2) if text[maker.end : maker.end + 2] in {"'s", "’s"} else None
+            if owned:  # "Boeing's 787": the maker stays an organisation, its model is the product
+                start, end = owned.span(1)
+                out = _replace_span(out, start, end, EntityMention(start, end, text[start:end], "PRODUCT"))
             continue
         end = model.end()
         out = _replace_span(out, maker.start, end, EntityMention(maker.start, end, text[maker.start : end], "PRODUCT"))
@@ -115,7 +125,7 @@ def consistent_types(text: str, mentions: list[EntityMention]) -> list[EntityMen
         words = m.text.split(" ")
         if m.label == "PERSON" and len(words) > 1 and len(words[-1]) > 2 and words[-1][:1].isupper():
             label_of[words[-1]] = "PERSON"
-        elif m.label == "PRODUCT" and len(words) > 1 and _MODEL.fullmatch(" " + words[-1]):
+        elif m.label == "PRODUCT" and _MODEL.fullmatch(" " + words[-1]):
             label_of.setdefault(words[-1].removesuffix("s"), "PRODUCT")
     out = [replace(m, label=label_of[m.text]) if label_of.get(m.text, m.label) != m.label else m for m in mentions]
     return _repetitions(text, out, label_of)
@@ -131,7 +141,11 @@ def _bounded(text: str, start: int, end: int) -> bool:
 def _repetitions(text: str, mentions: list[EntityMention], label_of: dict[str, str]) -> list[EntityMention]:
     # str.find per name, not one regex of them all: compiling a pattern per article costs more than the NER saves
     names = [
-        n for n in label_of if len(n) > 3 or (len(n) > 2 and (n[:1].isupper() or n[:1].isdigit()) and not n.isupper())
+        n
+        for n, label in label_of.items()
+        if label in _REPEATED
+        and n.casefold() not in _NOT_NAMES
+        and (len(n) > 3 or (len(n) > 2 and (n[:1].isupper() or n[:1].isdigit()) and not n.isupper()))
     ]
     covered = bytearray(len(text))
     for m in mentions:

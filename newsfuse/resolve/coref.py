@@ -40,7 +40,8 @@ _PRONOUN_KINDS = {
     "our": "group",
     "us": "group",
 }
-_PRONOUN = re.compile(r"\b(?:" + "|".join(_PRONOUN_KINDS) + r")\b", re.IGNORECASE)
+# Lowercase or capitalised, never all capitals: "US" is the country, "IT" a trade.
+_PRONOUN = re.compile(r"\b(?:" + "|".join(f"[{w[0]}{w[0].upper()}]{w[1:]}" for w in _PRONOUN_KINDS) + r")\b")
 # Head nouns of descriptions, by the kind of named entity they describe (singular: one antecedent).
 _HEADS = {
     "org": "company firm maker manufacturer planemaker airframer carrier airline group giant corporation "

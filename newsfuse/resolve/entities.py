@@ -130,6 +130,16 @@ def model_aliases(mentions: list[EntityMention]) -> dict[int, int]:
     return links
 
 
+def _model_numbers(mentions: list[EntityMention]) -> dict[int, str]:
+    """Mention index -> the model number that ends a maker-plus-model product name ("Boeing 787" -> "787")."""
+    out = {}
+    for i, mention in enumerate(mentions):
+        words = mention.text.split()
+        if mention.label == "PRODUCT" and len(words) > 1 and any(c.isdigit() for c in words[-1]):
+            out[i] = words[-1].removesuffix("s")
+    return out
+
+
 def _people_by_surname(mentions: list[EntityMention]) -> dict[str, str]:
     """Surname -> the full name it stands for in this article, for surnames only one person has."""
     names: dict[str, set[str]] = defaultdict(set)
@@ -213,6 +223,7 @@ class EntityResolver:
         mentions = list(extraction.entities)
         doc_people = _people_by_surname(mentions)
         acronyms = {**model_aliases(mentions), **acronym_aliases(text, mentions)}
+        models = _model_numbers(mentions)
         resolved: list[EntityMention] = []
         other_language = not is_english(extraction.language)
         for i, mention in enumerate(mentions):
@@ -228,6 +239,8 @@ class EntityResolver:
                 entity_id = self._person_mention(mention, doc_people)
             else:
                 entity_id = self._named(mention, mention.text)
+                if i in models:  # "Boeing 787": the model number alone names it in later articles too
+                    self.index.by_key.setdefault(("PRODUCT", match_key(models[i])), entity_id)
             self.index.forms[entity_id][_person_name(mention) if mention.label == "PERSON" else mention.text] += 1
             resolved.append(replace(mention, entity_id=entity_id))
         return replace(extraction, entities=tuple(replace(m, canonical=self.canonical(m.entity_id)) for m in resolved))

@@ -64,3 +64,11 @@ def test_a_model_number_alone_is_the_product_named_before(models):
     assert ids.get("E195") is not None and ids.get("E195") == ids.get("Embraer E195")
     linked = {text[m.start : m.end]: m.entity_id for m in coreferent_mentions(extraction)}
     assert linked.get("the aircraft") == ids["Embraer E195"]
+
+
+def test_capitalised_abbreviations_are_not_pronouns():
+    text = "Orlix said US sales fell. IT spending at Orlix rose, and us? We grew."
+    mentions = [_mention(text, "Orlix", "ORG")]
+    found = {t for _, _, t, _ in find_coreferences(text, mentions)}
+    assert "US" not in found and "IT" not in found
+    assert {"us", "We"} <= found
