@@ -126,7 +126,8 @@ _ABBREVIATED_SUFFIX = re.compile(r"\b(?:Inc|Corp|Co|Ltd|S\.A|N\.V)\.$")
 # Heads that make a name an organisation whatever the model thought ("Democratic Party", "FC Porto").
 _ORG_HEAD = re.compile(
     r"(?:\b(?:Party|Agency|Ministry|Commission|Bureau|Department|Association|Federation|Club|Committee|"
-    r"Authority|Institute|University|Bank|Airlines|Airways|Group|FC|Council|Corporation|Company)$|^(?:FC|AC|AS|SC) )"
+    r"Authority|Institute|University|Bank|Airlines|Airways|Group|FC|Council|Corporation|Company|"
+    r"United|Rovers|Athletic|Wanderers|Albion|Hotspur|Rangers)$|^(?:FC|AC|AS|SC) )"
 )
 
 

@@ -17,6 +17,8 @@ from dataclasses import replace
 from newsfuse.records.mentions import EntityMention
 from newsfuse.resolve.names import TITLE_WORDS
 
+_SCORE = re.compile(r"(?: \d{1,3}(?:-\d{1,3})?)+$")
+_SCORED = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC"})
 _ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
 _KEEP_ARTICLE = frozenset({"The Hague", "The Gambia", "The Bahamas"})
 # "iPhone", "iPod nano", "iOS 5", "iPhone 3G": Apple-style product names, with a model number after them.
@@ -49,13 +51,17 @@ def newswire_boundaries(mentions: list[EntityMention]) -> list[EntityMention]:
         article = _ARTICLE.match(surface)
         if article and surface not in _KEEP_ARTICLE and len(surface) > article.end():
             start, surface = start + article.end(), surface[article.end() :]
+        score = _SCORE.search(surface) if m.label in _SCORED else None
+        if score and score.start() > 0:  # "Chelsea 2-1": a results line's score is not part of the side's name
+            surface = surface[: score.start()]
         if m.label == "PERSON":
             words = surface.split(" ")
             while len(words) > 1 and words[0][:1].isupper() and words[0].casefold().rstrip(",") in TITLE_WORDS:
                 start += len(words[0]) + 1
                 words = words[1:]
             surface = " ".join(words)
-        out.append(m if start == m.start else replace(m, start=start, text=surface))
+        unchanged = start == m.start and surface == m.text
+        out.append(m if unchanged else replace(m, start=start, end=start + len(surface), text=surface))
     return out
 
 

@@ -33,3 +33,10 @@ def test_a_surname_repeated_later_is_found_as_the_same_person(models):
     text = "Priya Anand leads Orbex. Anand, 52, said Orbex would grow. Shares in Orbex rose as Anand spoke."
     found = [m for m in find_entities(models.nlp(text), models, text) if m.text in {"Anand", "Orbex"}]
     assert [(m.text, m.label) for m in found if m.text == "Anand"] == [("Anand", "PERSON")] * 2
+
+
+def test_a_score_is_not_part_of_a_side_and_united_names_a_club(models):
+    text = "Harwick United beat Dunmore 2-1 on Saturday, and Dunmore 3-0 was the score a week earlier."
+    found = _found(models, text)
+    assert ("Harwick United", "ORG") in found
+    assert not any(name[-1].isdigit() for name, label in found if label != "PRODUCT")
