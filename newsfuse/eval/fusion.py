@@ -27,6 +27,7 @@ from newsfuse.fuse.claims import FusionModels, build_claims, with_entities
 from newsfuse.fuse.participants import EntityIndex
 from newsfuse.fuse.values import day_bounds
 from newsfuse.records.mentions import ArticleExtraction
+from newsfuse.resolve.coref import coreferent_mentions
 from newsfuse.settings import Settings
 
 ANCHOR_RELATIONS = {"SIMULTANEOUS", "IS_INCLUDED", "INCLUDES", "DURING"}
@@ -136,7 +137,8 @@ def _score_entities(documents, extractions, entities: EntityIndex, report: Fusio
     system: list[str] = []
     named: list[bool] = []
     for n, (document, extraction) in enumerate(zip(documents, extractions, strict=True)):
-        mentions = extraction.entities if extraction else ()
+        # names first, so a pronoun or description overlapping a gold mention as much as a name does not win
+        mentions = [*extraction.entities, *coreferent_mentions(extraction)] if extraction else []
         for k, (mention, instance) in enumerate(gold_entity_items(document)):
             best = max(
                 (m for m in mentions if m.start < mention.end and mention.start < m.end),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from newsfuse.extract.entity_spans import consistent_types, newswire_boundaries, organisation_names, products
 from newsfuse.extract.languages import entities as other_languages
 from newsfuse.extract.languages import is_english, language_code
 from newsfuse.records.mentions import EntityMention
@@ -87,7 +88,9 @@ def find_entities(doc, models, text: str | None = None, language: str | None = N
         entity_id = doc[ent.start].ent_id_ or None
         entry = models.by_entity_id.get(entity_id) if entity_id else None
         found.append(EntityMention(start, end, surface, ent.label_, entity_id, entry.canonical if entry else None))
-    return sports_sides(text, organisation_patterns(text, found), models.country_name_set())
+    found = sports_sides(text, organisation_patterns(text, found), models.country_name_set())
+    found = organisation_names(text, products(text, newswire_boundaries(found)))
+    return consistent_types(text, found)
 
 
 _TEAM = r"[A-Z][\w.'’&-]*(?: (?:[A-Z][\w.'’&-]*|de|del|da|of|and))*?"
@@ -123,7 +126,8 @@ _ABBREVIATED_SUFFIX = re.compile(r"\b(?:Inc|Corp|Co|Ltd|S\.A|N\.V)\.$")
 # Heads that make a name an organisation whatever the model thought ("Democratic Party", "FC Porto").
 _ORG_HEAD = re.compile(
     r"(?:\b(?:Party|Agency|Ministry|Commission|Bureau|Department|Association|Federation|Club|Committee|"
-    r"Authority|Institute|University|Bank|Airlines|Airways|Group|FC|Council|Corporation|Company)$|^(?:FC|AC|AS|SC) )"
+    r"Authority|Institute|University|Bank|Airlines|Airways|Group|FC|Council|Corporation|Company|"
+    r"United|Rovers|Athletic|Wanderers|Albion|Hotspur|Rangers)$|^(?:FC|AC|AS|SC) )"
 )
 
 

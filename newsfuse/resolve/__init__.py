@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from newsfuse.records.mentions import ArticleExtraction, EntityMention, Quote
+from newsfuse.resolve.coref import with_coreferences
 from newsfuse.resolve.entities import EntityIndex, EntityResolver, resolve_batch
 from newsfuse.resolve.names import name_key, strip_titles, surname
 from newsfuse.resolve.roles import find_roles
@@ -35,12 +36,14 @@ def link_speakers(extraction: ArticleExtraction) -> ArticleExtraction:
 def resolve_extractions(
     extractions: list[ArticleExtraction], texts: Mapping[str, str], resolver: EntityResolver
 ) -> list[ArticleExtraction]:
-    """Canonical entity ids on every mention, role facts, and quote speakers linked to their entity."""
+    """Canonical entity ids on every mention, role facts, quote speakers linked to their entity, and
+    pronouns and descriptions linked to the named mention they refer to (``resolve.coref``)."""
     resolved = resolver.resolve(extractions, texts)
     out = []
     for extraction in resolved:
-        roles = tuple(find_roles(texts.get(extraction.article_id, ""), list(extraction.entities)))
-        out.append(link_speakers(replace(extraction, roles=roles)))
+        text = texts.get(extraction.article_id, "")
+        roles = tuple(find_roles(text, list(extraction.entities)))
+        out.append(with_coreferences(link_speakers(replace(extraction, roles=roles)), text))
     return out
 
 

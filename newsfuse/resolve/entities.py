@@ -115,6 +115,31 @@ def acronym_aliases(text: str, mentions: list[EntityMention]) -> dict[int, int]:
     return links
 
 
+def model_aliases(mentions: list[EntityMention]) -> dict[int, int]:
+    """Mention index -> index of the earlier product it shortens: "787" after "Boeing 787" (the maker's model)."""
+    links: dict[int, int] = {}
+    full: dict[str, int] = {}
+    for i, mention in enumerate(mentions):
+        if mention.label != "PRODUCT":
+            continue
+        words = mention.text.split()
+        if len(words) > 1:
+            full.setdefault(words[-1].removesuffix("s"), i)
+        elif mention.text.removesuffix("s") in full:
+            links[i] = full[mention.text.removesuffix("s")]
+    return links
+
+
+def _model_numbers(mentions: list[EntityMention]) -> dict[int, str]:
+    """Mention index -> the model number that ends a maker-plus-model product name ("Boeing 787" -> "787")."""
+    out = {}
+    for i, mention in enumerate(mentions):
+        words = mention.text.split()
+        if mention.label == "PRODUCT" and len(words) > 1 and any(c.isdigit() for c in words[-1]):
+            out[i] = words[-1].removesuffix("s")
+    return out
+
+
 def _people_by_surname(mentions: list[EntityMention]) -> dict[str, str]:
     """Surname -> the full name it stands for in this article, for surnames only one person has."""
     names: dict[str, set[str]] = defaultdict(set)
@@ -197,7 +222,8 @@ class EntityResolver:
     def _resolve_one(self, extraction: ArticleExtraction, text: str) -> ArticleExtraction:
         mentions = list(extraction.entities)
         doc_people = _people_by_surname(mentions)
-        acronyms = acronym_aliases(text, mentions)
+        acronyms = {**model_aliases(mentions), **acronym_aliases(text, mentions)}
+        models = _model_numbers(mentions)
         resolved: list[EntityMention] = []
         other_language = not is_english(extraction.language)
         for i, mention in enumerate(mentions):
@@ -213,6 +239,8 @@ class EntityResolver:
                 entity_id = self._person_mention(mention, doc_people)
             else:
                 entity_id = self._named(mention, mention.text)
+                if i in models:  # "Boeing 787": the model number alone names it in later articles too
+                    self.index.by_key.setdefault(("PRODUCT", match_key(models[i])), entity_id)
             self.index.forms[entity_id][_person_name(mention) if mention.label == "PERSON" else mention.text] += 1
             resolved.append(replace(mention, entity_id=entity_id))
         return replace(extraction, entities=tuple(replace(m, canonical=self.canonical(m.entity_id)) for m in resolved))

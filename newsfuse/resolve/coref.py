@@ -1,0 +1,169 @@
+"""Within-article entity coreference: pronouns and descriptions ("he", "its", "the company") linked to a named entity.
+
+Rules, not a model: a pronoun or a definite description takes the nearest preceding named mention
+of a compatible kind (he/she: a person, of the same usual gender when the first name says;
+it/its: an organisation or a product; they/their and we/our: an organisation; "the company", "the
+iPhone maker": an organisation; "the aircraft", "the device": a product; "the country": a place),
+no further back than ``_WINDOW`` characters. An apposition after a person ("Steve Jobs, the Apple
+chief executive,") is that person. The links are kept on the extraction (``extra["coreferences"]``:
+start, end, text and the index of the named mention in ``entities``), so cross-document resolution,
+which gives the named mention its entity, carries them too.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import cache
+from importlib import resources
+
+from newsfuse.records.mentions import ArticleExtraction, EntityMention
+
+KEY = "coreferences"
+_WINDOW = 600  # characters: about two sentences of news copy
+_PRONOUN_KINDS = {
+    "he": "m",
+    "him": "m",
+    "his": "m",
+    "himself": "m",
+    "she": "f",
+    "her": "f",
+    "hers": "f",
+    "herself": "f",
+    "it": "thing",
+    "its": "thing",
+    "itself": "thing",
+    "they": "group",
+    "them": "group",
+    "their": "group",
+    "we": "group",
+    "our": "group",
+    "us": "group",
+}
+# Lowercase or capitalised, never all capitals: "US" is the country, "IT" a trade.
+_PRONOUN = re.compile(r"\b(?:" + "|".join(f"[{w[0]}{w[0].upper()}]{w[1:]}" for w in _PRONOUN_KINDS) + r")\b")
+# Head nouns of descriptions, by the kind of named entity they describe (singular: one antecedent).
+_HEADS = {
+    "org": "company firm maker manufacturer planemaker airframer carrier airline group giant corporation "
+    "conglomerate business retailer bank agency ministry consortium operator developer",
+    "product": "aircraft plane airliner jet jetliner airplane device phone handset smartphone product model software "
+    "computer laptop player tablet system program",
+    "place": "country nation state city",
+}
+_HEAD_KIND = {word: kind for kind, words in _HEADS.items() for word in words.split()}
+_DESCRIPTION = re.compile(
+    r"\b(?:the|The|this|This)\s+((?:[\w’'-]+\s+){0,3}?)(" + "|".join(_HEAD_KIND) + r")\b(?!['’]s\b)(?!\s+of\b)"
+)
+_ANTECEDENT_LABELS = {
+    "m": {"PERSON"},
+    "f": {"PERSON"},
+    "thing": {"ORG", "PRODUCT"},
+    "group": {"ORG"},
+    "org": {"ORG"},
+    "product": {"PRODUCT"},
+    "place": {"GPE"},
+}
+_ROLE_WORDS = (
+    r"chief|executive|officer|ceo|cfo|chairman|chairwoman|president|founder|director|spokesman|spokeswoman|"
+    r"spokesperson|minister|secretary|analyst|head|manager|leader|governor|senator|representative|ambassador"
+)
+# "Apple CEO Steve Jobs", "Airbus chief executive Noel Forgeard": an organisation's role word before a person.
+_ROLE_BEFORE = re.compile(rf"\s+(?:(?:{_ROLE_WORDS})\s+){{1,3}}", re.I)
+_RELATIVE = re.compile(r",?\s+(which|who|that)\b")
+_FIRST_PERSON = re.compile(r"\b(?:I|me|my|myself)\b")
+_APPOSITION = re.compile(
+    rf",\s+(?:the|an?)\s+(?:[\w’'&.-]+\s+){{0,5}}?(?:{_ROLE_WORDS})\b[^,.;]{{0,30}}?(?=[,.;])", re.I
+)
+
+
+@cache
+def _first_name_genders() -> dict[str, str]:
+    text = resources.files("newsfuse.extract").joinpath("data", "first_names.csv").read_text(encoding="utf-8")
+    rows = [line.split(",") for line in text.splitlines() if "," in line and not line.startswith(("#", "name,"))]
+    return {row[0]: row[1] for row in rows}
+
+
+def _compatible(kind: str, mention: EntityMention) -> bool:
+    if mention.label not in _ANTECEDENT_LABELS[kind]:
+        return False
+    if kind in {"m", "f"}:
+        first = mention.text.split()[0].lower() if " " in mention.text else ""
+        return _first_name_genders().get(first, kind) == kind
+    return True
+
+
+def _antecedent(mentions: list[EntityMention], start: int, kind: str) -> int | None:
+    """Index of the nearest named mention before ``start`` of a kind compatible with ``kind``."""
+    for i in range(len(mentions) - 1, -1, -1):
+        mention = mentions[i]
+        if mention.end > start:
+            continue
+        if start - mention.end > _WINDOW:
+            return None
+        if _compatible(kind, mention):
+            return i
+    return None
+
+
+def _candidates(text: str, mentions: list[EntityMention]) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of every pronoun, description and apposition not inside a named mention."""
+    found = [(m.start(), m.end(), _PRONOUN_KINDS[m.group().lower()]) for m in _PRONOUN.finditer(text)]
+    found += [(m.start(), m.end(), _HEAD_KIND[m.group(2).lower()]) for m in _DESCRIPTION.finditer(text)]
+    for i, mention in enumerate(mentions):
+        if mention.label == "PERSON":
+            match = _APPOSITION.match(text, mention.end)
+            if match:
+                found.append((match.start() + 1, match.end(), f"appos:{i}"))
+    for i, mention in enumerate(mentions):
+        role = _ROLE_BEFORE.match(text, mention.end) if mention.label == "ORG" else None
+        after = mentions[i + 1] if i + 1 < len(mentions) else None
+        if role and after is not None and after.label == "PERSON" and after.start == role.end():
+            found.append((mention.start, after.end, f"appos:{i + 1}"))
+        relative = _RELATIVE.match(text, mention.end)
+        if relative and (relative.group(1) != "who") == (mention.label != "PERSON"):
+            found.append((*relative.span(1), f"appos:{i}"))
+    spans = [(m.start, m.end) for m in mentions]
+    return [c for c in found if c[2].startswith("appos") or not any(s <= c[0] < e for s, e in spans)]
+
+
+def _speakers(text: str, extraction: ArticleExtraction) -> list[tuple[int, int, str, int]]:
+    """ "I", "me", "my" inside a direct quote: its speaker, when the speaker is a named mention."""
+    first = {m.entity_id: i for i, m in reversed(list(enumerate(extraction.entities))) if m.entity_id}
+    out = []
+    for quote in extraction.quotes:
+        index = first.get(quote.speaker_entity_id) if quote.kind == "direct" else None
+        if index is not None:
+            for match in _FIRST_PERSON.finditer(text, quote.start, quote.end):
+                out.append((match.start(), match.end(), match.group(), index))
+    return out
+
+
+def find_coreferences(text: str, mentions: list[EntityMention]) -> list[tuple[int, int, str, int]]:
+    """(start, end, text, index of the named mention it refers to) for the article's pronouns and descriptions."""
+    out = []
+    for start, end, kind in sorted(_candidates(text, mentions)):
+        if kind.startswith("appos:"):
+            index: int | None = int(kind.split(":")[1])
+            start += len(text[start:end]) - len(text[start:end].lstrip())
+        else:
+            index = _antecedent(mentions, start, kind)
+        if index is not None:
+            out.append((start, end, text[start:end], index))
+    return out
+
+
+def with_coreferences(extraction: ArticleExtraction, text: str) -> ArticleExtraction:
+    """The extraction with its coreference links in ``extra[KEY]`` (lists, so they survive JSON)."""
+    found = find_coreferences(text, list(extraction.entities)) + _speakers(text, extraction)
+    links = [list(link) for link in sorted(found)]
+    return replace(extraction, extra={**extraction.extra, KEY: links})
+
+
+def coreferent_mentions(extraction: ArticleExtraction) -> list[EntityMention]:
+    """Each coreference link as a mention of the named entity it refers to, over the pronoun's or description's
+    span (with the named mention's text, label and entity, so name-keyed lookups treat it as that name)."""
+    out = []
+    for start, end, _, index in extraction.extra.get(KEY, ()):
+        if 0 <= index < len(extraction.entities):
+            out.append(replace(extraction.entities[index], start=start, end=end))
+    return out

@@ -1,0 +1,74 @@
+"""Within-article coreference: pronouns, descriptions and appositions linked to a named mention."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsfuse.extract import extract_and_resolve, load_models
+from newsfuse.records import Article
+from newsfuse.records.mentions import EntityMention
+from newsfuse.resolve.coref import coreferent_mentions, find_coreferences
+
+
+@pytest.fixture(scope="module")
+def models():
+    return load_models()
+
+
+def _links(text: str, mentions: list[EntityMention]) -> dict[str, str]:
+    return {t: mentions[i].text for _, _, t, i in find_coreferences(text, mentions)}
+
+
+def _mention(text: str, name: str, label: str) -> EntityMention:
+    start = text.index(name)
+    return EntityMention(start, start + len(name), name, label)
+
+
+def test_pronouns_take_the_nearest_compatible_name():
+    text = "Maria Lopez runs Veltra. The firm grew fast, and she said its profits doubled."
+    mentions = [_mention(text, "Maria Lopez", "PERSON"), _mention(text, "Veltra", "ORG")]
+    links = _links(text, mentions)
+    assert links == {"The firm": "Veltra", "she": "Maria Lopez", "its": "Veltra"}
+
+
+def test_gender_of_a_common_first_name_is_respected():
+    text = "John Harlow met Mary Keane. He thanked her."
+    mentions = [_mention(text, "John Harlow", "PERSON"), _mention(text, "Mary Keane", "PERSON")]
+    assert _links(text, mentions) == {"He": "John Harlow", "her": "Mary Keane"}
+
+
+def test_appositions_and_relatives_refer_to_the_name_before_them():
+    text = "Tom Reyes, the Corvex chief executive, spoke. Corvex, which makes drones, agreed."
+    mentions = [_mention(text, "Tom Reyes", "PERSON"), _mention(text, "Corvex", "ORG")]
+    mentions.append(EntityMention(text.rindex("Corvex"), text.rindex("Corvex") + 6, "Corvex", "ORG"))
+    links = {t: mentions[i].text for _, _, t, i in find_coreferences(text, mentions)}
+    assert links["the Corvex chief executive"] == "Tom Reyes"
+    assert links["which"] == "Corvex"
+
+
+def test_resolution_keeps_links_that_carry_the_entity(models):
+    text = "Quillon Systems opened a plant in Ohio. The company said it would hire 300 people."
+    article = Article(id="a1", url="", title="", text=text, published="2024-05-02")
+    [extraction] = extract_and_resolve([article], models)
+    company = next(m for m in extraction.entities if m.text == "Quillon Systems")
+    linked = {text[m.start : m.end]: m.entity_id for m in coreferent_mentions(extraction)}
+    assert linked.get("The company") == company.entity_id
+    assert linked.get("it") == company.entity_id
+
+
+def test_a_model_number_alone_is_the_product_named_before(models):
+    text = "Embraer flew the Embraer E195 on Monday. The E195 seats 120, and the aircraft will enter service in May."
+    article = Article(id="a2", url="", title="", text=text, published="2024-05-02")
+    [extraction] = extract_and_resolve([article], models)
+    ids = {m.text: m.entity_id for m in extraction.entities if m.label == "PRODUCT"}
+    assert ids.get("E195") is not None and ids.get("E195") == ids.get("Embraer E195")
+    linked = {text[m.start : m.end]: m.entity_id for m in coreferent_mentions(extraction)}
+    assert linked.get("the aircraft") == ids["Embraer E195"]
+
+
+def test_capitalised_abbreviations_are_not_pronouns():
+    text = "Orlix said US sales fell. IT spending at Orlix rose, and us? We grew."
+    mentions = [_mention(text, "Orlix", "ORG")]
+    found = {t for _, _, t, _ in find_coreferences(text, mentions)}
+    assert "US" not in found and "IT" not in found
+    assert {"us", "We"} <= found
