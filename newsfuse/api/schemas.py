@@ -55,6 +55,7 @@ class EventSummaryOut(Open):
     entity_ids: list[str]
     entity_names: list[str]
     article_ids: list[str]
+    languages: list[str] = Field(default_factory=list, description="the reports' languages (ISO 639-1), most first")
     news: NewsOut
 
 

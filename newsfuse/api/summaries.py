@@ -6,6 +6,7 @@ the record's JSON (``EventRecord.to_json()``, documented by ``newsfuse/fuse/sche
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -29,12 +30,14 @@ class EventSummary:
     entity_ids: tuple[str, ...]
     entity_names: tuple[str, ...]
     article_ids: tuple[str, ...]
+    # the reports' languages (ISO 639-1), most reports first, so a listing shows an event told in several
+    languages: tuple[str, ...] = ()
     # time span, first/last reported (publication dates), time and geo precision: curate/precision.py
     news: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
 
     def to_json(self) -> dict[str, Any]:
         out = asdict(self)
-        for name in ("places", "outlets", "entity_ids", "entity_names", "article_ids"):
+        for name in ("places", "outlets", "entity_ids", "entity_names", "article_ids", "languages"):
             out[name] = list(out[name])
         return out
 
@@ -94,5 +97,6 @@ def summarise_event(record: EventRecord) -> EventSummary:
         entity_ids=tuple(p.entity_id for p in record.participants),
         entity_names=tuple(p.name for p in record.participants),
         article_ids=tuple(source.article_id for source in record.sources),
+        languages=tuple(code for code, _ in Counter(s.language for s in record.sources).most_common() if code),
         news=news_times(record),
     )

@@ -1,5 +1,5 @@
 """The web UI across languages: a seed and a translation written for the test are one event, shown with the
-reports' original titles and language tags, and the feed filters events by language (real Chromium)."""
+reports' original titles and language tags (on the page and its feed card), and the feed filters events by language (real Chromium)."""
 
 from __future__ import annotations
 
@@ -54,6 +54,7 @@ def test_an_event_in_two_languages_shows_original_titles_with_language_tags_and_
             page.goto(server.url + "/?language=es")
             card = page.locator(".event-card").filter(has_text="2 articles")
             assert card.count() == 1, page.locator("#feed").inner_text()
+            assert sorted(card.locator(".languages .lang-tag").all_text_contents()) == ["en", "es"]
             card.locator("h2 a").click()
             page.wait_for_url("**/events/*")
             assert page.locator(".brief .meta .languages").text_content().split() == ["in", "en", "es"]
