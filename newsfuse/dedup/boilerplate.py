@@ -46,6 +46,10 @@ class BoilerplateConfig:
     min_articles: int = 3  # articles of one host holding a passage before it counts as that host's boilerplate
     min_hosts: int = 2  # hosts for which a passage is boilerplate before it is boilerplate for every host
     min_content_words: int = 25  # fewer left once boilerplate is gone: the page has no story of its own
+    # A short page asking to sign in or subscribe this many times is a login or paywall page, even when no
+    # outlet repeated it often enough to be learned (one scraped sign-in widget per host).
+    wall_cues: int = 3
+    wall_max_words: int = 150
 
 
 def host_of(article: Article) -> str:
@@ -144,6 +148,8 @@ class Boilerplate:
         # A short page is a short story unless what made it short is boilerplate taken away.
         if words < self.config.min_content_words and (removed or _PAYWALL.search(original[:2000])):
             return ContentStatus.PAYWALLED if _PAYWALL.search(original) else ContentStatus.BOILERPLATE_ONLY
+        if words < self.config.wall_max_words and len(_PAYWALL.findall(text)) >= self.config.wall_cues:
+            return ContentStatus.PAYWALLED
         last = text.rstrip().rsplit("\n", 1)[-1].strip()
         # A long last line ending in a word or comma stops mid-sentence (short ones are sign-offs, credits).
         if _CUT_OFF.search(last) or (len(last) > 80 and (last[-1].isalpha() or last.endswith(","))):

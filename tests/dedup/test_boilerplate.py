@@ -1,0 +1,35 @@
+"""Content status of single pages: a sign-in or paywall page is recognised even before any outlet repeats it."""
+
+from __future__ import annotations
+
+from newsfuse.dedup.boilerplate import Boilerplate, ContentStatus
+from newsfuse.records.article import Article, content_id
+
+SIGN_IN = (
+    "Sign in using your account with: {* loginWidget *}\n\nSign in using your station profile\n\n"
+    "Welcome back. Please sign in\n\nWhy are we asking this?\n\nBy submitting your registration information, "
+    "you agree to our Terms of Service and Privacy Policy.\n\nAlready have an account?\n\nWe have sent a "
+    "confirmation email. Please check your email and click on the link to activate your account.\n\n"
+    "Thank you for registering! Visit us and sign in to update your profile, receive the latest news and keep "
+    "up to date with mobile alerts.\n\nClick here to return to the page you were visiting."
+)
+STORY = (
+    "A 17-year-old boy was shot in the leg on Tuesday evening outside a convenience store on Elm Avenue, police "
+    "said. He was taken to a hospital in stable condition. Officers found several shell casings in the parking "
+    "lot and are reviewing video from the store's cameras. No arrests have been made. Anyone with information "
+    "is asked to call detectives. Subscribe to our newsletter for the day's headlines, or sign in to comment."
+)
+
+
+def _page(text: str, host: str) -> Article:
+    return Article(id=content_id("", text), text=text, url=f"https://{host}/story/1")
+
+
+def test_a_sign_in_page_seen_once_per_host_is_paywalled_not_a_story():
+    nothing_learned = Boilerplate({})
+    assert nothing_learned.clean(_page(SIGN_IN, "wxyz.example")).status == ContentStatus.PAYWALLED
+    assert nothing_learned.clean(_page(SIGN_IN, "wxyz.example")).contentless
+
+
+def test_a_story_with_a_sign_in_line_stays_a_story():
+    assert Boilerplate({}).clean(_page(STORY, "wxyz.example")).status == ContentStatus.OK
