@@ -22,8 +22,7 @@ def test_a_street_named_more_fully_in_one_report_is_the_same_street():
 
 def test_a_number_after_a_station_name_is_no_age():
     text = (
-        "Ray Lee, 30, and Jamal Williams (19) were hurt; Dana Stone, aged 41, was not. "
-        "Watch KSLA News 12 for updates."
+        "Ray Lee, 30, and Jamal Williams (19) were hurt; Dana Stone, aged 41, was not. Watch KSLA News 12 for updates."
     )
     found = specifics_of(text)
     assert found["person"] == frozenset({"lee", "williams", "stone"})
