@@ -40,7 +40,7 @@ class ClusterConfig:
     # happening, the same kind of detail given by both and differing is strong evidence of two; a city,
     # a police department or a hospital in common is only locality and stays in the ordinary signals.
     # Shared ages and times of day are common by chance (many teenagers, many evenings): only conflicts count.
-    specific_shared: tuple[tuple[str, float], ...] = (("person", 0.1), ("street", 0.05), ("age", 0.0), ("hour", 0.0))
+    specific_shared: tuple[tuple[str, float], ...] = (("person", 0.1), ("street", 0.1), ("age", 0.0), ("hour", 0.0))
     # Differing people are no evidence of two happenings: a report also names relatives, officers and earlier
     # cases, and on gva_dev two reports of one incident name disjoint people about as often as two of different
     # incidents do (ECB+: the victim in one report, the officers charged in another). Only a shared one counts.

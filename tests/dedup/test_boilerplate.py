@@ -33,3 +33,23 @@ def test_a_sign_in_page_seen_once_per_host_is_paywalled_not_a_story():
 
 def test_a_story_with_a_sign_in_line_stays_a_story():
     assert Boilerplate({}).clean(_page(STORY, "wxyz.example")).status == ContentStatus.OK
+
+
+def test_an_outlets_clock_times_are_not_its_boilerplate():
+    """Every report of one outlet opens a sentence with a time ("About 12:30 a.m., he was ..."): without its
+    numbers that opening repeats, but it is the happening's time of day, not a footer."""
+    from collections import Counter
+
+    from newsfuse.cluster.specifics import specifics_of
+    from newsfuse.dedup.boilerplate import observed_passages
+
+    openings = ("he was inside a restaurant", "she was walking on the sidewalk", "they were sitting in a car")
+    pages = [
+        _page(f"A man was shot early Saturday.\n\nAbout {hour}:30 a.m., {what} when someone fired.", "city.example")
+        for hour, what in zip((12, 3, 5), openings, strict=True)
+    ]
+    counts = Counter(key for page in pages for key in observed_passages(page))
+    learned = Boilerplate({"city.example": {key for key, n in counts.items() if n >= 3}})
+    cleaned = learned.clean(pages[1]).article.text
+    assert "3:30 a.m." in cleaned
+    assert specifics_of(cleaned)["hour"] == frozenset({"3"})
