@@ -33,6 +33,10 @@ _PAYWALL = re.compile(
     r"\b(?:subscribe|subscription|subscriber|sign in|log in|already a member|to continue reading|premium content)\b",
     re.IGNORECASE,
 )
+# A video playlist widget: one line per clip, its duration first ("0:24 Police investigate scene of shooting",
+# "2:26 Mexico president rejects ..."); a run of such lines is the page's frame, shared by a chain's sites.
+_CLIP = re.compile(r"^\d{1,2}:\d{2} (?![aApP]\.?[mM]\b)\S.*$", re.MULTILINE)
+_MIN_CLIPS = 3
 # A page cut off by its site or scraper: ends on an ellipsis or a "read more" link, or mid-sentence.
 _CUT_OFF = re.compile(r"(?:\.\.\.|\u2026|\b(?:read more|continue reading|full story)\W*)$", re.IGNORECASE)
 
@@ -132,13 +136,15 @@ class Boilerplate:
     def clean(self, article: Article) -> Cleaned:
         host = host_of(article)
         text, removed = article.text, 0
+        spans = _playlist(text)
         if self.repeated.get(host) or self.everywhere:
+            spans += [(start, end) for start, end, key in passages(text) if self._is_repeated(host, key)]
+        if spans:
             chars = list(text)
-            for start, end, key in passages(text):
-                if self._is_repeated(host, key):
-                    chars[start:end] = " " * (end - start)
-                    removed += end - start
-            text = "".join(chars) if removed else text
+            for start, end in _union(spans):
+                chars[start:end] = " " * (end - start)
+                removed += end - start
+            text = "".join(chars)
         title = article.title
         for start, _, key in title_parts(article.title):
             if self._is_repeated(host, key):
@@ -160,6 +166,25 @@ class Boilerplate:
         if _CUT_OFF.search(last) or (len(last) > 80 and (last[-1].isalpha() or last.endswith(","))):
             return ContentStatus.TRUNCATED
         return ContentStatus.OK
+
+
+def _playlist(text: str) -> list[tuple[int, int]]:
+    """Spans of the lines of a video playlist widget (``_MIN_CLIPS`` or more clip lines); [] for most pages."""
+    if ":" not in text:
+        return []
+    clips = [(m.start(), m.end()) for m in _CLIP.finditer(text)]
+    return clips if len(clips) >= _MIN_CLIPS else []
+
+
+def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans merged where they overlap (a clip line is also a passage): each character blanked once."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
 
 
 def learn(store, article_ids: Sequence[str], config: BoilerplateConfig | None = None, batch: int = 500) -> Boilerplate:

@@ -53,3 +53,22 @@ def test_an_outlets_clock_times_are_not_its_boilerplate():
     cleaned = learned.clean(pages[1]).article.text
     assert "3:30 a.m." in cleaned
     assert specifics_of(cleaned)["hour"] == frozenset({"3"})
+
+
+PLAYLIST = (
+    "0:24 Police investigate scene of shooting in southwest Riverton Pause\n\n"
+    "1:02 Bandit held knife to credit union employee's throat, police say\n\n"
+    "2:26 Council rejects plan to build new stadium downtown\n\n"
+    "1:37 Mayor talks about sanctuary city status\n\n"
+)
+
+
+def test_a_video_playlist_is_the_pages_frame_not_its_story():
+    page = _page(PLAYLIST + STORY, "riverton.example")
+    cleaned = Boilerplate({}).clean(page)
+    assert "Bandit" not in cleaned.article.text and "stadium" not in cleaned.article.text
+    assert "17-year-old boy was shot" in cleaned.article.text
+    assert cleaned.boilerplate_chars == len(PLAYLIST.rstrip()) - PLAYLIST.rstrip().count("\n")
+    # A timeline of the day's events, one clock time a line, is the story itself.
+    timeline = "10:30 a.m. Police arrive\n11:15 a.m. The suspect surrenders\n12:05 p.m. Roads reopen\n"
+    assert Boilerplate({}).clean(_page(timeline + STORY, "riverton.example")).boilerplate_chars == 0
