@@ -87,11 +87,22 @@ def _idf_weighted(counts: dict[str, float], df: Counter[str], base: float) -> di
     return dict(zip(counts, map(mul, counts.values(), map(sub, repeat(base), logs)), strict=True))
 
 
+# Every so many of an outlet's articles, what it said once only is forgotten: locality recurs in most of its
+# reports, and the long tail of words said once would make these counts as large as the corpus.
+_HOST_PRUNE_EVERY = 50
+
+
+def _prune(counts: Counter[str]) -> None:
+    for key in [key for key, n in counts.items() if n <= 1]:
+        del counts[key]
+
+
 def _localised(weights: dict[str, float], host_df: Counter[str], others: int) -> dict[str, float]:
     """``weights`` scaled by the share of the outlet's ``others`` articles lacking each entry: the city, the
     police department, the hospital and the station an outlet names in most of its reports are its
     locality, which every incident it covers shares (the article itself is counted in ``host_df``)."""
-    shares = map(truediv, map(sub, map(host_df.__getitem__, weights), repeat(1)), repeat(others))
+    # A pruned entry counts as the article alone (``max``): share 0.
+    shares = map(truediv, map(max, map(sub, map(host_df.__getitem__, weights), repeat(1)), repeat(0)), repeat(others))
     return dict(zip(weights, map(mul, weights.values(), map(sub, repeat(1.0), shares)), strict=True))
 
 
@@ -139,9 +150,13 @@ class EventIndex:
         self.term_df.update(features.terms.keys())
         self.name_df.update(features.names.keys())
         if features.host:
-            self.host_articles[features.host] += 1
-            self.host_term_df.setdefault(features.host, Counter()).update(features.terms.keys())
-            self.host_name_df.setdefault(features.host, Counter()).update(features.names.keys())
+            host = features.host
+            self.host_articles[host] += 1
+            self.host_term_df.setdefault(host, Counter()).update(features.terms.keys())
+            self.host_name_df.setdefault(host, Counter()).update(features.names.keys())
+            if self.host_articles[host] % _HOST_PRUNE_EVERY == 0:
+                _prune(self.host_term_df[host])
+                _prune(self.host_name_df[host])
 
     def idf(self, df: int) -> float:
         return math.log((self.documents + 1) / (df + 1)) + 1.0
