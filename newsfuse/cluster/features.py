@@ -68,6 +68,7 @@ class ArticleFeatures:
     specifics: dict[str, frozenset[str]] = field(default_factory=dict)  # kind -> details (``specifics.py``)
     ml_vector: np.ndarray | None = None  # unit multilingual-e5 vector, for comparing across languages
     language: str | None = None  # ISO 639-1: content words are compared only within one language
+    host: str = ""  # the outlet: what it says in most of its articles is its locality, not a happening's
 
 
 def article_day(article: Article) -> int | None:
@@ -117,7 +118,14 @@ def features_of(
         specifics_of(text, lead_of(text)),  # the happening's own details: headline and first paragraphs
         ml_vector,
         article.language,
+        _host_of(article),
     )
+
+
+def _host_of(article: Article) -> str:
+    from newsfuse.dedup.boilerplate import host_of  # here: dedup imports this module
+
+    return host_of(article)
 
 
 def person_surnames(text: str) -> dict[str, float]:

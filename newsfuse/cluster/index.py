@@ -87,6 +87,25 @@ def _idf_weighted(counts: dict[str, float], df: Counter[str], base: float) -> di
     return dict(zip(counts, map(mul, counts.values(), map(sub, repeat(base), logs)), strict=True))
 
 
+# Every so many of an outlet's articles, what it said once only is forgotten: locality recurs in most of its
+# reports, and the long tail of words said once would make these counts as large as the corpus.
+_HOST_PRUNE_EVERY = 50
+
+
+def _prune(counts: Counter[str]) -> None:
+    for key in [key for key, n in counts.items() if n <= 1]:
+        del counts[key]
+
+
+def _localised(weights: dict[str, float], host_df: Counter[str], others: int) -> dict[str, float]:
+    """``weights`` scaled by the share of the outlet's ``others`` articles lacking each entry: the city, the
+    police department, the hospital and the station an outlet names in most of its reports are its
+    locality, which every incident it covers shares (the article itself is counted in ``host_df``)."""
+    # A pruned entry counts as the article alone (``max``): share 0.
+    shares = map(truediv, map(max, map(sub, map(host_df.__getitem__, weights), repeat(1)), repeat(0)), repeat(others))
+    return dict(zip(weights, map(mul, weights.values(), map(sub, repeat(1.0), shares)), strict=True))
+
+
 def _heaviest(weights: dict[str, float], df: Counter[str], limit: int, keys: Iterable[str]) -> list[tuple[float, str]]:
     """The ``limit`` largest ``(weight, key)`` of the entries seen in more than one document.
 
@@ -100,7 +119,12 @@ class EventIndex:
     """Events, document frequencies and posting lists; the state of streaming clustering."""
 
     def __init__(
-        self, keys_per_article: int = 12, posting_limit: int = 64, max_candidates: int = 10, max_terms: int = 200
+        self,
+        keys_per_article: int = 12,
+        posting_limit: int = 64,
+        max_candidates: int = 10,
+        max_terms: int = 200,
+        min_host_articles: int = 8,
     ) -> None:
         self.max_terms = max_terms
         self.keys_per_article = keys_per_article
@@ -113,12 +137,26 @@ class EventIndex:
         self.event_of: dict[str, str] = {}
         self.postings: dict[str, deque[str]] = {}
         self.order: dict[str, int] = {}  # article id -> when it was first indexed
+        # An outlet's locality is learned once it has this many articles: before, its few reports are mostly
+        # one or two stories told again (the victim named in three of five is a story, not its locality).
+        self.min_host_articles = min_host_articles
+        self.host_articles: Counter[str] = Counter()
+        self.host_term_df: dict[str, Counter[str]] = {}
+        self.host_name_df: dict[str, Counter[str]] = {}
 
     def observe(self, features: ArticleFeatures) -> None:
         """Count the article in document frequencies (before weighing it)."""
         self.documents += 1
         self.term_df.update(features.terms.keys())
         self.name_df.update(features.names.keys())
+        if features.host:
+            host = features.host
+            self.host_articles[host] += 1
+            self.host_term_df.setdefault(host, Counter()).update(features.terms.keys())
+            self.host_name_df.setdefault(host, Counter()).update(features.names.keys())
+            if self.host_articles[host] % _HOST_PRUNE_EVERY == 0:
+                _prune(self.host_term_df[host])
+                _prune(self.host_name_df[host])
 
     def idf(self, df: int) -> float:
         return math.log((self.documents + 1) / (df + 1)) + 1.0
@@ -126,8 +164,13 @@ class EventIndex:
     def weigh(self, features: ArticleFeatures) -> WeightedArticle:
         base = math.log(self.documents + 1) + 1.0
         term_df, name_df = self.term_df, self.name_df
-        terms = _unit(_top(_idf_weighted(features.terms, term_df, base), self.max_terms))
-        names = _unit(_top(_idf_weighted(features.names, name_df, base), self.max_terms // 2))
+        terms, names = _idf_weighted(features.terms, term_df, base), _idf_weighted(features.names, name_df, base)
+        others = self.host_articles[features.host] - 1 if features.host else 0
+        if others + 1 >= self.min_host_articles and features.terms:
+            terms = _localised(terms, self.host_term_df[features.host], others)
+            names = _localised(names, self.host_name_df[features.host], others)
+        terms = _unit(_top(terms, self.max_terms))
+        names = _unit(_top(names, self.max_terms // 2))
         # Keys: the heaviest terms, but never ones seen once only (they cannot retrieve anything).
         ranked = _heaviest(terms, term_df, self.keys_per_article, terms)
         ranked += _heaviest(names, name_df, self.keys_per_article // 2, map("@".__add__, names))

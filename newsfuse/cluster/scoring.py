@@ -26,6 +26,12 @@ class ClusterConfig:
     time_grace_days: int = 7  # follow-up reports within this many days are never penalised
     time_horizon_days: int = 90  # by this gap the full penalty applies (a follow-up needs shared specifics)
     time_penalty: float = 0.15
+    # Reports published more than the grace apart are about one happening only when a follow-up names its
+    # people or its street again (the arrest, the plea); without such a link they are two similar incidents
+    # of one beat (a city's shootings weeks apart share everything but the specifics): a steep penalty.
+    unlinked_penalty: float = 0.15
+    unlinked_ramp_days: int = 7  # the unlinked penalty grows to its full value over this many days past the grace
+    linking_kinds: tuple[str, ...] = ("person",)
     # Two reports that both name people, places or organisations but share almost none of them are
     # about two happenings, however alike their wording (two diamond heists, two rehab check-ins).
     names_floor: float = 0.1  # name cosine below which the penalty applies, growing to the full one at 0
@@ -34,7 +40,7 @@ class ClusterConfig:
     # happening, the same kind of detail given by both and differing is strong evidence of two; a city,
     # a police department or a hospital in common is only locality and stays in the ordinary signals.
     # Shared ages and times of day are common by chance (many teenagers, many evenings): only conflicts count.
-    specific_shared: tuple[tuple[str, float], ...] = (("person", 0.1), ("street", 0.05), ("age", 0.0), ("hour", 0.0))
+    specific_shared: tuple[tuple[str, float], ...] = (("person", 0.1), ("street", 0.1), ("age", 0.0), ("hour", 0.0))
     # Differing people are no evidence of two happenings: a report also names relatives, officers and earlier
     # cases, and on gva_dev two reports of one incident name disjoint people about as often as two of different
     # incidents do (ECB+: the victim in one report, the officers charged in another). Only a shared one counts.
@@ -121,14 +127,17 @@ def combine(
     if embedding is not None:
         weights += config.embedding_weight
         total += config.embedding_weight * embedding
+    shared, conflicts = details
     penalty = 0.0
     if gap is not None and gap > config.time_grace_days:
-        penalty = config.time_penalty * min(1.0, (gap - config.time_grace_days) / config.time_horizon_days)
+        late = gap - config.time_grace_days
+        penalty = config.time_penalty * min(1.0, late / config.time_horizon_days)
+        if not any(kind in shared for kind in config.linking_kinds):
+            penalty += config.unlinked_penalty * min(1.0, late / config.unlinked_ramp_days)
     unshared = 0.0
     if both_named and names < config.names_floor:
         unshared = config.names_penalty * (1.0 - names / config.names_floor)
     combined = total / weights - penalty - unshared
-    shared, conflicts = details
     if not shared and not conflicts:  # most candidate pairs: skip the bookkeeping below (a hot path)
         return Signals(lexical, names, embedding, gap, penalty, unshared, combined)
     bonus, cost = dict(config.specific_shared), dict(config.specific_conflict)

@@ -18,9 +18,10 @@ from collections.abc import Mapping
 _NAME = r"[A-Z][a-zA-Z'\-]+(?:[ ]+(?:[A-Z]\.[ ]+)?[A-Z][a-zA-Z'\-]+){1,2}(?:[ ]+(?:Jr|Sr|II|III)\.?)?"
 # Each pattern starts with the character class it needs and checks what precedes it afterwards (as in
 # ``features._NAME_RUN``): a leading \b is tried at every position of the text (same matches, 2-4x faster).
-# "Tenisha Mallet, 21," / "Jamal Williams (19)" / "identified as John Smith" / "charged Ray Lee"
+# "Tenisha Mallet, 21," / "Jamal Williams (19)" / "identified as John Smith" / "charged Ray Lee"; the age is
+# set off by a comma, a parenthesis or "age(d)": a bare number after a name is a station ("KSLA News 12").
 _PERSON_AGE = re.compile(
-    rf"([A-Z](?<!\w[A-Z]){_NAME[5:]}),?[ ]+(?:\(|age[ ]|aged[ ])?(\d{{1,2}})\b(?!-year|\d|,\d|[ -]?[Yy]ears?\b)"
+    rf"([A-Z](?<!\w[A-Z]){_NAME[5:]})(?:,[ ]+(?:aged?[ ])?|[ ]+\(|,?[ ]+aged?[ ])(\d{{1,2}})\b(?!-year|\d|,\d|[ -]?[Yy]ears?\b)"
 )
 _PERSON_CUE = re.compile(
     r"[acinsv](?<!\w[acinsv])(?:dentified (?:him |her |them |the \w+ )?as|amed|harged|rrested|uspect|ictim|hooter)"

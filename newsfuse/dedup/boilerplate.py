@@ -19,8 +19,13 @@ from urllib.parse import urlsplit
 
 from newsfuse.records.article import Article
 
-# Lines, and the sentences inside a line (a widget is often glued to the story's last paragraph).
-_PASSAGE = re.compile(r"[^\n.!?]+(?:[.!?]+[\"'\u201d\u2019)]*|$)", re.MULTILINE)
+# Lines, and the sentences inside a line (a widget is often glued to the story's last paragraph). A period
+# not followed by a space ("U.S.", "12:30 a.m., he") or closing "a.m."/"p.m." ends no sentence: "About 12:30
+# a." keyed without its numbers recurs in every report of one outlet and was blanked, hiding the time.
+_PASSAGE = re.compile(
+    r"(?:[^\n.!?]+|[.!?](?![\s\"'\u201d\u2019)]|$)|(?<=\b[aApP]\.[mM])\.)+(?:[.!?]+[\"'\u201d\u2019)]*|$)",
+    re.MULTILINE,
+)
 _TITLE_PARTS = re.compile(r"\s+(?:[-|\u2013\u2014:]{1,2})\s+")
 _LETTERS = re.compile(r"[^\W\d_]+")  # a passage's key: its words without numbers ("Copyright 2017 KSLA")
 _CONTENT_WORD = re.compile(r"[^\W\d_]{3,}")
@@ -28,6 +33,10 @@ _PAYWALL = re.compile(
     r"\b(?:subscribe|subscription|subscriber|sign in|log in|already a member|to continue reading|premium content)\b",
     re.IGNORECASE,
 )
+# A video playlist widget: one line per clip, its duration first ("0:24 Police investigate scene of shooting",
+# "2:26 Mexico president rejects ..."); a run of such lines is the page's frame, shared by a chain's sites.
+_CLIP = re.compile(r"^\d{1,2}:\d{2} (?![aApP]\.?[mM]\b)\S.*$", re.MULTILINE)
+_MIN_CLIPS = 3
 # A page cut off by its site or scraper: ends on an ellipsis or a "read more" link, or mid-sentence.
 _CUT_OFF = re.compile(r"(?:\.\.\.|\u2026|\b(?:read more|continue reading|full story)\W*)$", re.IGNORECASE)
 
@@ -46,6 +55,10 @@ class BoilerplateConfig:
     min_articles: int = 3  # articles of one host holding a passage before it counts as that host's boilerplate
     min_hosts: int = 2  # hosts for which a passage is boilerplate before it is boilerplate for every host
     min_content_words: int = 25  # fewer left once boilerplate is gone: the page has no story of its own
+    # A short page asking to sign in or subscribe this many times is a login or paywall page, even when no
+    # outlet repeated it often enough to be learned (one scraped sign-in widget per host).
+    wall_cues: int = 3
+    wall_max_words: int = 150
 
 
 def host_of(article: Article) -> str:
@@ -123,13 +136,15 @@ class Boilerplate:
     def clean(self, article: Article) -> Cleaned:
         host = host_of(article)
         text, removed = article.text, 0
+        spans = _playlist(text)
         if self.repeated.get(host) or self.everywhere:
+            spans += [(start, end) for start, end, key in passages(text) if self._is_repeated(host, key)]
+        if spans:
             chars = list(text)
-            for start, end, key in passages(text):
-                if self._is_repeated(host, key):
-                    chars[start:end] = " " * (end - start)
-                    removed += end - start
-            text = "".join(chars) if removed else text
+            for start, end in _union(spans):
+                chars[start:end] = " " * (end - start)
+                removed += end - start
+            text = "".join(chars)
         title = article.title
         for start, _, key in title_parts(article.title):
             if self._is_repeated(host, key):
@@ -144,11 +159,32 @@ class Boilerplate:
         # A short page is a short story unless what made it short is boilerplate taken away.
         if words < self.config.min_content_words and (removed or _PAYWALL.search(original[:2000])):
             return ContentStatus.PAYWALLED if _PAYWALL.search(original) else ContentStatus.BOILERPLATE_ONLY
+        if words < self.config.wall_max_words and len(_PAYWALL.findall(text)) >= self.config.wall_cues:
+            return ContentStatus.PAYWALLED
         last = text.rstrip().rsplit("\n", 1)[-1].strip()
         # A long last line ending in a word or comma stops mid-sentence (short ones are sign-offs, credits).
         if _CUT_OFF.search(last) or (len(last) > 80 and (last[-1].isalpha() or last.endswith(","))):
             return ContentStatus.TRUNCATED
         return ContentStatus.OK
+
+
+def _playlist(text: str) -> list[tuple[int, int]]:
+    """Spans of the lines of a video playlist widget (``_MIN_CLIPS`` or more clip lines); [] for most pages."""
+    if ":" not in text:
+        return []
+    clips = [(m.start(), m.end()) for m in _CLIP.finditer(text)]
+    return clips if len(clips) >= _MIN_CLIPS else []
+
+
+def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans merged where they overlap (a clip line is also a passage): each character blanked once."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
 
 
 def learn(store, article_ids: Sequence[str], config: BoilerplateConfig | None = None, batch: int = 500) -> Boilerplate:

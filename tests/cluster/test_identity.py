@@ -195,3 +195,47 @@ def test_export_lists_an_input_id_skipped_as_already_stored_with_its_copys_event
     assert set(rows) == {"first", "again"}
     assert rows["again"]["event_id"] == rows["first"]["event_id"] is not None
     assert rows["again"]["duplicate_of"] == "first"
+
+
+LOCAL = "RIVERTON, Ohio (WRVT) \u2014 "
+CITY_NEWS = (
+    "The Riverton Police Department swore in twelve new officers at City Hall, Chief Dana Whitlock said.",
+    "Mercy Riverside Hospital opened a new cancer wing, the Riverton hospital's board announced.",
+    "Riverton City Council approved the budget for road repairs after a long debate on Monday evening.",
+    "A water main break flooded Eastgate Avenue; Riverton Police Department officers closed the road for hours.",
+    "Riverton schools will start two hours late after the ice storm, the district said on its website.",
+    "Mercy Riverside Hospital nurses will vote on a contract next week, the union told WRVT in Riverton.",
+)
+SHOT_EASTGATE = (
+    "A man was shot in the Eastgate neighborhood of Riverton late on Tuesday, the Riverton Police Department said. "
+    "Officers found him in a parked car with a gunshot wound to the chest. Police identified him as Marcus Reed, 24. "
+    "He was taken to Mercy Riverside Hospital in critical condition. No arrests have been made."
+)
+REED_DIES = (
+    "Marcus Reed, 24, who was shot in his car in Eastgate on Tuesday night, died at Mercy Riverside Hospital, "
+    "the Riverton Police Department said. Detectives are asking neighbours for doorbell camera video."
+)
+SHOT_NORTHSIDE = (
+    "A woman was wounded by gunfire outside a laundromat on the Northside of Riverton on Friday afternoon, the "
+    "Riverton Police Department said. Witnesses heard several shots from a passing pickup truck. She was taken to "
+    "Mercy Riverside Hospital with injuries that were not life-threatening."
+)
+
+
+def _local(text: str, n: int, published: str) -> Article:
+    return Article(
+        id=content_id("", text), text=LOCAL + text, url=f"https://www.wrvt.example/news/{n}", published=published
+    )
+
+
+def test_an_outlets_city_police_and_hospital_are_locality_not_evidence_of_one_shooting(store):
+    """Two shootings one outlet reports in one week share its city, police department and hospital, as all its
+    reports do: they stay apart, while its two reports of one shooting (the same victim) still join."""
+    background = [_local(text, n, f"2024-02-{n + 1:02d}") for n, text in enumerate(CITY_NEWS)]
+    eastgate, dies = _local(SHOT_EASTGATE, 10, "2024-03-05"), _local(REED_DIES, 11, "2024-03-06")
+    northside = _local(SHOT_NORTHSIDE, 12, "2024-03-08")
+    articles = [*_background(), *background, eastgate, dies, northside]
+    store.add_articles(articles)
+    cluster.update(store, [a.id for a in articles], LEXICAL, None)
+    assert store.event_of(eastgate.id) == store.event_of(dies.id)
+    assert store.event_of(northside.id) != store.event_of(eastgate.id)

@@ -16,9 +16,24 @@ def test_missing_dates_make_time_neutral():
 def test_follow_ups_within_the_grace_period_are_not_penalised_and_years_apart_are():
     config = ClusterConfig()
     assert combine(config, 0.5, 0.5, None, config.time_grace_days).time_penalty == 0.0
-    far = combine(config, 0.5, 0.5, None, 5 * 365)
+    linked = ({"person": ["mallet"]}, [])
+    far = combine(config, 0.5, 0.5, None, 5 * 365, details=linked)
     assert far.time_penalty == pytest.approx(config.time_penalty)
     assert far.combined < config.threshold(False) + 0.5 - config.time_penalty + 1e-9
+
+
+def test_reports_weeks_apart_need_a_shared_person_to_be_one_happening():
+    """A city's shootings weeks apart share wording and places; a follow-up names the same people again."""
+    config = ClusterConfig()
+    gap = config.time_grace_days + config.unlinked_ramp_days
+    unlinked = combine(config, 0.35, 0.35, None, gap)
+    same_age = combine(config, 0.35, 0.35, None, gap, details=({"age": ["17"]}, []))
+    named = combine(config, 0.35, 0.35, None, gap, details=({"person": ["mallet"]}, []))
+    assert unlinked.time_penalty == pytest.approx(same_age.time_penalty)
+    assert unlinked.time_penalty - named.time_penalty == pytest.approx(config.unlinked_penalty)
+    assert unlinked.combined < config.threshold(False) <= named.combined
+    # Within the grace (the same week's reports of one shooting, worded differently) nothing is required.
+    assert combine(config, 0.5, 0.5, None, config.time_grace_days).time_penalty == 0.0
 
 
 def test_embedding_joins_the_weighted_average_when_present():

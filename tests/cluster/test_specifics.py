@@ -18,3 +18,12 @@ def test_a_street_named_more_fully_in_one_report_is_the_same_street():
     assert shared == {"street": ["high st"]} and conflicts == []
     other = specifics_of("Two men were hurt in a fight on Banstead Road late on Friday.", "")
     assert "street" not in compare(short, {k: dict.fromkeys(v, 1) for k, v in other.items()})[0]
+
+
+def test_a_number_after_a_station_name_is_no_age():
+    text = (
+        "Ray Lee, 30, and Jamal Williams (19) were hurt; Dana Stone, aged 41, was not. Watch KSLA News 12 for updates."
+    )
+    found = specifics_of(text)
+    assert found["person"] == frozenset({"lee", "williams", "stone"})
+    assert found["age"] == frozenset({"30", "19", "41"})

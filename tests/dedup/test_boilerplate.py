@@ -1,0 +1,74 @@
+"""Content status of single pages: a sign-in or paywall page is recognised even before any outlet repeats it."""
+
+from __future__ import annotations
+
+from newsfuse.dedup.boilerplate import Boilerplate, ContentStatus
+from newsfuse.records.article import Article, content_id
+
+SIGN_IN = (
+    "Sign in using your account with: {* loginWidget *}\n\nSign in using your station profile\n\n"
+    "Welcome back. Please sign in\n\nWhy are we asking this?\n\nBy submitting your registration information, "
+    "you agree to our Terms of Service and Privacy Policy.\n\nAlready have an account?\n\nWe have sent a "
+    "confirmation email. Please check your email and click on the link to activate your account.\n\n"
+    "Thank you for registering! Visit us and sign in to update your profile, receive the latest news and keep "
+    "up to date with mobile alerts.\n\nClick here to return to the page you were visiting."
+)
+STORY = (
+    "A 17-year-old boy was shot in the leg on Tuesday evening outside a convenience store on Elm Avenue, police "
+    "said. He was taken to a hospital in stable condition. Officers found several shell casings in the parking "
+    "lot and are reviewing video from the store's cameras. No arrests have been made. Anyone with information "
+    "is asked to call detectives. Subscribe to our newsletter for the day's headlines, or sign in to comment."
+)
+
+
+def _page(text: str, host: str) -> Article:
+    return Article(id=content_id("", text), text=text, url=f"https://{host}/story/1")
+
+
+def test_a_sign_in_page_seen_once_per_host_is_paywalled_not_a_story():
+    nothing_learned = Boilerplate({})
+    assert nothing_learned.clean(_page(SIGN_IN, "wxyz.example")).status == ContentStatus.PAYWALLED
+    assert nothing_learned.clean(_page(SIGN_IN, "wxyz.example")).contentless
+
+
+def test_a_story_with_a_sign_in_line_stays_a_story():
+    assert Boilerplate({}).clean(_page(STORY, "wxyz.example")).status == ContentStatus.OK
+
+
+def test_an_outlets_clock_times_are_not_its_boilerplate():
+    """Every report of one outlet opens a sentence with a time ("About 12:30 a.m., he was ..."): without its
+    numbers that opening repeats, but it is the happening's time of day, not a footer."""
+    from collections import Counter
+
+    from newsfuse.cluster.specifics import specifics_of
+    from newsfuse.dedup.boilerplate import observed_passages
+
+    openings = ("he was inside a restaurant", "she was walking on the sidewalk", "they were sitting in a car")
+    pages = [
+        _page(f"A man was shot early Saturday.\n\nAbout {hour}:30 a.m., {what} when someone fired.", "city.example")
+        for hour, what in zip((12, 3, 5), openings, strict=True)
+    ]
+    counts = Counter(key for page in pages for key in observed_passages(page))
+    learned = Boilerplate({"city.example": {key for key, n in counts.items() if n >= 3}})
+    cleaned = learned.clean(pages[1]).article.text
+    assert "3:30 a.m." in cleaned
+    assert specifics_of(cleaned)["hour"] == frozenset({"3"})
+
+
+PLAYLIST = (
+    "0:24 Police investigate scene of shooting in southwest Riverton Pause\n\n"
+    "1:02 Bandit held knife to credit union employee's throat, police say\n\n"
+    "2:26 Council rejects plan to build new stadium downtown\n\n"
+    "1:37 Mayor talks about sanctuary city status\n\n"
+)
+
+
+def test_a_video_playlist_is_the_pages_frame_not_its_story():
+    page = _page(PLAYLIST + STORY, "riverton.example")
+    cleaned = Boilerplate({}).clean(page)
+    assert "Bandit" not in cleaned.article.text and "stadium" not in cleaned.article.text
+    assert "17-year-old boy was shot" in cleaned.article.text
+    assert cleaned.boilerplate_chars == len(PLAYLIST.rstrip()) - PLAYLIST.rstrip().count("\n")
+    # A timeline of the day's events, one clock time a line, is the story itself.
+    timeline = "10:30 a.m. Police arrive\n11:15 a.m. The suspect surrenders\n12:05 p.m. Roads reopen\n"
+    assert Boilerplate({}).clean(_page(timeline + STORY, "riverton.example")).boilerplate_chars == 0
