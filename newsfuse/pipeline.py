@@ -74,9 +74,11 @@ class PipelineModels:
 
     def fusion(self):
         if self._fusion is None and self.engine is None:  # an engine's workers load their own
+            from newsfuse.extract.fast_attributes import fast_attribute_ruler
             from newsfuse.fuse import FusionModels
 
             self._fusion = FusionModels.load()
+            fast_attribute_ruler(self._fusion.nlp)  # the same attributes, found without spaCy's Matcher
         return self._fusion
 
     def dedup_index(self, store):
