@@ -44,6 +44,7 @@ class PipelineModels:
     _dedup_index: Any = None
     _event_index: Any = None
     _resolver: Any = None
+    _persons: Any = None
 
     def extraction(self):
         if self._extraction is None:
@@ -74,9 +75,11 @@ class PipelineModels:
 
     def fusion(self):
         if self._fusion is None and self.engine is None:  # an engine's workers load their own
+            from newsfuse.extract.fast_attributes import fast_attribute_ruler
             from newsfuse.fuse import FusionModels
 
             self._fusion = FusionModels.load()
+            fast_attribute_ruler(self._fusion.nlp)  # the same attributes, found without spaCy's Matcher
         return self._fusion
 
     def dedup_index(self, store):
@@ -94,6 +97,14 @@ class PipelineModels:
 
             self._resolver = store_resolver(store, self.extraction())
         return self._resolver
+
+    def surname_persons(self, store):
+        """The kept surname-only persons (read from the store once), or None: ``extract.update`` reads them all."""
+        if self.keep_indexes and self._persons is None:
+            from newsfuse.extract import SurnameOnlyPersons
+
+            self._persons = SurnameOnlyPersons.from_store(store)
+        return self._persons
 
     def event_index(self, store):
         """The kept event index (built from the store once), or None: ``cluster.update`` builds its own."""
@@ -185,6 +196,7 @@ def _process(store, ids, event_ids, settings, models, tell) -> ProcessReport:
                 models.extraction(),
                 resolver=models.entity_resolver(store),
                 extractor=extractor_for(models.engine),
+                persons=models.surname_persons(store),
             )
         ],
         found,

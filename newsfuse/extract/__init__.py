@@ -22,10 +22,11 @@ from newsfuse.extract.pipeline import (
     start_workers,
     stop_workers,
 )
+from newsfuse.extract.surnames import SurnameOnlyPersons, is_surname_only
 from newsfuse.records import Article, Skipped
 from newsfuse.records.mentions import ArticleExtraction, Entity
 from newsfuse.resolve import EntityIndex, EntityResolver, resolve_extractions
-from newsfuse.resolve.names import name_key, surname
+from newsfuse.resolve.names import surname
 
 
 @dataclass
@@ -102,10 +103,12 @@ def update(
     force: bool = False,
     resolver: EntityResolver | None = None,
     extractor: Callable | None = None,
+    persons: SurnameOnlyPersons | None = None,
 ) -> UpdateReport:
     """Extract the given stored articles, resolve their entities against the store's, and store the results.
 
-    Pass the same ``resolver`` (from ``store_resolver``) to successive calls to skip reloading every entity.
+    Pass the same ``resolver`` (from ``store_resolver``) to successive calls to skip reloading every entity,
+    and the same ``persons`` (``SurnameOnlyPersons.from_store``) to skip reading every stored person.
     ``extractor`` (``extract_articles``' signature) extracts elsewhere, e.g. on Ray (``engine.hooks``).
     """
     if models is None:
@@ -115,6 +118,7 @@ def update(
     done = set() if force else store.extracted_ids(ids, EXTRACTOR_VERSION)
     report = UpdateReport(already_extracted=[i for i in ids if i in done])
     resolver = resolver or store_resolver(store, models)
+    touched: set[str] = set()  # surnames of the persons this call stores
 
     def record(article: Article, exc: Exception) -> None:
         report.skipped.append(Skipped(article.origin or article.id, f"extraction failed: {exc}", article.id))
@@ -129,20 +133,34 @@ def update(
         entities = [e for e in resolver.entities() if e.id in mentioned]
         store.put_extractions(resolved, entities, EXTRACTOR_VERSION)
         report.extracted.extend(e.article_id for e in resolved)
-    report.merged_entities = merge_surname_entities(store, resolver)
+        touched |= {surname(e.canonical) for e in entities if e.label == "PERSON"}
+        if persons is not None:
+            persons.add(entities)
+    report.merged_entities = merge_surname_entities(store, resolver, persons, touched)
     return report
 
 
-def merge_surname_entities(store, resolver: EntityResolver) -> int:
-    """Point stored surname-only persons ("Nakatani") at the one full-name person of that surname found since."""
+def merge_surname_entities(
+    store, resolver: EntityResolver, persons: SurnameOnlyPersons | None = None, surnames: Iterable[str] = ()
+) -> int:
+    """Point stored surname-only persons ("Nakatani") at the one full-name person of that surname found since.
+
+    Without ``persons`` every stored person is read; with it, only those of ``surnames`` (the ones a
+    batch stored: no other surname can have gained its one full-name person).
+    """
+    if persons is None:
+        sources = [e for e in store.entities(label="PERSON") if is_surname_only(e)]
+    else:
+        sources = [e for e in map(store.get_entity, persons.with_surnames(surnames)) if e and is_surname_only(e)]
     merges: dict[str, str] = {}
-    for entity in store.entities(label="PERSON"):
-        if len(name_key(entity.canonical).split()) == 1:
-            target = resolver.index.person_by_surname(surname(entity.canonical))
-            if target and target != entity.id and store.get_entity(target) is not None:
-                merges[entity.id] = target
+    for entity in sources:
+        target = resolver.index.person_by_surname(surname(entity.canonical))
+        if target and target != entity.id and store.get_entity(target) is not None:
+            merges[entity.id] = target
     if not merges:
         return 0
+    if persons is not None:
+        persons.discard(merges)
     articles = {o.article_id for source in merges for o in store.entity_mentions(source)}
     updated = [_repoint(store.get_extraction(a), merges, store) for a in sorted(articles)]
     targets = [store.get_entity(t) for t in set(merges.values())]
@@ -175,6 +193,7 @@ __all__ = [
     "stop_workers",
     "Entity",
     "ExtractionModels",
+    "SurnameOnlyPersons",
     "UpdateReport",
     "extract_and_resolve",
     "extract_articles",

@@ -9,8 +9,10 @@ documented by ``newsfuse/fuse/schema/event.schema.json``; keep the two in step.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
+
+from newsfuse.records.plain import plain
 
 # Epistemic statuses: support is counted per status, and only "happened" corroborates that it happened
 MODALITIES = (
@@ -242,7 +244,7 @@ class EventRecord:
 
     def to_json(self) -> dict[str, Any]:
         """The exported shape (``event.schema.json``): plain JSON types, tuples as lists."""
-        out = asdict(self)
+        out = plain(self)  # asdict's output, faster (records/plain.py)
         out.pop("extra")
         out["schema_version"] = SCHEMA_VERSION
         for claim in out["claims"]:

@@ -6,8 +6,10 @@ so ``article.text[m.start:m.end] == m.text`` always holds.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
+
+from newsfuse.records.plain import plain
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +136,7 @@ class ArticleExtraction:
 
     def to_json(self) -> dict[str, Any]:
         """The ``newsfuse extract --format jsonl`` contract (``id`` is the article id)."""
-        out = asdict(self)
+        out = plain(self)  # asdict's output, faster (records/plain.py)
         out["id"] = out.pop("article_id")
         out["sentences"] = [[s["start"], s["end"]] for s in out["sentences"]]
         return out
