@@ -27,6 +27,20 @@ _PLACES = {"GPE", "LOC", "FAC"}  # where it happened is the place slot's to comp
 DAY_SLACK = 2  # reports a day apart say "died Monday" and "died yesterday" of one death
 
 
+def word_keys(words: Sequence) -> dict[tuple[str, int], str]:
+    """(article id, start) -> the action key of the event word there, as its parse reads it."""
+    return {(w.article_id, w.start): w.key for w in words}
+
+
+def claim_keys(claim: Claim, keys: Mapping[tuple[str, int], str]) -> list[str]:
+    """The action keys a claim's happening goes by: its trigger words' as parsed, else its trigger lemma's.
+
+    A frame's lemma misses what the parse shows ("checked into" is an admission, "the fire" a blaze).
+    """
+    found = [keys.get((e.article_id, e.trigger_start)) for e in claim.evidence if e.trigger_start is not None]
+    return list(dict.fromkeys(k for k in found if k)) or [action_key(claim.trigger)]
+
+
 def _names(arguments, places: bool = False) -> list[set[str]]:
     """Each named participant as its entity id plus its name words ("Gigante" in both names).
 
@@ -84,14 +98,18 @@ def merge_happenings(
     contradictions: Sequence[Contradiction],
     origins: Mapping[str, str],
     similar: Callable[[Claim, Claim], bool] | None = None,
+    keys: Mapping[tuple[str, int], str] | None = None,
 ) -> tuple[list[Claim], list[Contradiction], dict[str, str]]:
     """The claims with those reporting one happening merged, contradictions pointed at the survivors, and
-    absorbed claim id -> survivor id (figures read before merging keep each source's own value)."""
+    absorbed claim id -> survivor id (figures read before merging keep each source's own value).
+
+    ``keys``: (article id, trigger start) -> the action key of the event word there (``word_keys``).
+    """
     by_key: dict[str, list[int]] = defaultdict(list)
     order = sorted(range(len(claims)), key=lambda n: -claim_weight(claims[n]))
     for n in order:
         if claims[n].predicate not in UNMERGED and not claims[n].quote:
-            by_key[action_key(claims[n].trigger)].append(n)
+            by_key[claim_keys(claims[n], keys or {})[0]].append(n)
     absorbed: dict[int, int] = {}
     members: dict[int, list[int]] = {}
     for group in by_key.values():

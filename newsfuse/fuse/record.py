@@ -14,7 +14,7 @@ from datetime import date
 from spacy.tokens import Doc
 
 from newsfuse.fuse.claims import FusionModels, build_claims, claim_id, with_entities
-from newsfuse.fuse.corefer import merge_happenings
+from newsfuse.fuse.corefer import merge_happenings, word_keys
 from newsfuse.fuse.coverage import unique_claims
 from newsfuse.fuse.figures import TYPED, key_figures
 from newsfuse.fuse.happenings import EventWord, attach_mentions, event_words
@@ -96,7 +96,7 @@ def fuse_event(
     fused, contradictions = _fuse(claims, origins, entities)
     fused, disputes = attach_mentions(fused, words, origins, {a.id: a for a in articles})
     figures = key_figures(fused, origins)  # per source's own claim, before one happening's claims merge
-    fused, contradictions, renamed = merge_happenings(fused, contradictions + disputes, origins)
+    fused, contradictions, renamed = merge_happenings(fused, contradictions + disputes, origins, keys=word_keys(words))
     figures = tuple(replace(f, claim_id=renamed.get(f.claim_id, f.claim_id)) for f in figures)
     time = _time_span(fused, articles)
     fused = sorted(
