@@ -76,7 +76,7 @@ class PipelineModels:
         if self._fusion is None and self.engine is None:  # an engine's workers load their own
             from newsfuse.fuse import FusionModels
 
-            self._fusion = FusionModels.load()
+            self._fusion = FusionModels.load(embedder=getattr(self.cluster(), "embedder", None))  # loaded once
         return self._fusion
 
     def dedup_index(self, store):

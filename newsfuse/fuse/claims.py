@@ -52,10 +52,11 @@ class FusionModels:
     """The parser fusion needs, loaded once and passed in: a full pipeline, since frames need lemmas."""
 
     nlp: Language
+    embedder: object | None = None  # sentence vectors (clustering's MiniLM) for merging happenings; None: none
 
     @classmethod
-    def load(cls, model: str = SPACY_MODEL) -> FusionModels:
-        return cls(load_parser(model))  # extraction found the entities: no NER here
+    def load(cls, model: str = SPACY_MODEL, embedder: object | None = None) -> FusionModels:
+        return cls(load_parser(model), embedder)  # extraction found the entities: no NER here
 
 
 def claim_id(prefix: str, *parts: object) -> str:

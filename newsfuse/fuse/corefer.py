@@ -14,6 +14,8 @@ from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
+import numpy as np
+
 from newsfuse.fuse.actions import action_key
 from newsfuse.fuse.independence import support
 from newsfuse.fuse.merge import NON_CORE_ROLES, places_compatible
@@ -68,16 +70,40 @@ def fits(claim: Claim, actors, targets) -> bool:
 
 def compatible(a: Claim, b: Claim) -> bool:
     """Nothing in the two claims says they are different happenings of the same kind."""
+    return not conflicts(a, b)
+
+
+def conflicts(a: Claim, b: Claim) -> set[str]:
+    """What tells the two claims apart: "people" (other named people did it: two deaths), "span" (part and
+    whole: a tour and its day's visit), "subjects", "objects", "day" or "place".
+
+    The first two hold whatever the sentences say; the others come from slots the extraction may have
+    misread (a dateline's country as the subject, the announcement's day as the happening's), so
+    very similar sentences may overrule them (``merge_happenings``).
+    """
+    found = set()
     sa, sb = _names(a.subjects), _names(b.subjects)
     oa, ob = _names(a.objects, places=True), _names(b.objects, places=True)
     crosswise = not _disjoint(sa, ob) and sa and ob or not _disjoint(sb, oa) and sb and oa  # "A beat B", "B lost to A"
-    if not crosswise and (_disjoint(sa, sb) or _disjoint(oa, ob)):
-        return False
+    if not crosswise and _disjoint(sa, sb):
+        found.add("people" if _people(a) and _people(b) else "subjects")
+    if not crosswise and _disjoint(oa, ob):
+        found.add("objects")
     if _span(a) != _span(b) and (_span(a) or _span(b)):
-        return False  # a tour of several days holds the day's visits: part and whole, not one happening
+        found.add("span")  # a tour of several days holds the day's visits: part and whole, not one happening
     if _day_precise(a) and _day_precise(b) and abs(a.time.lower - b.time.lower) > DAY_SLACK:
-        return False
-    return places_compatible(a.place, b.place)
+        found.add("day")
+    if not places_compatible(a.place, b.place):
+        found.add("place")
+    return found
+
+
+HARD = {"people", "span"}  # no sentence similarity merges these
+SIMILAR = 0.5  # MiniLM cosine of two statements of one kind of happening above which misread slots do not part them
+
+
+def _people(claim: Claim) -> bool:
+    return any(a.entity_id and a.label == "PERSON" for a in claim.subjects)
 
 
 def _span(claim: Claim) -> tuple | None:
@@ -97,13 +123,17 @@ def merge_happenings(
     claims: Sequence[Claim],
     contradictions: Sequence[Contradiction],
     origins: Mapping[str, str],
-    similar: Callable[[Claim, Claim], bool] | None = None,
+    embed: Callable[[Sequence[str]], np.ndarray] | None = None,
     keys: Mapping[tuple[str, int], str] | None = None,
 ) -> tuple[list[Claim], list[Contradiction], dict[str, str]]:
     """The claims with those reporting one happening merged, contradictions pointed at the survivors, and
     absorbed claim id -> survivor id (figures read before merging keep each source's own value).
 
-    ``keys``: (article id, trigger start) -> the action key of the event word there (``word_keys``).
+    Claims are compared only within one action key (``keys``: (article id, trigger start) -> the
+    key of the event word there, ``word_keys``), so the cost grows with the claims of one kind of
+    happening, not with all pairs. A claim joins the first group nothing tells apart from it; else,
+    with ``embed`` (sentence vectors, the pipeline's MiniLM), the first group whose head's statement
+    is nearly the same sentence (``SIMILAR``) and no hard conflict (``HARD``) keeps apart.
     """
     by_key: dict[str, list[int]] = defaultdict(list)
     order = sorted(range(len(claims)), key=lambda n: -claim_weight(claims[n]))
@@ -114,16 +144,12 @@ def merge_happenings(
     members: dict[int, list[int]] = {}
     for group in by_key.values():
         heads: list[int] = []
+        near = _Similarity(claims, group, embed)
         for n in group:
-            home = next(
-                (
-                    h
-                    for h in heads
-                    if all(compatible(claims[m], claims[n]) for m in members[h])
-                    and (similar is None or similar(claims[h], claims[n]))
-                ),
-                None,
-            )
+            found = [(h, set().union(*(conflicts(claims[m], claims[n]) for m in members[h]))) for h in heads]
+            home = next((h for h, why in found if not why), None)
+            if home is None:
+                home = next((h for h, why in found if not why & HARD and near(h, n) >= SIMILAR), None)
             if home is None:
                 heads.append(n)
                 members[n] = [n]
@@ -138,6 +164,21 @@ def merge_happenings(
         out.append(_absorb(claim, [claims[m] for m in members.get(n, [n])[1:]], origins))
     fixed = [replace(c, claim_id=renamed.get(c.claim_id, c.claim_id)) for c in contradictions]
     return out, fixed, renamed
+
+
+class _Similarity:
+    """Cosine of two claims' statements, embedded once per group of one key, and only when first asked."""
+
+    def __init__(self, claims: Sequence[Claim], group: list[int], embed) -> None:
+        self.claims, self.group, self.embed, self.vectors = claims, group, embed, None
+
+    def __call__(self, a: int, b: int) -> float:
+        if self.embed is None:
+            return 0.0
+        if self.vectors is None:
+            texts = [self.claims[n].statement or self.claims[n].evidence[0].text for n in self.group]
+            self.vectors = dict(zip(self.group, self.embed(texts), strict=True))
+        return float(np.dot(self.vectors[a], self.vectors[b]))
 
 
 def _absorb(head: Claim, others: list[Claim], origins: Mapping[str, str]) -> Claim:
