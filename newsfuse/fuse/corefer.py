@@ -144,12 +144,13 @@ def merge_happenings(
     members: dict[int, list[int]] = {}
     for group in by_key.values():
         heads: list[int] = []
-        near = _Similarity(claims, group, embed)
+        near = _Similarity(claims, embed)
         for n in group:
             found = [(h, set().union(*(conflicts(claims[m], claims[n]) for m in members[h]))) for h in heads]
             home = next((h for h, why in found if not why), None)
-            if home is None:
-                home = next((h for h, why in found if not why & HARD and near(h, n) >= SIMILAR), None)
+            soft = [h for h, why in found if not why & HARD] if home is None else []
+            if soft and near.ready([n, *soft]):
+                home = next((h for h in soft if near(h, n) >= SIMILAR), None)
             if home is None:
                 heads.append(n)
                 members[n] = [n]
@@ -167,17 +168,22 @@ def merge_happenings(
 
 
 class _Similarity:
-    """Cosine of two claims' statements, embedded once per group of one key, and only when first asked."""
+    """Cosine of two claims' statements; each statement embedded once, only when a merge needs it."""
 
-    def __init__(self, claims: Sequence[Claim], group: list[int], embed) -> None:
-        self.claims, self.group, self.embed, self.vectors = claims, group, embed, None
+    def __init__(self, claims: Sequence[Claim], embed) -> None:
+        self.claims, self.embed, self.vectors = claims, embed, {}
+
+    def ready(self, indexes: list[int]) -> bool:
+        """Embed the statements of ``indexes`` not embedded yet, in one batch; False without an embedder."""
+        if self.embed is None:
+            return False
+        wanted = [n for n in indexes if n not in self.vectors]
+        if wanted:
+            texts = [self.claims[n].statement or self.claims[n].evidence[0].text for n in wanted]
+            self.vectors.update(zip(wanted, self.embed(texts), strict=True))
+        return True
 
     def __call__(self, a: int, b: int) -> float:
-        if self.embed is None:
-            return 0.0
-        if self.vectors is None:
-            texts = [self.claims[n].statement or self.claims[n].evidence[0].text for n in self.group]
-            self.vectors = dict(zip(self.group, self.embed(texts), strict=True))
         return float(np.dot(self.vectors[a], self.vectors[b]))
 
 
