@@ -10,7 +10,7 @@ role-phrase subjects ("he", "Japan's defence minister") are resolved to the even
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -53,6 +53,9 @@ class FusionModels:
 
     nlp: Language
     embedder: object | None = None  # sentence vectors (clustering's MiniLM) for merging happenings; None: none
+    vectors: dict = field(
+        default_factory=dict, repr=False
+    )  # statement -> vector: a re-fused event embeds only new ones
 
     @classmethod
     def load(cls, model: str = SPACY_MODEL, embedder: object | None = None) -> FusionModels:

@@ -167,6 +167,24 @@ def merge_happenings(
     return out, fixed, renamed
 
 
+MAX_CACHED = 50_000  # statements whose vectors are kept between fusions (about 75 MB of MiniLM vectors)
+
+
+def cached_embed(embed: Callable[[Sequence[str]], np.ndarray], cache: dict) -> Callable[[Sequence[str]], list]:
+    """``embed`` that keeps each statement's vector in ``cache``: an event re-fused as reports arrive embeds
+    only its new statements, so the cost grows with the reports, not with how often the event is fused."""
+
+    def cached(texts: Sequence[str]) -> list:
+        wanted = list(dict.fromkeys(t for t in texts if t not in cache))
+        if wanted:
+            if len(cache) + len(wanted) > MAX_CACHED:
+                cache.clear()
+            cache.update(zip(wanted, embed(wanted), strict=True))
+        return [cache[t] for t in texts]
+
+    return cached
+
+
 class _Similarity:
     """Cosine of two claims' statements; each statement embedded once, only when a merge needs it."""
 

@@ -14,7 +14,7 @@ from datetime import date
 from spacy.tokens import Doc
 
 from newsfuse.fuse.claims import FusionModels, build_claims, claim_id, with_entities
-from newsfuse.fuse.corefer import merge_happenings, word_keys
+from newsfuse.fuse.corefer import cached_embed, merge_happenings, word_keys
 from newsfuse.fuse.coverage import unique_claims
 from newsfuse.fuse.figures import TYPED, key_figures
 from newsfuse.fuse.happenings import EventWord, attach_mentions, event_words
@@ -128,7 +128,7 @@ def fuse_event(
 
 def _embed(models: FusionModels):
     embedder = getattr(models, "embedder", None)
-    return embedder.embed if embedder is not None else None
+    return cached_embed(embedder.embed, models.vectors) if embedder is not None else None
 
 
 def _fuse(claims: list[Claim], origins, entities: EntityIndex) -> tuple[list[Claim], list[Contradiction]]:
