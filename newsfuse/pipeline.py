@@ -78,7 +78,9 @@ class PipelineModels:
             from newsfuse.extract.fast_attributes import fast_attribute_ruler
             from newsfuse.fuse import FusionModels
 
-            self._fusion = FusionModels.load()
+            # Statement similarity for fusing across reports uses the embedder clustering loaded, not a second one.
+            embedder = getattr(self.cluster(), "embedder", None) if self.settings.fusion_embeddings else None
+            self._fusion = FusionModels.load(embedder=embedder)
             fast_attribute_ruler(self._fusion.nlp)  # the same attributes, found without spaCy's Matcher
         return self._fusion
 

@@ -30,6 +30,7 @@ class Settings:
     user: str | None = None  # who the audit log names for corrections made here (default: the login name)
     gazetteers: tuple[Path, ...] = ()  # user-supplied CSV/YAML gazetteer files
     use_embeddings: bool = True  # sentence embeddings as a clustering signal
+    fusion_embeddings: bool = True  # statement similarity overrules misread slots when fusing claims across reports
     workers: int = 0  # extraction worker processes; 0: one per core this process may use
     cache_dir: Path = Path.home() / ".cache" / "newsfuse"  # models built on first use
 

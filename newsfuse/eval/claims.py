@@ -187,7 +187,8 @@ def evaluate_claims(
 def meantime_mentions(root: str | Path) -> tuple[list[GoldMention], list[Article]]:
     """MEANTIME's event mentions as gold items: clustered by the cross-document EVENT each one REFERS_TO.
 
-    A mention without an instance is a singleton; the sub-corpus (airbus, apple) is its topic, and
+    An instance without an ``instance_id`` is the document's own (a within-document chain), never
+    one cluster of the whole sub-corpus; a mention without an instance is a singleton; the sub-corpus (airbus, apple) is its topic, and
     the articles are the documents as a user would ingest them (text, headline, creation date).
     """
     from newsfuse.eval.dates import document_article
@@ -202,7 +203,12 @@ def meantime_mentions(root: str | Path) -> tuple[list[GoldMention], list[Article
         refers = doc.instance_of()
         for m in doc.by_tag("EVENT_MENTION"):
             instance = refers.get(m.m_id)
-            name = f"{corpus}:{instance.instance_id}" if instance else f"{doc.doc_id}:{m.m_id}"
+            if instance is not None and instance.instance_id:
+                name = f"{corpus}:{instance.instance_id}"  # a cross-document instance
+            elif instance is not None:
+                name = f"{doc.doc_id}:i{instance.m_id}"  # an instance of this document only (no instance_id)
+            else:
+                name = f"{doc.doc_id}:{m.m_id}"
             mentions.append(
                 GoldMention(f"{doc.doc_id}:{m.m_id}", doc.doc_id, m.start, m.end, m.text, name, topic, corpus)
             )

@@ -12,36 +12,38 @@ from spacy.tokens import Token
 _CLASSES = {
     "attack": "attack assault raid bomb bombing airstrike ambush offensive shelling",
     "shoot": "shoot shot shooting gunfire gunshot fire",
-    "kill": "kill murder slay slaying killing homicide dead death die fatal execute assassinate hang suicide",
+    "kill": "kill murder slay slaying killing homicide dead death die fatal execute assassinate hang suicide succumb",
     "injure": "injure injured injury wound wounded hurt",
     "arrest": "arrest capture detain detention apprehend custody nab",
     "charge": "charge accuse indict indictment",
     "quake": "earthquake quake temblor tremor",
     "hit": "hit strike",
     "meet": "meet meeting talk talks summit negotiation negotiate discuss discussion confer",
+    "riot": "riot rioting unrest clash clashes",
     "visit": "visit tour trip travel journey arrive",
     "agree": "agree agreement accord deal pact sign",
-    "announce": "announce announcement unveil launch introduce release",
+    "announce": "announce announcement unveil launch introduce release issue",
     "win": "win victory beat triumph lose loss defeat",  # one contest: the winner's win is the loser's loss
     "rehab": "rehab rehabilitation",
-    "nominate": "nominate nominee nomination appoint appointment",
+    "nominate": "nominate nominee nomination appoint appointment name",
     "foil": "foil thwart",
     "drunk": "dui drunk drunken",
     "find": "find discover",
-    "fix": "fix plug patch",
-    "fire": "blaze fire",
+    "fix": "fix plug patch resolve",
+    "fire": "blaze fire burn inferno wildfire",  # the noun; the verb "fire" is shoot (word_key)
     "resign": "resign resignation quit",
-    "appoint": "name hire",
+    "appoint": "hire",
     "fire_staff": "sack dismiss",
-    "crash": "crash collide collision accident",
-    "rob": "rob robbery heist steal theft burglary",
-    "damage": "damage destroy devastate sever wreck",
+    "crash": "crash collide collision accident ram smash",
+    "rob": "rob robbery heist steal theft burglary snatch",
+    "damage": "damage destroy devastate sever wreck cut",
     "escape": "escape flee abscond",
     "explode": "explode explosion blast detonate",
     "admit": "admit enter",  # "entered rehab", "was admitted to", "checked into"
     "sentence": "sentence convict conviction",
     "say": "say tell state report add note claim confirm",
     "acquire": "acquire acquisition buy purchase takeover",
+    "outage": "outage downtime blackout disruption",
 }
 ACTION_CLASS: dict[str, str] = {}
 for _name, _words in _CLASSES.items():
@@ -76,6 +78,10 @@ def normal_lemma(lemma: str) -> str:
     lemma = lemma.lower()
     if lemma in ACTION_CLASS:
         return lemma
+    # a headline's word keeps its inflection ("Dies", "Charged"): a lexicon word under it comes first
+    for base in (lemma[:-1], lemma[:-2], lemma[:-3] + "y", lemma[:-3], lemma[:-3] + "e"):
+        if len(base) >= 3 and lemma.endswith(("s", "d", "ing")) and (base in ACTION_CLASS or base in EVENT_NOUNS):
+            return base
     for suffix in ("ing", "es", "s", "ed"):
         base = lemma[: -len(suffix)]
         if lemma.endswith(suffix) and len(base) >= 4:
@@ -84,23 +90,89 @@ def normal_lemma(lemma: str) -> str:
 
 
 def action_key(lemma: str) -> str:
-    """The action class of a lemma, or its normalised self for words outside the lexicon."""
+    """The action class of a lemma, or its derivational family for words outside the lexicon."""
     base = normal_lemma(lemma)
-    return ACTION_CLASS.get(base, base)
+    return ACTION_CLASS.get(base) or family(base)
+
+
+# Noun suffixes that make a happening of a verb, longest first ("investigation" of "investigate")
+_NOUN_SUFFIXES = ("ation", "ion", "ment", "al", "ure")
+
+
+def family(lemma: str) -> str:
+    """A derivational family: the verb and the nouns made of it share it ("investigate", "investigation").
+
+    The noun suffix is cut, then the verb ending ("-ate", "-e"; "-y" as "-i": "deny", "denial"), so
+    "arrive"/"arrival", "elect"/"election", "approve"/"approval" and "fail"/"failure" meet. A noun
+    whose verb is in the lexicon takes its class ("statement" -> say). Stems under four letters are
+    left whole: "nation" is not "nate".
+    """
+    lemma = lemma.lower()
+    stem = lemma
+    for suffix in _NOUN_SUFFIXES:
+        if lemma.endswith(suffix) and len(lemma) - len(suffix) >= 4:
+            stem = lemma[: -len(suffix)]
+            for verb in (stem + "e", stem + "ate", stem):
+                if verb in ACTION_CLASS:
+                    return ACTION_CLASS[verb]
+            break
+    if stem.endswith("ate") and len(stem) > 6:
+        stem = stem[:-3]
+    elif stem.endswith("e") and len(stem) > 4:
+        stem = stem[:-1]
+    elif stem.endswith("y") and len(stem) > 4:
+        stem = stem[:-1] + "i"
+    return stem
 
 
 # Phrasal verbs whose particle changes the happening: "passed away" died, "checked into" rehab, "gunned down".
 PHRASAL = {("pass", "away"): "kill", ("check", "into"): "admit", ("check", "in"): "admit", ("gun", "down"): "shoot",
-           ("open", "fire"): "shoot", ("run", "away"): "escape", ("run", "off"): "escape", ("break", "out"): "escape"}  # fmt: skip
+           ("open", "fire"): "shoot", ("run", "away"): "escape", ("run", "off"): "escape", ("break", "out"): "escape",
+           ("walk", "away"): "escape", ("walk", "out"): "escape", ("catch", "fire"): "fire", ("mow", "down"): "hit",
+           ("set", "fire"): "fire", ("step", "down"): "resign"}  # fmt: skip
 
 
 def word_key(token: Token) -> str:
-    """The action key of an event word in its parse: a phrasal verb's own class first ("passed away": kill)."""
-    lemma = token.lemma_.lower()
-    for child in token.children:
-        if child.dep_ in {"prt", "prep", "dobj"} and (lemma, child.lower_) in PHRASAL:
-            return PHRASAL[(lemma, child.lower_)]
+    """The action key of an event word in its parse: a phrasal verb's own class first ("passed away": kill).
+
+    The particle is read from the parse, or from the next word where a title-case headline
+    ("Checks Into Rehab") leaves it unattached. A noun is keyed as a noun: "the fire" is a blaze,
+    "fired" a shot; "the issue" is not a release.
+    """
+    lemma = normal_lemma(token.lemma_.lower() if token.pos_ != "PROPN" else token.lower_)
+    noun = light_object(token)
+    if noun is not None:
+        return word_key(noun)  # "made an arrest" is the arrest, "held talks" the meeting
+    following = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
+    for particle in [c.lower_ for c in token.children if c.dep_ in {"prt", "prep", "dobj", "advmod"}] + [following]:
+        if (lemma, particle) in PHRASAL:
+            return PHRASAL[(lemma, particle)]
+    if token.pos_ in {"NOUN", "PROPN"}:
+        if lemma in NOUN_KEYS:
+            return NOUN_KEYS[lemma]
+        if lemma in VERB_ONLY:
+            return family(lemma)
     return action_key(lemma)
+
+
+# Verbs that say little themselves and take their happening from their object ("took a shot", "held talks")
+LIGHT = {"make", "take", "have", "give", "hold", "conduct", "carry", "stage", "do", "launch", "suffer"}
+
+
+def light_object(token: Token) -> Token | None:
+    """The event noun a light verb is made of ("made an arrest": arrest), if it is one."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in LIGHT:
+        return None
+    for child in token.children:
+        if child.dep_ == "dobj" and child.pos_ == "NOUN" and is_event_word(child):
+            return child
+    return None
+
+
+# Nouns whose happening is not their verb's: the noun "fire" is a blaze, the verb a shot.
+NOUN_KEYS = {"fire": "fire"}
+# Words of a class only as verbs: as nouns ("the issue", "his name", "tax cuts") they name no happening of it.
+VERB_ONLY = {"issue", "name", "resolve", "burn", "cut"}
 
 
 def action_class(lemma: str) -> str | None:
@@ -119,16 +191,47 @@ def is_event_word(token: Token) -> bool:
     if token.lower_ == "according":
         return False  # "according to police" names a source
     if token.pos_ == "VERB":
-        return token.dep_ not in {"aux", "auxpass", "amod"} and lemma not in GENERIC
+        if token.dep_ in {"aux", "auxpass", "amod"}:
+            return False
+        return lemma not in GENERIC or light_object(token) is not None
     if token.pos_ == "NOUN":
+        if lemma in VERB_ONLY:
+            return lemma in EVENT_NOUNS
         return (
             lemma in ACTION_CLASS
             or token.lower_ in ACTION_CLASS
             or lemma in EVENT_NOUNS
             or lemma.endswith(EVENT_SUFFIXES)
         )
-    if token.pos_ == "PROPN":  # headlines in title case: "Gunman Kills Two In Mall Shooting"
-        return normal_lemma(token.lower_) in ACTION_CLASS or normal_lemma(token.lower_) in EVENT_NOUNS
+    if token.pos_ == "PROPN":  # headlines in title case: "Gunman Kills Two In Mall Shooting", "Checks Into Rehab"
+        return (
+            normal_lemma(token.lower_) in ACTION_CLASS
+            or normal_lemma(token.lower_) in EVENT_NOUNS
+            or (word_key(token) in _CLASSES)
+        )
     if token.pos_ == "ADJ":
         return lemma in _ADJECTIVES
     return False
+
+
+# The head word of an event's name and the happening it names: "the Academy Awards", "the 86th Oscars"
+# and "the ceremony" are one award show; "the Super Bowl", "the World Cup" are contests.
+EVENT_NAME_HEADS = {
+    "awards": "award", "oscars": "award", "grammys": "award", "emmys": "award", "globes": "award",
+    "games": "games", "olympics": "games", "cup": "contest", "championship": "contest", "championships": "contest",
+    "bowl": "contest", "series": "contest", "marathon": "race", "derby": "race", "prix": "race",
+    "festival": "festival", "summit": "meet", "conference": "conference", "expo": "conference",
+}  # fmt: skip
+_NOT_EVENT_NAMES = {"PERSON", "GPE", "LOC", "NORP", "FAC"}
+
+
+def named_event_key(token: Token, label: str, end: int) -> str | None:
+    """The action key of a name's last word when the name is an event's ("Academy Awards"), else None."""
+    if label in _NOT_EVENT_NAMES or token.idx + len(token.text) != end:
+        return None
+    return EVENT_NAME_HEADS.get(token.lower_)
+
+
+def misnamed(token: Token) -> bool:
+    """An action word the entity tagger took for a name ("DUI" as an organisation, "Shooting" in a title)."""
+    return token.pos_ in {"PROPN", "NOUN"} and normal_lemma(token.lower_) in ACTION_CLASS

@@ -10,7 +10,7 @@ role-phrase subjects ("he", "Japan's defence minister") are resolved to the even
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -52,10 +52,14 @@ class FusionModels:
     """The parser fusion needs, loaded once and passed in: a full pipeline, since frames need lemmas."""
 
     nlp: Language
+    embedder: object | None = None  # sentence vectors (clustering's MiniLM) for merging happenings; None: none
+    vectors: dict = field(
+        default_factory=dict, repr=False
+    )  # statement -> vector: a re-fused event embeds only new ones
 
     @classmethod
-    def load(cls, model: str = SPACY_MODEL) -> FusionModels:
-        return cls(load_parser(model))  # extraction found the entities: no NER here
+    def load(cls, model: str = SPACY_MODEL, embedder: object | None = None) -> FusionModels:
+        return cls(load_parser(model), embedder)  # extraction found the entities: no NER here
 
 
 def claim_id(prefix: str, *parts: object) -> str:

@@ -14,6 +14,8 @@ from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
+import numpy as np
+
 from newsfuse.fuse.actions import action_key
 from newsfuse.fuse.independence import support
 from newsfuse.fuse.merge import NON_CORE_ROLES, places_compatible
@@ -25,6 +27,20 @@ UNMERGED = {"say"}  # each statement reported is its own: what was said differs 
 
 _PLACES = {"GPE", "LOC", "FAC"}  # where it happened is the place slot's to compare, not a participant
 DAY_SLACK = 2  # reports a day apart say "died Monday" and "died yesterday" of one death
+
+
+def word_keys(words: Sequence) -> dict[tuple[str, int], str]:
+    """(article id, start) -> the action key of the event word there, as its parse reads it."""
+    return {(w.article_id, w.start): w.key for w in words}
+
+
+def claim_keys(claim: Claim, keys: Mapping[tuple[str, int], str]) -> list[str]:
+    """The action keys a claim's happening goes by: its trigger words' as parsed, else its trigger lemma's.
+
+    A frame's lemma misses what the parse shows ("checked into" is an admission, "the fire" a blaze).
+    """
+    found = [keys.get((e.article_id, e.trigger_start)) for e in claim.evidence if e.trigger_start is not None]
+    return list(dict.fromkeys(k for k in found if k)) or [action_key(claim.trigger)]
 
 
 def _names(arguments, places: bool = False) -> list[set[str]]:
@@ -54,16 +70,40 @@ def fits(claim: Claim, actors, targets) -> bool:
 
 def compatible(a: Claim, b: Claim) -> bool:
     """Nothing in the two claims says they are different happenings of the same kind."""
+    return not conflicts(a, b)
+
+
+def conflicts(a: Claim, b: Claim) -> set[str]:
+    """What tells the two claims apart: "people" (other named people did it: two deaths), "span" (part and
+    whole: a tour and its day's visit), "subjects", "objects", "day" or "place".
+
+    The first two hold whatever the sentences say; the others come from slots the extraction may have
+    misread (a dateline's country as the subject, the announcement's day as the happening's), so
+    very similar sentences may overrule them (``merge_happenings``).
+    """
+    found = set()
     sa, sb = _names(a.subjects), _names(b.subjects)
     oa, ob = _names(a.objects, places=True), _names(b.objects, places=True)
     crosswise = not _disjoint(sa, ob) and sa and ob or not _disjoint(sb, oa) and sb and oa  # "A beat B", "B lost to A"
-    if not crosswise and (_disjoint(sa, sb) or _disjoint(oa, ob)):
-        return False
+    if not crosswise and _disjoint(sa, sb):
+        found.add("people" if _people(a) and _people(b) else "subjects")
+    if not crosswise and _disjoint(oa, ob):
+        found.add("objects")
     if _span(a) != _span(b) and (_span(a) or _span(b)):
-        return False  # a tour of several days holds the day's visits: part and whole, not one happening
+        found.add("span")  # a tour of several days holds the day's visits: part and whole, not one happening
     if _day_precise(a) and _day_precise(b) and abs(a.time.lower - b.time.lower) > DAY_SLACK:
-        return False
-    return places_compatible(a.place, b.place)
+        found.add("day")
+    if not places_compatible(a.place, b.place):
+        found.add("place")
+    return found
+
+
+HARD = {"people", "span"}  # no sentence similarity merges these
+SIMILAR = 0.5  # MiniLM cosine of two statements of one kind of happening above which misread slots do not part them
+
+
+def _people(claim: Claim) -> bool:
+    return any(a.entity_id and a.label == "PERSON" for a in claim.subjects)
 
 
 def _span(claim: Claim) -> tuple | None:
@@ -83,29 +123,34 @@ def merge_happenings(
     claims: Sequence[Claim],
     contradictions: Sequence[Contradiction],
     origins: Mapping[str, str],
-    similar: Callable[[Claim, Claim], bool] | None = None,
+    embed: Callable[[Sequence[str]], np.ndarray] | None = None,
+    keys: Mapping[tuple[str, int], str] | None = None,
 ) -> tuple[list[Claim], list[Contradiction], dict[str, str]]:
     """The claims with those reporting one happening merged, contradictions pointed at the survivors, and
-    absorbed claim id -> survivor id (figures read before merging keep each source's own value)."""
+    absorbed claim id -> survivor id (figures read before merging keep each source's own value).
+
+    Claims are compared only within one action key (``keys``: (article id, trigger start) -> the
+    key of the event word there, ``word_keys``), so the cost grows with the claims of one kind of
+    happening, not with all pairs. A claim joins the first group nothing tells apart from it; else,
+    with ``embed`` (sentence vectors, the pipeline's MiniLM), the first group whose head's statement
+    is nearly the same sentence (``SIMILAR``) and no hard conflict (``HARD``) keeps apart.
+    """
     by_key: dict[str, list[int]] = defaultdict(list)
     order = sorted(range(len(claims)), key=lambda n: -claim_weight(claims[n]))
     for n in order:
         if claims[n].predicate not in UNMERGED and not claims[n].quote:
-            by_key[action_key(claims[n].trigger)].append(n)
+            by_key[claim_keys(claims[n], keys or {})[0]].append(n)
     absorbed: dict[int, int] = {}
     members: dict[int, list[int]] = {}
     for group in by_key.values():
         heads: list[int] = []
+        near = _Similarity(claims, embed)
         for n in group:
-            home = next(
-                (
-                    h
-                    for h in heads
-                    if all(compatible(claims[m], claims[n]) for m in members[h])
-                    and (similar is None or similar(claims[h], claims[n]))
-                ),
-                None,
-            )
+            found = [(h, set().union(*(conflicts(claims[m], claims[n]) for m in members[h]))) for h in heads]
+            home = next((h for h, why in found if not why), None)
+            soft = [h for h, why in found if not why & HARD] if home is None else []
+            if soft and near.ready([n, *soft]):
+                home = next((h for h in soft if near(h, n) >= SIMILAR), None)
             if home is None:
                 heads.append(n)
                 members[n] = [n]
@@ -120,6 +165,44 @@ def merge_happenings(
         out.append(_absorb(claim, [claims[m] for m in members.get(n, [n])[1:]], origins))
     fixed = [replace(c, claim_id=renamed.get(c.claim_id, c.claim_id)) for c in contradictions]
     return out, fixed, renamed
+
+
+MAX_CACHED = 50_000  # statements whose vectors are kept between fusions (about 75 MB of MiniLM vectors)
+
+
+def cached_embed(embed: Callable[[Sequence[str]], np.ndarray], cache: dict) -> Callable[[Sequence[str]], list]:
+    """``embed`` that keeps each statement's vector in ``cache``: an event re-fused as reports arrive embeds
+    only its new statements, so the cost grows with the reports, not with how often the event is fused."""
+
+    def cached(texts: Sequence[str]) -> list:
+        wanted = list(dict.fromkeys(t for t in texts if t not in cache))
+        if wanted:
+            if len(cache) + len(wanted) > MAX_CACHED:
+                cache.clear()
+            cache.update(zip(wanted, embed(wanted), strict=True))
+        return [cache[t] for t in texts]
+
+    return cached
+
+
+class _Similarity:
+    """Cosine of two claims' statements; each statement embedded once, only when a merge needs it."""
+
+    def __init__(self, claims: Sequence[Claim], embed) -> None:
+        self.claims, self.embed, self.vectors = claims, embed, {}
+
+    def ready(self, indexes: list[int]) -> bool:
+        """Embed the statements of ``indexes`` not embedded yet, in one batch; False without an embedder."""
+        if self.embed is None:
+            return False
+        wanted = [n for n in indexes if n not in self.vectors]
+        if wanted:
+            texts = [self.claims[n].statement or self.claims[n].evidence[0].text for n in wanted]
+            self.vectors.update(zip(wanted, self.embed(texts), strict=True))
+        return True
+
+    def __call__(self, a: int, b: int) -> float:
+        return float(np.dot(self.vectors[a], self.vectors[b]))
 
 
 def _absorb(head: Claim, others: list[Claim], origins: Mapping[str, str]) -> Claim:

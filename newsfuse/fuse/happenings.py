@@ -17,9 +17,17 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
-from newsfuse.fuse.actions import REPORTING, action_class, action_key, is_event_word, names_happening, word_key
+from newsfuse.fuse.actions import (
+    REPORTING,
+    action_class,
+    is_event_word,
+    misnamed,
+    named_event_key,
+    names_happening,
+    word_key,
+)
 from newsfuse.fuse.claims import claim_id
-from newsfuse.fuse.corefer import fits
+from newsfuse.fuse.corefer import claim_keys, fits, word_keys
 from newsfuse.fuse.figures import figures_for
 from newsfuse.fuse.frames import modality
 from newsfuse.fuse.independence import support
@@ -63,10 +71,12 @@ def event_words(
         speakers = _speakers(sentence, by_token, entities)
         for token in sentence:
             named = by_token.get(token.i)
+            key = named_event_key(token, named.label, named.end) if named is not None else None
             if named is not None and named.label == "EVENT" and token.pos_ in {"PROPN", "NOUN"}:
                 pass  # an event named by its name ("Watergate", "the Oscars") is a mention of it
-            elif not is_event_word(token) or named is not None:
+            elif key is None and (not is_event_word(token) or named is not None and not misnamed(token)):
                 continue
+            key = key or word_key(token)
             lemma = token.lemma_.lower()
             actors, targets = roles(token, by_token, entities)
             actors = tuple(a for a in actors if a.entity_id not in speakers)  # who says it is not who did it
@@ -74,7 +84,7 @@ def event_words(
             out.append(
                 EventWord(
                     article.id, token.idx, token.idx + len(token.text), first, last,
-                    lemma, word_key(token), modality(token), number, actors, targets, token.pos_ == "VERB",
+                    lemma, key, modality(token), number, actors, targets, token.pos_ == "VERB",
                     named is not None,
                 )
             )  # fmt: skip
@@ -92,6 +102,16 @@ def _speakers(sentence, by_token, entities: EntityIndex) -> set[str]:
     return out
 
 
+def _statements(claims: Sequence[Claim]) -> dict[tuple[str, int], int]:
+    """(article id, sentence start) -> the claim of what is said there, where one sentence says one thing."""
+    found: dict[tuple[str, int], set[int]] = defaultdict(set)
+    for n, claim in enumerate(claims):
+        if claim.predicate == "say" or claim.quote:
+            for e in claim.evidence:
+                found[(e.article_id, e.sentence_start)].add(n)
+    return {place: min(homes) for place, homes in found.items() if len(homes) == 1}
+
+
 def _mention(word: EventWord, text: str) -> EventMention:
     return EventMention(word.article_id, word.start, word.end, word.sentence_start, word.sentence_end, text)
 
@@ -107,15 +127,23 @@ def attach_mentions(
     Returns the claims and the disputes over whether the new claims' happenings took place.
     """
     taken = {(e.article_id, e.trigger_start) for c in claims for e in c.evidence}
+    keys = word_keys(words)
     by_key: dict[str, list[int]] = defaultdict(list)
     for n, claim in enumerate(claims):
         if claim.predicate != "say":
-            by_key[action_key(claim.trigger)].append(n)
+            for key in claim_keys(claim, keys):
+                by_key[key].append(n)
     joined: dict[int, list[EventMention]] = defaultdict(list)
     reporting: dict[int, dict[str, Evidence]] = defaultdict(dict)  # claim -> article -> its first word there
     pending: dict[str, list[EventWord]] = defaultdict(list)
+    statements = _statements(claims)
     for word in words:
-        if (word.article_id, word.start) in taken or word.lemma in REPORTING:
+        if (word.article_id, word.start) in taken:
+            continue
+        if word.lemma in REPORTING:  # "said" is the telling of the statement its sentence reports, if one is
+            home = statements.get((word.article_id, word.sentence_start))
+            if home is not None:
+                joined[home].append(_mention(word, articles[word.article_id].text[word.start : word.end]))
             continue
         homes = [n for n in by_key.get(word.key, ()) if fits(claims[n], word.actors, word.targets)]
         if not homes:

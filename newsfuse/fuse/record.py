@@ -14,7 +14,7 @@ from datetime import date
 from spacy.tokens import Doc
 
 from newsfuse.fuse.claims import FusionModels, build_claims, claim_id, with_entities
-from newsfuse.fuse.corefer import merge_happenings
+from newsfuse.fuse.corefer import cached_embed, merge_happenings, word_keys
 from newsfuse.fuse.coverage import unique_claims
 from newsfuse.fuse.figures import TYPED, key_figures
 from newsfuse.fuse.happenings import EventWord, attach_mentions, event_words
@@ -96,7 +96,9 @@ def fuse_event(
     fused, contradictions = _fuse(claims, origins, entities)
     fused, disputes = attach_mentions(fused, words, origins, {a.id: a for a in articles})
     figures = key_figures(fused, origins)  # per source's own claim, before one happening's claims merge
-    fused, contradictions, renamed = merge_happenings(fused, contradictions + disputes, origins)
+    fused, contradictions, renamed = merge_happenings(
+        fused, contradictions + disputes, origins, _embed(models), keys=word_keys(words)
+    )
     figures = tuple(replace(f, claim_id=renamed.get(f.claim_id, f.claim_id)) for f in figures)
     time = _time_span(fused, articles)
     fused = sorted(
@@ -122,6 +124,11 @@ def fuse_event(
         last_updated=max((a.ingested_at or a.published or "" for a in articles), default=None) or None,
         related=tuple(_storylines(fused, time)),
     )
+
+
+def _embed(models: FusionModels):
+    embedder = getattr(models, "embedder", None)
+    return cached_embed(embedder.embed, models.vectors) if embedder is not None else None
 
 
 def _fuse(claims: list[Claim], origins, entities: EntityIndex) -> tuple[list[Claim], list[Contradiction]]:

@@ -85,3 +85,18 @@ def test_meantime_event_mentions_are_clustered_by_their_cross_document_instance(
         by_instance.setdefault(m.instance, set()).add(m.article)
     assert any(len(docs) > 1 for docs in by_instance.values())  # the same event in several reports
     assert {m.subtopic for m in mentions} == {"corpus_airbus", "corpus_apple"}
+
+
+def test_meantime_events_without_a_cross_document_id_stay_in_their_own_document():
+    from newsfuse.eval.claims import meantime_mentions
+
+    root = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "meantime"
+    if not root.is_dir():
+        pytest.skip("../shared/data/meantime is absent")
+    mentions, _ = meantime_mentions(root)
+    documents: dict[str, set[str]] = {}
+    for m in mentions:
+        documents.setdefault(m.instance, set()).add(m.article)
+    # an instance with no instance_id is one document's chain, not a cluster of the whole sub-corpus
+    assert not {"corpus_airbus:", "corpus_apple:"} & set(documents)
+    assert max(len(d) for d in documents.values()) < 20

@@ -122,3 +122,27 @@ def test_no_charges_filed_is_negated_not_a_charge(models):
     charges = [c for c in record.claims if c.action == "charge" or c.trigger in {"charge", "file"}]
     assert charges
     assert all(e.modality == "negated" for c in charges for e in c.evidence)
+
+
+def test_an_event_named_by_its_name_is_one_happening_whatever_the_name(models):
+    texts = {
+        "a": "Ellen DeGeneres will host the Academy Awards next March, the academy announced on Friday.",
+        "b": "The comedian Ellen DeGeneres will host the Oscars next year, organisers announced on Friday.",
+    }
+    names = {"Ellen DeGeneres": ("PERSON", "p_ellen"), "Academy Awards": ("ORG", "o_aa"), "Oscars": ("ORG", "o_osc")}
+    record = _fused(models, texts, names)
+    spans = {
+        c.id: {(e.article_id, e.trigger_start) for e in c.evidence} | {(m.article_id, m.start) for m in c.mentions}
+        for c in record.claims
+    }
+    awards = (("a", texts["a"].index("Awards")), ("b", texts["b"].index("Oscars")))
+    assert any(set(awards) <= held for held in spans.values())
+
+
+def test_said_is_the_telling_of_its_sentence_statement(models):
+    texts = {"a": '"We will rebuild every house in Lima," the mayor said on Monday.'}
+    record = _fused(models, texts, {"Lima": ("GPE", "g_lima")})
+    said = texts["a"].index("said")
+    held = [c for c in record.claims if any(m.start == said for m in c.mentions) or any(
+        e.trigger_start == said for e in c.evidence)]  # fmt: skip
+    assert len(held) == 1 and held[0].quote

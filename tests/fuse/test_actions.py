@@ -1,0 +1,40 @@
+"""Action keys: derivational families, nouns keyed as nouns, light verbs, headline words and phrasal verbs."""
+
+from __future__ import annotations
+
+from newsfuse.fuse.actions import action_key, family, is_event_word, normal_lemma, word_key
+
+
+def _token(models, text: str, word: str):
+    return next(t for t in models.nlp(text) if t.text == word)
+
+
+def test_a_verb_and_the_noun_made_of_it_share_a_family():
+    assert action_key("investigation") == action_key("investigate")
+    assert action_key("arrival") == action_key("arrive")
+    assert action_key("election") == action_key("elect")
+    assert action_key("statement") == action_key("state") == "say"  # the verb's class
+    assert family("nation") == "nation"  # too short a stem to cut
+
+
+def test_a_headline_keeps_its_inflection_yet_names_the_action():
+    assert normal_lemma("dies") == "die"
+    assert action_key("Dies") == action_key("died") == "kill"
+
+
+def test_the_noun_fire_is_a_blaze_and_the_verb_a_shot(models):
+    assert word_key(_token(models, "The fire destroyed the barn on Monday.", "fire")) == "fire"
+    assert word_key(_token(models, "The gunman fired two shots at the crowd.", "fired")) == "shoot"
+
+
+def test_a_light_verb_takes_its_happening_from_its_object(models):
+    made = _token(models, "Police made an arrest in the case on Monday.", "made")
+    assert is_event_word(made)
+    assert word_key(made) == "arrest"
+    assert not is_event_word(_token(models, "She made a cake for the party.", "made"))
+
+
+def test_a_title_case_headline_verb_with_its_particle(models):
+    checks = _token(models, "Lindsay Lohan Checks Into Rehab", "Checks")
+    assert word_key(checks) == "admit" == action_key("admit")
+    assert is_event_word(checks)
