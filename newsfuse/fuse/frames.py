@@ -283,8 +283,8 @@ def _local_modality(token: Token, governing: bool = False) -> str | None:
         and any(c.lower_ == "yet" for c in head.children)
     ):
         return "negated"  # "have yet to agree"
-    if lemma in MODAL_FRAMES:
-        return MODAL_FRAMES[lemma]
+    if lemma in MODAL_FRAMES and not _particle(token):
+        return MODAL_FRAMES[lemma]  # "set to", "is set for"; but "set aside the challenge" was done
     if governing and lemma in DELIBERATION:
         return "speculated"  # what is being considered or explored has not happened
     for child in children:
@@ -303,6 +303,11 @@ def _local_modality(token: Token, governing: bool = False) -> str | None:
     if token.dep_ == "advcl" and infinitive:
         return "intended"  # a purpose clause: "allocate ... to accelerate procurement"
     return None
+
+
+def _particle(token: Token) -> bool:
+    """A phrasal verb whose particle changes its sense ("set aside", "set up", "aim at", "try on")."""
+    return any(c.dep_ == "prt" for c in token.children)
 
 
 def _agent(token: Token) -> int | None:

@@ -30,7 +30,6 @@ PREDICATE_CLASSES: dict[str, str] = {
     "trip": "visit",
     "arrive": "visit",
     "inspect": "visit",
-    "stop": "visit",
     "journey": "visit",
     # agreements and decisions
     "agree": "agree",

@@ -27,6 +27,7 @@ from newsfuse.records import Article
 from newsfuse.records.claims import (
     Claim,
     Contradiction,
+    EventMention,
     EventRecord,
     KeyFigure,
     PlaceRef,
@@ -103,6 +104,9 @@ def fuse_event(
         _mark_background(fused, time),
         key=lambda c: (-claim_weight(c), c.evidence[0].published or "", c.evidence[0].start),
     )
+    fused, folded = fold_restatements(fused)
+    figures = tuple(replace(f, claim_id=folded.get(f.claim_id, f.claim_id)) for f in figures)
+    contradictions = [replace(c, claim_id=folded.get(c.claim_id, c.claim_id)) for c in contradictions]
     unique = unique_claims(fused, origins)
     headline, headline_article = choose_headline(articles, fused)
     return EventRecord(
@@ -121,6 +125,43 @@ def fuse_event(
         first_seen=min((a.ingested_at or a.published or "" for a in articles), default=None) or None,
         last_updated=max((a.ingested_at or a.published or "" for a in articles), default=None) or None,
         related=tuple(_storylines(fused, time)),
+    )
+
+
+def fold_restatements(claims: Sequence[Claim]) -> tuple[list[Claim], dict[str, str]]:
+    """Claims whose text is the very sentence of a better-ranked claim, folded into it as its mentions.
+
+    Two claims read from one sentence ("a 2-year-old boy and a man were killed and a woman was
+    wounded" as a shooting, a wounding, a drive) say the same to a reader: one claim, the others'
+    evidence kept as mentions (not support: they may be other parts of the happening).
+    """
+    out: list[Claim] = []
+    home: dict[str, int] = {}
+    renamed: dict[str, str] = {}
+    for claim in claims:
+        key = " ".join(claim.statement.split()).lower()
+        n = home.get(key) if key and not claim.quote else None
+        if n is None or not _adds_nothing(claim, out[n]):
+            if key and not claim.quote:
+                home[key] = len(out)
+            out.append(claim)
+            continue
+        kept = out[n]
+        extra = tuple(EventMention(e.article_id, e.trigger_start if e.trigger_start is not None else e.start,
+                                   e.trigger_end if e.trigger_end is not None else e.end, e.sentence_start,
+                                   e.sentence_end, "") for e in claim.evidence)  # fmt: skip
+        out[n] = replace(kept, mentions=kept.mentions + extra + claim.mentions)
+        renamed[claim.id] = kept.id
+    return out, renamed
+
+
+def _adds_nothing(claim: Claim, kept: Claim) -> bool:
+    """Whether a claim read from the kept claim's sentence has no slot of its own (a value, a time, someone)."""
+    kinds = {v.kind for v in kept.values}
+    return (
+        all(v.kind in kinds for v in claim.values)
+        and (claim.time is None or claim.time == kept.time)
+        and claim.entity_ids() <= kept.entity_ids()
     )
 
 
