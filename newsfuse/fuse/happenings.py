@@ -165,11 +165,15 @@ def _one_happening(like: Likeness, group: list[EventWord], articles: Mapping[str
         return group
     first = _best(group)
     best, named = _sentence(first, articles).strip(), {a.entity_id for a in (*first.actors, *first.targets)}
+    # leads state the main happening: a known action word in two reports' leads names the same one
+    lead = first.position <= LEAD_SENTENCES and names_happening(first.lemma)
     return [
         w
         for w in group
         if named & {a.entity_id for a in (*w.actors, *w.targets)}
-        or like.same(best, _sentence(w, articles).strip(), (w.lemma,))
+        or lead
+        and w.position <= LEAD_SENTENCES
+        or like.same(best, _sentence(w, articles).strip(), (w.lemma,), names_happening(w.lemma))
     ]
 
 

@@ -18,6 +18,7 @@ STEM = 5
 TOPICAL_SHARE = 0.5  # a word in at least this share of the event's reports is the story's, not the happening's
 TOPICAL_WEIGHT = 0.25
 SAME_TELLING = 1.0
+UNKNOWN_TELLING = 2.0
 MIN_REPORTS = 4  # the fewest reports sharing a word that make it topical  # weighted shared words needed
 _STOP = set(
     """
@@ -50,6 +51,35 @@ class Likeness:
         shared = stems(a) & stems(b) - {w.lower()[:STEM] for w in action_words}
         return sum(TOPICAL_WEIGHT if s in self.topical else 1.0 for s in shared)
 
-    def same(self, a: str, b: str, action_words: Iterable[str] = ()) -> bool:
-        """Whether ``a`` and ``b`` can tell one happening (the sentence itself always does)."""
-        return a == b or self.score(a, b, action_words) >= SAME_TELLING
+    def same(self, a: str, b: str, action_words: Iterable[str] = (), known: bool = True) -> bool:
+        """Whether ``a`` and ``b`` can tell one happening (the sentence itself always does).
+
+        Sentences that both name people or places but none in common tell different happenings
+        ("Bowe's win over Pukall", "Klitschko's win over Rahman"). A word outside the action lexicon
+        (``known`` False: "parked", "ran") needs more shared words than "killed" or "shot".
+        """
+        if a == b:
+            return True
+        names_a, names_b = names(a), names(b)
+        if names_a and names_b and not names_a & names_b:
+            return False
+        return self.score(a, b, action_words) >= (SAME_TELLING if known else UNKNOWN_TELLING)
+
+
+_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]{2,}(?:[A-Z][a-z]+)?\b")
+_NOT_NAMES = set(
+    """
+    The This That These Those There Their They Then When Where While After Before His Her Its Our
+    Police Officers Officials Authorities Sheriff Deputies Mr Mrs Ms Dr Jr Sr According Monday Tuesday
+    Wednesday Thursday Friday Saturday Sunday January February March April May June July August
+    September October November December Street Avenue Road County City State Department Office News
+    """.split()
+)
+
+
+def names(text: str) -> set[str]:
+    """Capitalised words inside a sentence (not its first word): the people and places it names."""
+    words = text.split()
+    if sum(w[:1].isupper() for w in words) > len(words) / 2:
+        return set()  # a Title Case headline: its capitals name nothing in particular
+    return {w[:STEM].lower() for w in _NAME.findall(text) if w not in _NOT_NAMES}

@@ -22,6 +22,7 @@ from newsfuse.fuse.independence import origin_groups, relation_of
 from newsfuse.fuse.merge import fuse_group, group_claims
 from newsfuse.fuse.participants import EntityIndex
 from newsfuse.fuse.quotes import quote_claims
+from newsfuse.fuse.statement import MIN_WORDS, furniture
 from newsfuse.fuse.summary import choose_headline, choose_summary, claim_weight
 from newsfuse.records import Article
 from newsfuse.records.claims import (
@@ -104,7 +105,7 @@ def fuse_event(
         _mark_background(fused, time),
         key=lambda c: (-claim_weight(c), c.evidence[0].published or "", c.evidence[0].start),
     )
-    fused, folded = fold_restatements(fused)
+    fused, folded = fold_restatements([_without_furniture(c) for c in fused])
     figures = tuple(replace(f, claim_id=folded.get(f.claim_id, f.claim_id)) for f in figures)
     contradictions = [replace(c, claim_id=folded.get(c.claim_id, c.claim_id)) for c in contradictions]
     unique = unique_claims(fused, origins)
@@ -153,6 +154,14 @@ def fold_restatements(claims: Sequence[Claim]) -> tuple[list[Claim], dict[str, s
         out[n] = replace(kept, mentions=kept.mentions + extra + claim.mentions)
         renamed[claim.id] = kept.id
     return out, renamed
+
+
+def _without_furniture(claim: Claim) -> Claim:
+    """A claim whose text carries page furniture ("... ruled accidental | Share") takes a clean source sentence."""
+    if not furniture(claim.statement):
+        return claim
+    clean = [e for e in claim.evidence if e.text and not furniture(e.text) and len(e.text.split()) >= MIN_WORDS]
+    return replace(claim, statement=clean[0].text) if clean else claim
 
 
 def _adds_nothing(claim: Claim, kept: Claim) -> bool:
