@@ -127,6 +127,7 @@ MODAL_FRAMES: dict[str, str] = {
     "plan": "planned",
     "prepare": "planned",
     "arrange": "planned",
+    "suppose": "planned",  # "they were supposed to meet": arranged, not done
     "intend": "intended",
     "aim": "intended",
     "seek": "intended",
