@@ -83,3 +83,26 @@ def names(text: str) -> set[str]:
     if sum(w[:1].isupper() for w in words) > len(words) / 2:
         return set()  # a Title Case headline: its capitals name nothing in particular
     return {w[:STEM].lower() for w in _NAME.findall(text) if w not in _NOT_NAMES}
+
+
+def comparable_sides(sides: list) -> list:
+    """The sides of a value dispute that speak of one happening, the first (best-supported) side's.
+
+    Precision first: a side stated with no status in common with the first ("hosted in 2007"
+    against "will host next year") or naming other actors beside those all sides share ("the
+    Orioles offered $140 million" against "the Red Sox offered $184 million") is another happening.
+    """
+    if len(sides) < 2:
+        return sides
+    named = [set().union(*(names(e.text) for e in side.evidence)) for side in sides]
+    common = set.intersection(*named)
+    first, first_status = named[0] - common, {e.modality for e in sides[0].evidence}
+    kept = [sides[0]]
+    for side, own in zip(sides[1:], named[1:], strict=True):
+        own -= common
+        if not first_status & {e.modality for e in side.evidence}:
+            continue
+        if first and own and not first & own:
+            continue
+        kept.append(side)
+    return kept

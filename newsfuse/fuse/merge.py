@@ -17,6 +17,7 @@ from newsfuse.fuse.arguments import PLACE_PREPS
 from newsfuse.fuse.claims import claim_id
 from newsfuse.fuse.independence import support
 from newsfuse.fuse.lexicon import PREDICATE_CLASSES
+from newsfuse.fuse.likeness import comparable_sides
 from newsfuse.fuse.participants import EntityIndex
 from newsfuse.fuse.statement import statement
 from newsfuse.fuse.values import agree
@@ -353,7 +354,7 @@ def _resolve_slot(
     best_sources = support([e for _, evs in clusters[0] for e in evs], origins).independent_sources
     if len(clusters) == 1 or slot in UNCOMPARED:
         return best, best_sources, []
-    sides = _opposed_sides(clusters, origins)
+    sides = comparable_sides(_opposed_sides(clusters, origins))
     if len(sides) < 2:
         return best, best_sources, []
     modalities = {e.modality for side in sides for e in side.evidence}
