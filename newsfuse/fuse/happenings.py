@@ -21,13 +21,13 @@ from newsfuse.fuse.actions import REPORTING, action_class, action_key, is_event_
 from newsfuse.fuse.claims import claim_id
 from newsfuse.fuse.corefer import fits
 from newsfuse.fuse.figures import figures_for
-from newsfuse.fuse.frames import modality
 from newsfuse.fuse.independence import support
 from newsfuse.fuse.likeness import Likeness
 from newsfuse.fuse.merge import status_conflict
 from newsfuse.fuse.participants import EntityIndex
 from newsfuse.fuse.roles import entity_tokens, roles
 from newsfuse.fuse.statement import line_bounds
+from newsfuse.fuse.status import modality
 from newsfuse.records import Article
 from newsfuse.records.claims import Claim, ClaimArgument, Contradiction, EventMention, Evidence
 from newsfuse.records.mentions import EntityMention

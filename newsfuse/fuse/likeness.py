@@ -95,14 +95,12 @@ def comparable_sides(sides: list) -> list:
     if len(sides) < 2:
         return sides
     named = [set().union(*(names(e.text) for e in side.evidence)) for side in sides]
-    common = set.intersection(*named)
-    first, first_status = named[0] - common, {e.modality for e in sides[0].evidence}
+    first_status = {e.modality for e in sides[0].evidence}
     kept = [sides[0]]
     for side, own in zip(sides[1:], named[1:], strict=True):
-        own -= common
         if not first_status & {e.modality for e in side.evidence}:
             continue
-        if first and own and not first & own:
-            continue
+        if named[0] - own and own - named[0]:
+            continue  # each names someone the other does not: other actors
         kept.append(side)
     return kept

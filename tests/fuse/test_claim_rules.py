@@ -75,3 +75,9 @@ def test_a_narrated_negation_is_no_dispute_but_a_reported_one_is():
     bombed = _evidence("a", "Sudan bombed the camp.", "happened")
     reported = _evidence("b", "Sudan did not bomb the camp, its spokesman said.", "negated")
     assert [k.slot for k in status_conflict("c", (bombed, reported), {})] == ["status"]
+
+
+def test_a_headline_infinitive_is_planned(models):
+    record = _fused(models, {"a": "Klitschko to meet Rahman in Mannheim\nThe two boxers shook hands on Friday."}, FIGHT)
+    meeting = next(c for c in record.claims if c.predicate == "meet")
+    assert meeting.modality == "planned"
