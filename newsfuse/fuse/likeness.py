@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]{3,}")
 STEM = 5
@@ -31,9 +32,10 @@ _STOP = set(
 )
 
 
-def stems(text: str) -> set[str]:
+@lru_cache(maxsize=1 << 16)  # one event's sentences are compared many times over
+def stems(text: str) -> frozenset[str]:
     """Crude stems of a sentence's content words."""
-    return {w.lower()[:STEM] for w in _WORD.findall(text) if w.lower() not in _STOP}
+    return frozenset(w.lower()[:STEM] for w in _WORD.findall(text) if w.lower() not in _STOP)
 
 
 class Likeness:
@@ -77,12 +79,13 @@ _NOT_NAMES = set(
 )
 
 
-def names(text: str) -> set[str]:
+@lru_cache(maxsize=1 << 16)
+def names(text: str) -> frozenset[str]:
     """Capitalised words inside a sentence (not its first word): the people and places it names."""
     words = text.split()
     if sum(w[:1].isupper() for w in words) > len(words) / 2:
-        return set()  # a Title Case headline: its capitals name nothing in particular
-    return {w[:STEM].lower() for w in _NAME.findall(text) if w not in _NOT_NAMES}
+        return frozenset()  # a Title Case headline: its capitals name nothing in particular
+    return frozenset(w[:STEM].lower() for w in _NAME.findall(text) if w not in _NOT_NAMES)
 
 
 def comparable_sides(sides: list) -> list:
@@ -94,7 +97,7 @@ def comparable_sides(sides: list) -> list:
     """
     if len(sides) < 2:
         return sides
-    named = [set().union(*(names(e.text) for e in side.evidence)) for side in sides]
+    named = [frozenset().union(*(names(e.text) for e in side.evidence)) for side in sides]
     first_status = {e.modality for e in sides[0].evidence}
     kept = [sides[0]]
     for side, own in zip(sides[1:], named[1:], strict=True):
