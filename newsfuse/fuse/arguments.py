@@ -7,6 +7,7 @@ preposition that governs it ("in" Lima, "from" the United States) or its relatio
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -178,9 +179,18 @@ def values_of(ctx: FrameContext, frame: Frame) -> tuple[ClaimValue, ...]:
             values.append(money_value(mention))
     for mention in ctx.extraction.quantities:
         span = ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is not None and any(t.i in frame.own for t in span):
+        if span is not None and any(t.i in frame.own for t in span) and not offset(ctx.article.text, mention):
             values.append(typed_kind(quantity_value(mention), ctx.article.text, mention.start, mention.end))
     return tuple(values)
+
+
+_OFFSET = re.compile(r"^\W{0,2}(?:after|before|later|earlier|ago|since|into|from now)\b", re.IGNORECASE)
+
+
+def offset(text: str, mention) -> bool:
+    """A duration that places the happening in time ("two days after the break-in", "a week later", "44 seconds
+    into the round"), not how long it lasted: never compared with another report's duration."""
+    return mention.kind == "duration" and bool(_OFFSET.match(text[mention.end : mention.end + 14]))
 
 
 def description_of(doc: Doc, frame: Frame, agent_tokens: set[int]) -> str:

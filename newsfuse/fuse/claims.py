@@ -36,7 +36,7 @@ from newsfuse.fuse.frames import Frame, find_frames
 from newsfuse.fuse.lexicon import PREDICATE_CLASSES
 from newsfuse.fuse.parse import SPACY_MODEL, load_parser
 from newsfuse.fuse.participants import EntityIndex
-from newsfuse.fuse.statement import line_bounds
+from newsfuse.fuse.statement import furniture, line_bounds
 from newsfuse.records import Article
 from newsfuse.records.claims import Claim, ClaimArgument, Evidence
 from newsfuse.records.mentions import ArticleExtraction, EntityMention
@@ -86,6 +86,8 @@ def build_claims(
     ctx = FrameContext(article, extraction, doc, entities, _roots(doc, extraction.entities))
     claims: list[Claim] = []
     for sentence in doc.sents:
+        if not every_event and furniture(sentence.text):
+            continue  # page furniture ("sign up for ... delivered to your inbox") states nothing
         built: dict[int, Claim] = {}
         for frame in find_frames(sentence, every_verb=every_event):
             claim = _frame_claim(ctx, sentence, frame, built)

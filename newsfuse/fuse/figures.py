@@ -21,7 +21,7 @@ _NUMBER_WORDS = {
     "dozens": 24, "hundreds": 200, "a dozen": 12,
 }  # fmt: skip
 _NUMBER = re.compile(
-    r"\b(?:(?P<digits>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)|(?P<word>" + "|".join(_NUMBER_WORDS) + r"))\b",
+    r"\b(?:(?P<digits>\d{1,3}(?:, ?\d{3})+|\d+(?:\. ?\d(?!\d)|\.\d+)?)|(?P<word>" + "|".join(_NUMBER_WORDS) + r"))\b",
     re.IGNORECASE,
 )
 _YEARS = range(1900, 2100)
@@ -35,11 +35,13 @@ def sentence_figures(text: str, start: int, end: int) -> list[ClaimValue]:
     out = []
     for match in _NUMBER.finditer(text, start, end):
         if match.group("digits"):
-            number = float(match.group("digits").replace(",", ""))
+            number = float(match.group("digits").replace(",", "").replace(" ", ""))
             if number in _YEARS and "." not in match.group("digits"):
                 continue
         else:
             number = float(_NUMBER_WORDS[match.group("word").lower()])
+        if not_a_count(text, match.start(), match.end()):
+            continue
         qualifier = _QUALIFIER.search(text[max(start, match.start() - 14) : match.start()])
         kind = _QUALIFIERS.get(qualifier.group(1).lower(), "approximate") if qualifier else "exact"
         raw = ClaimValue("count", match.group(0), f"{number:g}", number, number, None, kind)
@@ -49,16 +51,39 @@ def sentence_figures(text: str, start: int, end: int) -> list[ClaimValue]:
     return out
 
 
+_MONTHS = r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
+_UNIT_AFTER = re.compile(
+    r"^\s*(?::\s?\d|\)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|"
+    r"-?\s*(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|miles?|km|kilometers?|feet|"
+    r"villages?|buildings?|houses?|homes?|vehicles?|cars?|counts?|shots?|rounds?|percent|per cent|%|a\.m\.|p\.m\.|am\b|pm\b|mph|cats?|dogs?|times)\b|\s+and\s+\d+\s*-?\s*years?)",
+    re.IGNORECASE,
+)
+_DATE_BEFORE = re.compile(r"(?:\b(?:" + _MONTHS + r")[a-z]*\.?|:)\s*$", re.IGNORECASE)
+_AGE_CLAUSE = re.compile(r"\b(?:was|is|were|are)\s*$", re.IGNORECASE)
+
+
+def not_a_count(text: str, start: int, end: int) -> bool:
+    """A number that counts no people: a clock time, a date, a measure ("for 48 years"), an age ("He was 95.")."""
+    before = text[max(0, start - 12) : start]
+    after = text[end : end + 16]
+    if _UNIT_AFTER.match(after) or _DATE_BEFORE.search(before) or text[start:end] == "911":
+        return True
+    return bool(_AGE_CLAUSE.search(before)) and bool(re.match(r"^\s*[.;]", after))
+
+
 def key_figures(claims: Sequence[Claim], origins: Mapping[str, str]) -> tuple[KeyFigure, ...]:
     """Per figure type, the range of values over independent sources, from the best-ranked claim stating each."""
     seen: dict[str, dict[float, set[str]]] = defaultdict(lambda: defaultdict(set))
     first_claim: dict[str, str] = {}
     texts: dict[tuple[str, float], str] = {}
     for claim in claims:
-        for value in claim.values:
+        stated = [(v, claim.evidence) for v in claim.values]
+        # each report's own sentence of the happening may give its own toll or magnitude
+        stated += [((v, (e,))) for e in claim.evidence for v in _own_figures(claim, e)]
+        for value, evidence in stated:
             if value.lower is None or value.kind not in TYPED:
                 continue
-            sources = {origins.get(e.article_id, e.article_id) for e in claim.evidence}
+            sources = {origins.get(e.article_id, e.article_id) for e in evidence}
             seen[value.kind][value.lower] |= sources
             first_claim.setdefault(value.kind, claim.id)
             texts.setdefault((value.kind, value.lower), value.text)
@@ -73,6 +98,13 @@ def key_figures(claims: Sequence[Claim], origins: Mapping[str, str]) -> tuple[Ke
             KeyFigure(kind, text, f"{low:g}" if low == high else f"{low:g}/{high:g}", None, first_claim[kind], sources)
         )
     return tuple(sorted(figures, key=lambda f: -f.independent_sources))
+
+
+def _own_figures(claim: Claim, evidence) -> tuple[ClaimValue, ...]:
+    """Typed figures of one evidence sentence stated as done, for the happening its claim names."""
+    if evidence.modality != "happened" or claim.background:
+        return ()
+    return figures_for(claim.action, evidence.text, 0, len(evidence.text))
 
 
 # Which kinds of happening a figure type can measure: a toll belongs to the attack, not to the talks after it

@@ -29,12 +29,13 @@ from newsfuse.fuse.actions import (
 from newsfuse.fuse.claims import claim_id
 from newsfuse.fuse.corefer import claim_keys, fits, word_keys
 from newsfuse.fuse.figures import figures_for
-from newsfuse.fuse.frames import modality
 from newsfuse.fuse.independence import support
+from newsfuse.fuse.likeness import Likeness
 from newsfuse.fuse.merge import status_conflict
 from newsfuse.fuse.participants import EntityIndex
 from newsfuse.fuse.roles import entity_tokens, roles
 from newsfuse.fuse.statement import line_bounds
+from newsfuse.fuse.status import modality
 from newsfuse.records import Article
 from newsfuse.records.claims import Claim, ClaimArgument, Contradiction, EventMention, Evidence
 from newsfuse.records.mentions import EntityMention
@@ -137,6 +138,7 @@ def attach_mentions(
     reporting: dict[int, dict[str, Evidence]] = defaultdict(dict)  # claim -> article -> its first word there
     pending: dict[str, list[EventWord]] = defaultdict(list)
     statements = _statements(claims)
+    like = Likeness(a.text for a in articles.values())
     for word in words:
         if (word.article_id, word.start) in taken:
             continue
@@ -146,6 +148,8 @@ def attach_mentions(
                 joined[home].append(_mention(word, articles[word.article_id].text[word.start : word.end]))
             continue
         homes = [n for n in by_key.get(word.key, ()) if fits(claims[n], word.actors, word.targets)]
+        if not (word.actors or word.targets):  # nothing named: its sentence must tell the claim's happening
+            homes = [n for n in homes if _told(like, claims[n], word, articles)]
         if not homes:
             pending[word.key].append(word)
             continue
@@ -160,6 +164,7 @@ def attach_mentions(
     by_statement = {c.statement: n for n, c in enumerate(out) if c.statement}
     for key, group in sorted(pending.items(), key=lambda kv: (-len(kv[1]), kv[0])):
         group = [w for w in group if not _boilerplate(articles[w.article_id].text[w.sentence_start : w.sentence_end])]
+        group = _one_happening(like, group, articles)
         if not group or not _worth_a_claim(group, origins):
             continue
         claim = _happening_claim(key, group, origins, articles, set(by_statement))
@@ -170,6 +175,38 @@ def attach_mentions(
 
 
 _BOILERPLATE = re.compile(r"rights reserved|copyright|click here|subscribe|sign up|newsletter|cookies", re.I)
+
+
+def _sentence(word: EventWord, articles: Mapping[str, Article]) -> str:
+    return articles[word.article_id].text[word.sentence_start : word.sentence_end]
+
+
+def _told(like: Likeness, claim: Claim, word: EventWord, articles: Mapping[str, Article]) -> bool:
+    """Whether the word's sentence tells the happening of one of the claim's evidence sentences."""
+    text = _sentence(word, articles)
+    return any(like.same(e.text.strip(), text.strip(), (word.lemma, claim.trigger)) for e in claim.evidence)
+
+
+def _one_happening(like: Likeness, group: list[EventWord], articles: Mapping[str, Article]) -> list[EventWord]:
+    """The words of one action key whose sentences tell the happening of its clearest one (``_best``)."""
+    if not group:
+        return group
+    first = _best(group)
+    best, named = _sentence(first, articles).strip(), {a.entity_id for a in (*first.actors, *first.targets)}
+    # leads state the main happening: a known action word in two reports' leads names the same one
+    lead = first.position <= LEAD_SENTENCES and names_happening(first.lemma)
+    return [
+        w
+        for w in group
+        if named & {a.entity_id for a in (*w.actors, *w.targets)}
+        or lead
+        and w.position <= LEAD_SENTENCES
+        or like.same(best, _sentence(w, articles).strip(), (w.lemma,), names_happening(w.lemma))
+    ]
+
+
+def _best(words) -> EventWord:
+    return min(words, key=lambda w: (w.modality != "happened", w.position, w.sentence_end - w.sentence_start))
 
 
 def _boilerplate(sentence: str) -> bool:
@@ -232,9 +269,7 @@ def _happening_claim(
         first_in.setdefault(word.article_id, word)
     evidence = tuple(sorted((_evidence(w, articles[w.article_id]) for w in first_in.values()), key=_order))
     rest = tuple(_mention(w, articles[w.article_id].text[w.start : w.end]) for w in group if w not in first_in.values())
-    best = min(
-        first_in.values(), key=lambda w: (w.modality != "happened", w.position, w.sentence_end - w.sentence_start)
-    )
+    best = _best(first_in.values())
     text = articles[best.article_id].text[best.sentence_start : best.sentence_end].strip()
     statuses = {e.modality for e in evidence}
     return Claim(

@@ -30,7 +30,6 @@ PREDICATE_CLASSES: dict[str, str] = {
     "trip": "visit",
     "arrive": "visit",
     "inspect": "visit",
-    "stop": "visit",
     "journey": "visit",
     # agreements and decisions
     "agree": "agree",
@@ -128,6 +127,7 @@ MODAL_FRAMES: dict[str, str] = {
     "plan": "planned",
     "prepare": "planned",
     "arrange": "planned",
+    "suppose": "planned",  # "they were supposed to meet": arranged, not done
     "intend": "intended",
     "aim": "intended",
     "seek": "intended",

@@ -17,6 +17,7 @@ from newsfuse.fuse.arguments import PLACE_PREPS
 from newsfuse.fuse.claims import claim_id
 from newsfuse.fuse.independence import support
 from newsfuse.fuse.lexicon import PREDICATE_CLASSES
+from newsfuse.fuse.likeness import comparable_sides
 from newsfuse.fuse.participants import EntityIndex
 from newsfuse.fuse.statement import statement
 from newsfuse.fuse.values import agree
@@ -298,6 +299,14 @@ def trigger_word(evidence: Evidence) -> str:
     return evidence.text[max(0, start) : max(0, start) + evidence.trigger_end - evidence.trigger_start].lower()
 
 
+_SAYS = re.compile(r"\b(?:said|says|told|tells|stated|insisted|according to)\b|[\"“”]", re.IGNORECASE)
+
+
+def _said_not(evidence: Evidence) -> bool:
+    """A negated statement that a source is reported as making."""
+    return evidence.modality == "negated" and (evidence.attribution is not None or bool(_SAYS.search(evidence.text)))
+
+
 def status_conflict(fused_id: str, evidence: Sequence[Evidence], origins: Mapping[str, str]) -> list[Contradiction]:
     """Whether it happened: one independent source says it did, another denies it or says it did not.
 
@@ -306,7 +315,10 @@ def status_conflict(fused_id: str, evidence: Sequence[Evidence], origins: Mappin
     """
     happened = tuple(e for e in evidence if e.modality == "happened")
     stems = {trigger_word(e)[:4] for e in happened} - {""}
-    denied = tuple(e for e in evidence if e.modality in {"denied", "negated"} and trigger_word(e)[:4] in stems)
+    # precision first: a source saying it did not happen ("Sudan denied", "did not bomb the camp, its
+    # spokesman said") disputes it; an unattributed negation ("a round in which Rahman didn't land a
+    # punch" against "barely landed a punch") is the writer's narrative of something else
+    denied = tuple(e for e in evidence if trigger_word(e)[:4] in stems and (e.modality == "denied" or _said_not(e)))
     said = {"happened": happened, "not happened": denied}
     groups = {k: {origins.get(e.article_id, e.article_id) for e in v} for k, v in said.items()}
     if not groups["happened"] or not groups["not happened"] or groups["happened"] & groups["not happened"]:
@@ -342,7 +354,7 @@ def _resolve_slot(
     best_sources = support([e for _, evs in clusters[0] for e in evs], origins).independent_sources
     if len(clusters) == 1 or slot in UNCOMPARED:
         return best, best_sources, []
-    sides = _opposed_sides(clusters, origins)
+    sides = comparable_sides(_opposed_sides(clusters, origins))
     if len(sides) < 2:
         return best, best_sources, []
     modalities = {e.modality for side in sides for e in side.evidence}

@@ -22,11 +22,13 @@ from newsfuse.fuse.independence import origin_groups, relation_of
 from newsfuse.fuse.merge import fuse_group, group_claims
 from newsfuse.fuse.participants import EntityIndex
 from newsfuse.fuse.quotes import quote_claims
+from newsfuse.fuse.statement import MIN_WORDS, furniture
 from newsfuse.fuse.summary import choose_headline, choose_summary, claim_weight
 from newsfuse.records import Article
 from newsfuse.records.claims import (
     Claim,
     Contradiction,
+    EventMention,
     EventRecord,
     KeyFigure,
     PlaceRef,
@@ -105,6 +107,9 @@ def fuse_event(
         _mark_background(fused, time),
         key=lambda c: (-claim_weight(c), c.evidence[0].published or "", c.evidence[0].start),
     )
+    fused, folded = fold_restatements([_without_furniture(c) for c in fused])
+    figures = tuple(replace(f, claim_id=folded.get(f.claim_id, f.claim_id)) for f in figures)
+    contradictions = [replace(c, claim_id=folded.get(c.claim_id, c.claim_id)) for c in contradictions]
     unique = unique_claims(fused, origins)
     headline, headline_article = choose_headline(articles, fused)
     return EventRecord(
@@ -129,6 +134,51 @@ def fuse_event(
 def _embed(models: FusionModels):
     embedder = getattr(models, "embedder", None)
     return cached_embed(embedder.embed, models.vectors) if embedder is not None else None
+
+
+def fold_restatements(claims: Sequence[Claim]) -> tuple[list[Claim], dict[str, str]]:
+    """Claims whose text is the very sentence of a better-ranked claim, folded into it as its mentions.
+
+    Two claims read from one sentence ("a 2-year-old boy and a man were killed and a woman was
+    wounded" as a shooting, a wounding, a drive) say the same to a reader: one claim, the others'
+    evidence kept as mentions (not support: they may be other parts of the happening).
+    """
+    out: list[Claim] = []
+    home: dict[str, int] = {}
+    renamed: dict[str, str] = {}
+    for claim in claims:
+        key = " ".join(claim.statement.split()).lower()
+        n = home.get(key) if key and not claim.quote else None
+        if n is None or not _adds_nothing(claim, out[n]):
+            if key and not claim.quote:
+                home[key] = len(out)
+            out.append(claim)
+            continue
+        kept = out[n]
+        extra = tuple(EventMention(e.article_id, e.trigger_start if e.trigger_start is not None else e.start,
+                                   e.trigger_end if e.trigger_end is not None else e.end, e.sentence_start,
+                                   e.sentence_end, "") for e in claim.evidence)  # fmt: skip
+        out[n] = replace(kept, mentions=kept.mentions + extra + claim.mentions)
+        renamed[claim.id] = kept.id
+    return out, renamed
+
+
+def _without_furniture(claim: Claim) -> Claim:
+    """A claim whose text carries page furniture ("... ruled accidental | Share") takes a clean source sentence."""
+    if not furniture(claim.statement):
+        return claim
+    clean = [e for e in claim.evidence if e.text and not furniture(e.text) and len(e.text.split()) >= MIN_WORDS]
+    return replace(claim, statement=clean[0].text) if clean else claim
+
+
+def _adds_nothing(claim: Claim, kept: Claim) -> bool:
+    """Whether a claim read from the kept claim's sentence has no slot of its own (a value, a time, someone)."""
+    kinds = {v.kind for v in kept.values}
+    return (
+        all(v.kind in kinds for v in claim.values)
+        and (claim.time is None or claim.time == kept.time)
+        and claim.entity_ids() <= kept.entity_ids()
+    )
 
 
 def _fuse(claims: list[Claim], origins, entities: EntityIndex) -> tuple[list[Claim], list[Contradiction]]:

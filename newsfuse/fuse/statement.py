@@ -8,10 +8,26 @@ holds the claim (the span its evidence gives, which ends at a clause boundary of
 
 from __future__ import annotations
 
+import re
+
 from newsfuse.records.claims import Claim, Evidence
 
 MIN_WORDS = 6
 MAX_WORDS = 60
+
+
+# Page furniture: a sentence holding it is no statement of the news ("sign up for ... delivered to your
+# inbox", "Photo: ... Caption Close Image 1 of 6", "| Share")
+FURNITURE = re.compile(
+    r"rights reserved|copyright|click here|subscribe|sign up|newsletter|cookies|to your inbox|"
+    r"\bcaption\b|\bimage \d+ of\b|\|\s*share\b|\bphoto:",
+    re.IGNORECASE,
+)
+
+
+def furniture(sentence: str) -> bool:
+    """Whether a sentence is (or carries) page furniture rather than reporting."""
+    return bool(FURNITURE.search(sentence))
 
 
 def line_bounds(text: str, start: int, end: int, at: int) -> tuple[int, int]:
@@ -48,6 +64,7 @@ def clearest(claim: Claim) -> Evidence:
         words = len(evidence.text.split())
         return (
             evidence.modality != claim.modality,
+            furniture(evidence.text),
             sum(name not in evidence.text for name in names),  # the sentence that names who took part
             evidence.attribution_kind == "direct" and claim.predicate != "say",
             not MIN_WORDS <= words <= MAX_WORDS,

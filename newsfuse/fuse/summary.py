@@ -18,6 +18,7 @@ LONG_SENTENCE_WORDS = 45
 _WORD = re.compile(r"\w{3,}")
 
 
+ACTION_BONUS = 1.0
 LEAD_CHARS = 300  # a report's first sentence or two: where it states its main happening
 
 
@@ -31,7 +32,11 @@ def claim_weight(claim: Claim) -> float:
     happened = dict(support.by_modality).get("happened", 0) if support else 0
     leads = {e.article_id for e in claim.evidence if e.sentence_start < LEAD_CHARS}
     leads |= {m.article_id for m in claim.mentions if m.sentence_start < LEAD_CHARS}
+    # a happening of a kind the action lexicon names (kill, attack, quake, arrest, win) before lemma-only
+    # words ("round", "step"): what the event is, not what happened along the way
+    known = ACTION_BONUS if claim.action and claim.predicate != "say" and not claim.quote else 0.0
     weight = independent + happened + 0.5 * len(leads) + 0.02 * len(claim.mentions) + 0.1 * len(claim.evidence)
+    weight += known
     return weight / 4 if claim.background else weight
 
 

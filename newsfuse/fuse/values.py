@@ -161,8 +161,21 @@ def _seconds(total: float) -> str:
 
 # What a bare count counts, from the words beside it: "24 dead", "killing five", "injured 12 people"
 _COUNT_TYPES = {
-    "dead": {"dead", "killed", "died", "dies", "deaths", "death", "killing", "fatalities", "lives", "bodies"},
-    "injured": {"injured", "wounded", "hurt", "injuring", "wounding", "injuries"},
+    "dead": {
+        "dead",
+        "killed",
+        "kills",
+        "kill",
+        "died",
+        "dies",
+        "deaths",
+        "death",
+        "killing",
+        "fatalities",
+        "lives",
+        "bodies",
+    },
+    "injured": {"injured", "wounded", "wounds", "injures", "hurt", "injuring", "wounding", "injuries"},
     "arrested": {"arrested", "detained", "arrests", "detentions", "arresting", "held"},
     "missing": {"missing"},
     "displaced": {"displaced", "homeless", "evacuated", "refugees"},
@@ -175,13 +188,32 @@ def typed_kind(value: ClaimValue, text: str, start: int, end: int) -> ClaimValue
     """A count typed by what it counts (dead, injured, arrested, ...) or a magnitude; other values as they are."""
     if value.kind not in {"count", "number", "quantity"}:
         return value
+    if is_age(text, start, end):
+        return value  # "Mark Felt ... died at 95", "Garcia-Ramires, 36, ...": a person's age, not a toll
     before = _WORDS.findall(text[max(0, start - 30) : start].lower())[-3:]
     after = _WORDS.findall(text[end : end + 40].lower())[:4]
     if "magnitude" in before + after[:1]:
         return replace(value, kind="magnitude")
-    for word in after[:3] + list(reversed(before)):
+    # the verb just before the number first ("killed at least six people, injured almost 50": six
+    # dead), then the word after it ("five dead", "five people hurt")
+    head = after[1:2] if after[:1] and after[0] in _COUNTED else after[:1]
+    for word in list(reversed(before)) + head + after[1:3]:
         if word in _TYPE_OF:
             return replace(value, kind=_TYPE_OF[word])
-    if after[:1] == ["people"] and len(after) > 1 and after[1] in _TYPE_OF:
-        return replace(value, kind=_TYPE_OF[after[1]])
     return value
+
+
+_COUNTED = {"people", "persons", "others", "civilians", "soldiers", "children", "students", "residents", "victims"}
+_AGE_BEFORE = re.compile(r"(?:\bage(?:d)?(?: of)?|\b(?:died|dies|dead|death) at)\s*$", re.IGNORECASE)
+_NAME_COMMA = re.compile(r"[A-Z][\w.'-]*,\s*$")
+
+
+def is_age(text: str, start: int, end: int) -> bool:
+    """Whether the number ``text[start:end]`` is someone's age: "95-year-old", "at age 95", "died at 95", "Smith, 36,"."""
+    after = text[end : end + 12]
+    before = text[max(0, start - 16) : start]
+    if re.match(r"^\s*(?:-\s*)?(?:years?\s*-?\s*old|year-old)", after, re.IGNORECASE):
+        return True
+    if _AGE_BEFORE.search(before):
+        return True
+    return bool(_NAME_COMMA.search(before)) and after.lstrip().startswith(",")

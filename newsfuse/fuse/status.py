@@ -1,0 +1,134 @@
+"""Epistemic status of an event word from its clause: happened, planned, intended, alleged, claimed, denied,
+negated, speculated or conditional.
+
+Read per source sentence from the parse: auxiliaries ("will visit"), framing verbs ("plans to",
+"is expected to", "were supposed to"), negation ("did not", "have yet to", "no charges"),
+conditions ("if"), reporting verbs that qualify what they report ("prosecutors allege", "denied"),
+and headlinese ("DeGeneres to host Oscars").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from newsfuse.fuse.lexicon import (
+    DELIBERATION,
+    FUTURE_AUX,
+    MODAL_FRAMES,
+    REPORTED_STATUS,
+    SPECULATIVE_AUX,
+)
+
+_MAX_CLIMB = 8
+
+
+def modality(token: Token) -> str:
+    """The epistemic status of an event word: happened, planned, intended, alleged, claimed, denied, negated,
+    speculated or conditional, from auxiliaries, negation, conditions and the verbs framing or reporting it."""
+    current, found = token, None
+    for _ in range(_MAX_CLIMB):
+        cue = _local_modality(current, governing=current.i != token.i)
+        if cue in {"denied", "negated"}:
+            return cue
+        found = found or cue
+        if current.dep_ in {"conj"} and current.head.pos_ == current.pos_:
+            current = current.head  # "will visit ... and meet": the second verb shares the first one's frame
+            continue
+        if current.dep_ not in {
+            "xcomp",
+            "pcomp",
+            "pobj",
+            "prep",
+            "dobj",
+            "acomp",
+            "attr",
+            "nsubj",
+            "nsubjpass",
+            "advcl",
+            "relcl",
+            "acl",
+        }:
+            break
+        if current.dep_ in {"advcl", "relcl"} and found:
+            break
+        parent = current.head
+        if current.dep_ in {"advcl", "relcl", "nsubj", "nsubjpass"} and parent.lemma_.lower() not in MODAL_FRAMES:
+            if current.dep_ in {"nsubj", "nsubjpass"}:
+                found = found or _local_modality(parent)
+            break
+        current = parent
+    return found or reported_status(token) or "happened"
+
+
+def reported_status(token: Token) -> str | None:
+    """ "Prosecutors allege [that he killed]", "Sudan denied [that it bombed]": the verb reporting the clause."""
+    current = token
+    for _ in range(4):
+        if current.dep_ not in {"ccomp", "xcomp", "conj", "pcomp", "pobj", "prep"} or current.head.i == current.i:
+            return None
+        current = current.head
+        status = REPORTED_STATUS.get(current.lemma_.lower())
+        if status is not None:
+            return status
+    return None
+
+
+def _no(token: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in token.children)
+
+
+def _local_modality(token: Token, governing: bool = False) -> str | None:
+    lemma = token.lemma_.lower()
+    children = list(token.children)
+    if any(c.dep_ == "neg" for c in children):
+        return "negated"
+    if _no(token) or any(c.dep_ in {"nsubj", "nsubjpass", "dobj"} and _no(c) for c in children):
+        return "negated"  # "No charges have been filed", "no charges expected", "no one was hurt"
+    if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in children) or any(
+        c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in {"if", "unless"} for g in c.children)
+        for c in children
+    ):
+        return "conditional"  # the "if" clause itself, and the event that depends on it
+    head = token.head
+    if (
+        token.dep_ == "xcomp"
+        and head.lemma_.lower() in {"have", "be"}
+        and any(c.lower_ == "yet" for c in head.children)
+    ):
+        return "negated"  # "have yet to agree"
+    if lemma in MODAL_FRAMES and not _particle(token):
+        return MODAL_FRAMES[lemma]  # "set to", "is set for"; but "set aside the challenge" was done
+    if governing and lemma in DELIBERATION:
+        return "speculated"  # what is being considered or explored has not happened
+    for child in children:
+        word = child.lower_
+        if child.dep_ in {"aux", "auxpass"} and word in FUTURE_AUX:
+            return "planned"
+        if child.dep_ in {"aux", "advmod", "amod"} and (word in SPECULATIVE_AUX or word in MODAL_FRAMES):
+            if word in SPECULATIVE_AUX:
+                return "speculated"
+            return MODAL_FRAMES[word]
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
+    if infinitive and (token.dep_ == "ROOT" or _headline_subject(token)):
+        return "planned"  # headlinese: "DeGeneres to host Oscars", "Minister to visit Ankara"
+    if token.dep_ == "xcomp" and infinitive:
+        head = token.head
+        if head.lemma_.lower() == "be" and head.tag_ in {"VBZ", "VBP", "VBD"}:  # "is to visit"
+            return "planned"
+    if token.dep_ == "advcl" and infinitive:
+        return "intended"  # a purpose clause: "allocate ... to accelerate procurement"
+    return None
+
+
+def _headline_subject(token: Token) -> bool:
+    """ "Klitschko to meet Rahman" opening a line: the infinitive hangs off the name the line starts with."""
+    head = token.head
+    if token.dep_ != "acl" or head.pos_ != "PROPN":
+        return False
+    first = head.left_edge.i
+    return first == 0 or "\n" in head.doc[first - 1].text_with_ws
+
+
+def _particle(token: Token) -> bool:
+    """A phrasal verb whose particle changes its sense ("set aside", "set up", "aim at", "try on")."""
+    return any(c.dep_ == "prt" for c in token.children)
