@@ -111,8 +111,10 @@ def _local_modality(token: Token, governing: bool = False) -> str | None:
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
     if infinitive and (token.dep_ == "ROOT" or _headline_subject(token) or _verbless_line(token)):
         return "planned"  # headlinese: "DeGeneres to host Oscars", "Minister to visit Ankara"
-    if infinitive and token.dep_ == "xcomp" and head.lemma_.lower() == "return" and head.tag_ in {"VBZ", "VBP"}:
-        return "planned"  # "DeGeneres returns to host the Oscars": the present of a coming return
+    if infinitive and token.dep_ in {"xcomp", "advcl"} and head.lemma_.lower() == "return" and _coming(head):
+        return "planned"  # "DeGeneres returns (will return) to host the Oscars": a coming return, not a purpose
+    if infinitive and token.tag_ == "VBG" and head.lemma_.lower() in _LOOKING_FORWARD:
+        return "planned"  # "I am so excited to be hosting the Oscars"
     if token.dep_ == "xcomp" and infinitive:
         head = token.head
         if head.lemma_.lower() == "be" and head.tag_ in {"VBZ", "VBP", "VBD"}:  # "is to visit"
@@ -129,6 +131,14 @@ def _headline_subject(token: Token) -> bool:
         return False
     first = head.left_edge.i
     return first == 0 or "\n" in head.doc[first - 1].text_with_ws
+
+
+_LOOKING_FORWARD = {"excited", "thrilled", "delighted", "eager", "honored", "honoured", "glad", "happy", "proud"}
+
+
+def _coming(verb: Token) -> bool:
+    """A verb in the present ("returns") or with a future auxiliary ("will return"): headline present, plan."""
+    return verb.tag_ in {"VBZ", "VBP"} or any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children)
 
 
 def _verbless_line(token: Token) -> bool:

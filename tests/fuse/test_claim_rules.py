@@ -97,3 +97,15 @@ def test_a_return_to_host_in_a_headline_is_planned(models):
         assert hosting and all(c.modality == "planned" for c in hosting), [
             (c.trigger, c.statement, c.modality) for c in record.claims
         ]
+
+
+def test_a_coming_return_and_an_eagerness_to_be_hosting_are_planned(models):
+    for text in (
+        "Ellen DeGeneres will return to host the Oscars, the academy announced.",
+        "Ellen DeGeneres said she was so excited to be hosting the Oscars.",
+    ):
+        record = _fused(models, {"a": text}, HOSTING)
+        hosting = [c for c in record.claims if c.trigger in {"host", "oscars"}]
+        assert hosting and all(c.modality == "planned" for c in hosting), [
+            (c.trigger, c.modality) for c in record.claims
+        ]
