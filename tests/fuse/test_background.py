@@ -1,4 +1,4 @@
-"""Background told without a date: past perfect narrated by the outlet, 'last year', 'previously', an earlier year."""
+"""Background told without a date: 'last year', 'previously', an earlier year; never the past perfect alone."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ def _claims(models, text: str):
 
 def test_an_undated_statement_told_as_earlier_is_background(models):
     for earlier in (
-        "Rahman had floored Lewis in Kiev to win the title.",
+        "Rahman floored Lewis in Kiev last year to win the title.",
         "Rahman floored Lewis in Kiev in 2001 to win the title.",
         "Rahman previously floored Lewis in Kiev to win the title.",
     ):
@@ -29,6 +29,6 @@ def test_an_undated_statement_told_as_earlier_is_background(models):
         assert stopped and not any(c.background for c in stopped), earlier
 
 
-def test_backshift_in_reported_speech_is_not_background(models):
-    claims = _claims(models, "Klitschko stopped Rahman in Mannheim. Rahman said Klitschko had floored him in Mannheim.")
-    assert not any(c.background for c in claims if c.trigger != "stop")
+def test_the_past_perfect_alone_is_not_background(models):
+    claims = _claims(models, "Klitschko stopped Rahman in Mannheim. Rahman had floored Lewis in Kiev to win the title.")
+    assert not any(c.background for c in claims)
