@@ -72,6 +72,7 @@ _SUFFERED = re.compile(
     re.IGNORECASE,
 )
 _ONE_CONJUNCT = re.compile(_CONJUNCT, re.IGNORECASE)
+_SOME_DIED = re.compile(r"\b(?:fatally|died|dead|killed|of them)\b", re.IGNORECASE)
 
 
 def victim_lists(text: str, start: int, end: int) -> tuple[list[ClaimValue], list[tuple[int, int]]]:
@@ -95,6 +96,8 @@ def victim_lists(text: str, start: int, end: int) -> tuple[list[ClaimValue], lis
             if total == 0:
                 continue
             word = verb.group("verb").lower()
+            if word == "shot" and not verb.group("dead") and _SOME_DIED.search(text, verb.end(), end):
+                continue  # "five men were shot -- three of them fatally": how many were only hurt is not said
             kind = "dead" if word == "killed" or verb.group("dead") else "injured"
             low = start + found.start()
             out.append(ClaimValue(kind, text[low : verb.end()], f"{total:g}", float(total), float(total)))

@@ -53,6 +53,7 @@ def test_villages_are_not_people():
         ("Two men were shot dead outside the bar.", [("dead", 2.0)]),
         ("A man and his 2-year-old son were killed, and a woman was wounded.", [("dead", 2.0), ("injured", 1.0)]),
         ("Their sons were killed in the war.", []),
+        ("Five men were shot -- three of them fatally -- on Wednesday.", []),
     ],
 )
 def test_a_toll_stated_as_its_victims_is_counted(text, figures):
