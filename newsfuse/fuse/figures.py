@@ -32,8 +32,10 @@ TYPED = {"dead", "injured", "arrested", "missing", "displaced", "magnitude"}
 
 def sentence_figures(text: str, start: int, end: int) -> list[ClaimValue]:
     """Typed counts and magnitudes in ``text[start:end]`` (a sentence): numbers with what they count."""
-    out = []
+    out, listed = victim_lists(text, start, end)
     for match in _NUMBER.finditer(text, start, end):
+        if any(a <= match.start() < b for a, b in listed):
+            continue  # "two men and a woman were killed": counted once, as the list
         if match.group("digits"):
             number = float(match.group("digits").replace(",", "").replace(" ", ""))
             if number in _YEARS and "." not in match.group("digits"):
@@ -49,6 +51,58 @@ def sentence_figures(text: str, start: int, end: int) -> list[ClaimValue]:
         if typed.kind in TYPED:
             out.append(typed)
     return out
+
+
+_PERSON = (
+    r"(?:man|men|woman|women|boy|boys|girl|girls|child|children|son|sons|daughter|daughters|teen|teens|teenager|"
+    r"teenagers|person|people|officer|officers|baby|toddler|brother|sister|mother|father|wife|husband|nephew|niece|"
+    r"student|students|soldier|soldiers|civilian|civilians|bystander|bystanders|passenger|passengers)"
+)
+_ONE = {"a", "an", "one", "his", "her", "their", "another"}
+_CONJUNCT = (
+    r"(?:\b(?:a|an|one|his|her|their|another|\d+|"
+    + "|".join(_NUMBER_WORDS)
+    + r")\s+(?:[\w'-]+\s+){0,2}?"
+    + _PERSON
+    + r"\b)"
+)
+_LIST = re.compile(_CONJUNCT + r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)" + _CONJUNCT + r")*\s*$", re.IGNORECASE)
+_SUFFERED = re.compile(
+    r"\b(?:were|was)\s+(?:\w+ly\s+)?(?P<verb>killed|wounded|injured|hurt|shot)(?P<dead>\s+(?:dead|to death))?\b",
+    re.IGNORECASE,
+)
+_ONE_CONJUNCT = re.compile(_CONJUNCT, re.IGNORECASE)
+_SOME_DIED = re.compile(r"\b(?:fatally|died|dead|killed|of them)\b", re.IGNORECASE)
+
+
+def victim_lists(text: str, start: int, end: int) -> tuple[list[ClaimValue], list[tuple[int, int]]]:
+    """Tolls stated as the people they befell: "a 2-year-old boy and a man were killed" (2 dead), "two men were
+    shot" (2 injured: shot, not said to be dead). Returns the figures and the spans of the lists they came from."""
+    out, spans = [], []
+    for verb in _SUFFERED.finditer(text, start, end):
+        found = _LIST.search(text[start : verb.start()])
+        if found is None:
+            continue
+        total = 0
+        for conjunct in _ONE_CONJUNCT.finditer(found.group(0)):
+            first, noun = conjunct.group(0).split()[0].lower(), conjunct.group(0).split()[-1].lower()
+            if first in _ONE:
+                if noun.endswith(("men", "people", "children", "s")):
+                    break  # "their sons were killed": how many is not said
+                total += 1
+            else:
+                total += int(first) if first.isdigit() else _NUMBER_WORDS[first]
+        else:
+            if total == 0:
+                continue
+            word = verb.group("verb").lower()
+            if word == "shot" and not verb.group("dead") and _SOME_DIED.search(text, verb.end(), end):
+                continue  # "five men were shot -- three of them fatally": how many were only hurt is not said
+            kind = "dead" if word == "killed" or verb.group("dead") else "injured"
+            low = start + found.start()
+            out.append(ClaimValue(kind, text[low : verb.end()], f"{total:g}", float(total), float(total)))
+            spans.append((low, verb.end()))
+    return out, spans
 
 
 _MONTHS = r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"

@@ -13,8 +13,7 @@ from __future__ import annotations
 PREDICATE_CLASSES: dict[str, str] = {
     # meetings
     "meet": "meet",
-    "talk": "meet",
-    "talks": "meet",
+    "talks": "meet",  # the noun: negotiations; the verb "talk" is speech (below)
     "meeting": "meet",
     "discuss": "meet",
     "discussion": "meet",
@@ -22,7 +21,9 @@ PREDICATE_CLASSES: dict[str, str] = {
     "negotiate": "meet",
     "negotiation": "meet",
     "summit": "meet",
-    "host": "meet",
+    # speaking and hosting are not meetings: "talks about the loss", "hosted the Oscars"
+    "talk": "talk",
+    "host": "host",
     # visits and travel
     "visit": "visit",
     "tour": "visit",
@@ -43,11 +44,11 @@ PREDICATE_CLASSES: dict[str, str] = {
     "earmark": "allocate",
     "allocate": "allocate",
     "budget": "allocate",
-    "spend": "allocate",
     "invest": "allocate",
     "fund": "allocate",
     "allot": "allocate",
     "pledge": "allocate",
+    "spend": "spend",  # spending uses up (money, time: "spent the round on the ropes"); allocating sets aside
     # deliberation
     "consider": "consider",
     "assess": "consider",

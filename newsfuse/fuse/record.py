@@ -13,6 +13,7 @@ from datetime import date
 
 from spacy.tokens import Doc
 
+from newsfuse.fuse.background import undated_background
 from newsfuse.fuse.claims import FusionModels, build_claims, claim_id, with_entities
 from newsfuse.fuse.corefer import cached_embed, merge_happenings, word_keys
 from newsfuse.fuse.coverage import unique_claims
@@ -158,7 +159,9 @@ def fold_restatements(claims: Sequence[Claim]) -> tuple[list[Claim], dict[str, s
         extra = tuple(EventMention(e.article_id, e.trigger_start if e.trigger_start is not None else e.start,
                                    e.trigger_end if e.trigger_end is not None else e.end, e.sentence_start,
                                    e.sentence_end, "") for e in claim.evidence)  # fmt: skip
-        out[n] = replace(kept, mentions=kept.mentions + extra + claim.mentions)
+        # a toll of its own ("and a woman was wounded") goes with the sentence's one claim
+        tolls = tuple(v for v in claim.values if v.kind in TYPED and v.kind not in {k.kind for k in kept.values})
+        out[n] = replace(kept, mentions=kept.mentions + extra + claim.mentions, values=kept.values + tolls)
         renamed[claim.id] = kept.id
     return out, renamed
 
@@ -175,7 +178,7 @@ def _adds_nothing(claim: Claim, kept: Claim) -> bool:
     """Whether a claim read from the kept claim's sentence has no slot of its own (a value, a time, someone)."""
     kinds = {v.kind for v in kept.values}
     return (
-        all(v.kind in kinds for v in claim.values)
+        all(v.kind in kinds or v.kind in TYPED for v in claim.values)
         and (claim.time is None or claim.time == kept.time)
         and claim.entity_ids() <= kept.entity_ids()
     )
@@ -219,7 +222,8 @@ def _time_span(claims: Sequence[Claim], articles: Sequence[Article]) -> TimeSpan
 
 
 def _mark_background(claims: Sequence[Claim], span: TimeSpan) -> list[Claim]:
-    """Claims dated more than EVENT_WINDOW_DAYS from the event's time are its background."""
+    """Claims dated more than EVENT_WINDOW_DAYS from the event's time are its background, and undated ones told
+    as earlier ("had hosted", "last year", "in 2005")."""
     if span.start is None or span.end is None:
         return list(claims)
     start, end = date.fromisoformat(span.start).toordinal(), date.fromisoformat(span.end).toordinal()
@@ -231,7 +235,7 @@ def _mark_background(claims: Sequence[Claim], span: TimeSpan) -> list[Claim]:
             and value.lower is not None
             and value.upper is not None
             and (value.upper < start - EVENT_WINDOW_DAYS or value.lower > end + EVENT_WINDOW_DAYS)
-        )
+        ) or undated_background(claim, date.fromordinal(start).year)
         out.append(replace(claim, background=True) if far else claim)
     return out
 

@@ -109,8 +109,12 @@ def _local_modality(token: Token, governing: bool = False) -> str | None:
                 return "speculated"
             return MODAL_FRAMES[word]
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
-    if infinitive and (token.dep_ == "ROOT" or _headline_subject(token)):
+    if infinitive and (token.dep_ == "ROOT" or _headline_subject(token) or _verbless_line(token)):
         return "planned"  # headlinese: "DeGeneres to host Oscars", "Minister to visit Ankara"
+    if infinitive and token.dep_ in {"xcomp", "advcl"} and head.lemma_.lower() == "return" and _coming(head):
+        return "planned"  # "DeGeneres returns (will return) to host the Oscars": a coming return, not a purpose
+    if infinitive and token.tag_ == "VBG" and head.lemma_.lower() in _LOOKING_FORWARD:
+        return "planned"  # "I am so excited to be hosting the Oscars"
     if token.dep_ == "xcomp" and infinitive:
         head = token.head
         if head.lemma_.lower() == "be" and head.tag_ in {"VBZ", "VBP", "VBD"}:  # "is to visit"
@@ -127,6 +131,35 @@ def _headline_subject(token: Token) -> bool:
         return False
     first = head.left_edge.i
     return first == 0 or "\n" in head.doc[first - 1].text_with_ws
+
+
+_LOOKING_FORWARD = {"excited", "thrilled", "delighted", "eager", "honored", "honoured", "glad", "happy", "proud"}
+
+
+def _coming(verb: Token) -> bool:
+    """A verb in the present ("returns") or with a future auxiliary ("will return"): headline present, plan."""
+    return verb.tag_ in {"VBZ", "VBP"} or any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children)
+
+
+def _verbless_line(token: Token) -> bool:
+    """ "Ellen DeGeneres Returns to Host the Oscars": a title-case line parsed with a noun at its root and no
+    finite verb; the infinitive hanging off that noun is a headline's plan, not a done deed."""
+    head = token.head
+    if token.dep_ != "acl" or head.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    line = _line(token)
+    return head in line and not any(t.tag_ in {"VBD", "VBZ", "VBP"} for t in line)
+
+
+def _line(token: Token) -> list[Token]:
+    """The tokens of the text line holding the token: a headline glued by the parser to the next sentence still
+    ends at its newline."""
+    doc, start, end = token.doc, token.i, token.i
+    while start > 0 and "\n" not in doc[start - 1].text_with_ws:
+        start -= 1
+    while end < len(doc) - 1 and "\n" not in doc[end].text_with_ws:
+        end += 1
+    return [t for t in doc[start : end + 1] if not t.is_space]
 
 
 def _particle(token: Token) -> bool:

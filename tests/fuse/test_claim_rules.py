@@ -81,3 +81,31 @@ def test_a_headline_infinitive_is_planned(models):
     record = _fused(models, {"a": "Klitschko to meet Rahman in Mannheim\nThe two boxers shook hands on Friday."}, FIGHT)
     meeting = next(c for c in record.claims if c.predicate == "meet")
     assert meeting.modality == "planned"
+
+
+HOSTING = {"Ellen DeGeneres": ("PERSON", "p_dg"), "Oscars": ("EVENT", "e_os")}
+
+
+def test_a_return_to_host_in_a_headline_is_planned(models):
+    texts = {
+        "a": "Ellen DeGeneres Returns to Host the Oscars\nThe comedian hosted the show in 2007.",
+        "b": "Ellen DeGeneres returns to host the Oscars next year, the academy said.",
+    }
+    for article_id, text in texts.items():
+        record = _fused(models, {article_id: text}, HOSTING)
+        hosting = [c for c in record.claims if "2007" not in c.statement]
+        assert hosting and all(c.modality == "planned" for c in hosting), [
+            (c.trigger, c.statement, c.modality) for c in record.claims
+        ]
+
+
+def test_a_coming_return_and_an_eagerness_to_be_hosting_are_planned(models):
+    for text in (
+        "Ellen DeGeneres will return to host the Oscars, the academy announced.",
+        "Ellen DeGeneres said she was so excited to be hosting the Oscars.",
+    ):
+        record = _fused(models, {"a": text}, HOSTING)
+        hosting = [c for c in record.claims if c.trigger in {"host", "oscars"}]
+        assert hosting and all(c.modality == "planned" for c in hosting), [
+            (c.trigger, c.modality) for c in record.claims
+        ]

@@ -82,3 +82,22 @@ def test_evidence_points_into_the_text(models):
     evidence = meeting.evidence[0]
     assert text[evidence.trigger_start : evidence.trigger_end] == "met"
     assert text[evidence.sentence_start : evidence.sentence_end].strip() == evidence.text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "not_class"),
+    [
+        ("Ana Silva spent the rest of the round on the ropes against Omar Haddad.", "allocate"),
+        ("Ana Silva hosted Omar Haddad's awards show in Rome in 2007.", "meet"),
+        ("Ana Silva talked to reporters about the loss of Omar Haddad in Rome.", "meet"),
+    ],
+)
+def test_spending_hosting_and_talking_are_their_own_actions(models, sentence, not_class):
+    trigger = {"allocate": "spen", "meet": "host" if "host" in sentence else "talk"}[not_class]
+    found = [c for c in claims_of(models, sentence, PEOPLE) if c.trigger.startswith(trigger[:4])]
+    assert found and all(c.predicate != not_class for c in found), [(c.trigger, c.predicate) for c in found]
+
+
+def test_talks_held_are_still_a_meeting(models):
+    found = claims_of(models, "Ana Silva held talks with Omar Haddad in Rome.", PEOPLE)
+    assert any(c.predicate == "meet" for c in found)

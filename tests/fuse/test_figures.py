@@ -42,3 +42,19 @@ def test_magnitudes_and_thousands_written_with_spaces():
 
 def test_villages_are_not_people():
     assert _figures("The quake flattened seven villages and killed 10 people.") == [("dead", 10.0)]
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("A 2-year-old boy and a man were killed when a gunman opened fire.", [("dead", 2.0)]),
+        ("Two men and a woman were wounded in the blast on Friday.", [("injured", 3.0)]),
+        ("Two men were shot on Monday night in Lawndale.", [("injured", 2.0)]),
+        ("Two men were shot dead outside the bar.", [("dead", 2.0)]),
+        ("A man and his 2-year-old son were killed, and a woman was wounded.", [("dead", 2.0), ("injured", 1.0)]),
+        ("Their sons were killed in the war.", []),
+        ("Five men were shot -- three of them fatally -- on Wednesday.", []),
+    ],
+)
+def test_a_toll_stated_as_its_victims_is_counted(text, figures):
+    assert _figures(text) == figures
