@@ -48,3 +48,11 @@ def test_workers_the_caller_started_outlive_the_call(store):
         assert report.extracted and models.extraction().worker_pool is pool
     finally:
         stop_workers(models.extraction())
+
+
+def test_fusion_gets_clustering_embedder_only_when_asked(tmp_path):
+    # Statement similarity in fusion costs 2.4x the fusion time for little gain, so it is opt-in; when on,
+    # fusion reuses the embedder clustering loaded rather than loading a second model.
+    assert PipelineModels(Settings(db=tmp_path / "a.db")).fusion().embedder is None
+    models = PipelineModels(Settings(db=tmp_path / "b.db", fusion_embeddings=True))
+    assert models.fusion().embedder is models.cluster().embedder is not None

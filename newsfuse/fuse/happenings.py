@@ -164,13 +164,13 @@ def attach_mentions(
     by_statement = {c.statement: n for n, c in enumerate(out) if c.statement}
     for key, group in sorted(pending.items(), key=lambda kv: (-len(kv[1]), kv[0])):
         group = [w for w in group if not _boilerplate(articles[w.article_id].text[w.sentence_start : w.sentence_end])]
-        group = _one_happening(like, group, articles)
-        if not group or not _worth_a_claim(group, origins):
-            continue
-        claim = _happening_claim(key, group, origins, articles, set(by_statement))
-        by_statement[claim.statement] = len(out)
-        out.append(claim)
-        disputes.extend(_disputes(claim, group, origins))
+        for happening in _happenings(like, group, articles):
+            if not _worth_a_claim(happening, origins):
+                continue
+            claim = _happening_claim(key, happening, origins, articles, set(by_statement))
+            by_statement[claim.statement] = len(out)
+            out.append(claim)
+            disputes.extend(_disputes(claim, happening, origins))
     return out, disputes
 
 
@@ -185,6 +185,19 @@ def _told(like: Likeness, claim: Claim, word: EventWord, articles: Mapping[str, 
     """Whether the word's sentence tells the happening of one of the claim's evidence sentences."""
     text = _sentence(word, articles)
     return any(like.same(e.text.strip(), text.strip(), (word.lemma, claim.trigger)) for e in claim.evidence)
+
+
+def _happenings(like: Likeness, group: list[EventWord], articles: Mapping[str, Article]) -> list[list[EventWord]]:
+    """The words of one action key, grouped by the happening they tell: the clearest word's happening first,
+    then the clearest of the words left and those telling its happening, and so on ("shot" in one street
+    and "shot" in another are two shootings, each its own claim if enough sources tell it)."""
+    happenings: list[list[EventWord]] = []
+    while group:
+        told = _one_happening(like, group, articles) or [_best(group)]  # the clearest tells its own, always
+        happenings.append(told)
+        kept = {id(w) for w in told}
+        group = [w for w in group if id(w) not in kept]
+    return happenings
 
 
 def _one_happening(like: Likeness, group: list[EventWord], articles: Mapping[str, Article]) -> list[EventWord]:

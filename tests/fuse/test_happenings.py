@@ -146,3 +146,22 @@ def test_said_is_the_telling_of_its_sentence_statement(models):
     held = [c for c in record.claims if any(m.start == said for m in c.mentions) or any(
         e.trigger_start == said for e in c.evidence)]  # fmt: skip
     assert len(held) == 1 and held[0].quote
+
+
+def test_words_of_one_key_telling_two_happenings_are_grouped_by_happening_none_dropped():
+    from newsfuse.fuse.happenings import EventWord, _happenings
+    from newsfuse.fuse.likeness import Likeness
+
+    texts = {
+        "a": "The blast tore through the chemical plant beside the harbour before dawn.",
+        "b": "Firefighters said the blast tore through the chemical plant beside the harbour.",
+        "c": "A second blast wrecked the corner bakery on Mill Lane in the afternoon.",
+        "d": "Neighbours said a blast wrecked the corner bakery on Mill Lane.",
+    }
+    articles = {k: article(k, text, "2024-05-01", f"Outlet {k}") for k, text in texts.items()}
+    words = [  # sentence 6 of each report: outside the lead, where a known action word names the main happening
+        EventWord(k, text.index("blast"), text.index("blast") + 5, 0, len(text), "blast", "explode", "happened", 6)
+        for k, text in texts.items()
+    ]
+    groups = _happenings(Likeness(texts.values()), words, articles)
+    assert sorted(sorted(w.article_id for w in g) for g in groups) == [["a", "b"], ["c", "d"]]
