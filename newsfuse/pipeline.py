@@ -75,13 +75,11 @@ class PipelineModels:
 
     def fusion(self):
         if self._fusion is None and self.engine is None:  # an engine's workers load their own
-            from newsfuse.extract.fast_attributes import fast_attribute_ruler
             from newsfuse.fuse import FusionModels
 
             # Statement similarity for fusing across reports uses the embedder clustering loaded, not a second one.
             embedder = getattr(self.cluster(), "embedder", None) if self.settings.fusion_embeddings else None
             self._fusion = FusionModels.load(embedder=embedder)
-            fast_attribute_ruler(self._fusion.nlp)  # the same attributes, found without spaCy's Matcher
         return self._fusion
 
     def dedup_index(self, store):

@@ -65,12 +65,9 @@ def embed_batch(embedder, texts: Sequence[str]) -> list:
 
 
 def load_fusion(settings: Settings):
-    from newsfuse.extract.fast_attributes import fast_attribute_ruler
     from newsfuse.fuse import FusionModels
 
-    models = FusionModels.load()
-    fast_attribute_ruler(models.nlp)  # the same attributes, found without spaCy's Matcher
-    return models
+    return FusionModels.load()
 
 
 def fuse_batch(models, jobs: Sequence) -> list:

