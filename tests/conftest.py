@@ -1,4 +1,5 @@
-"""Shared fixtures: a fresh store in tmp_path, one language detector per session, the shared data folder."""
+"""Shared fixtures: a fresh store in tmp_path, one language detector per session, the shared data folder, a
+PostgreSQL server per session, and Debian's Chromium under Playwright for browser tests (``browser_support``)."""
 
 from __future__ import annotations
 
@@ -59,3 +60,28 @@ def store_url(request, tmp_path) -> str:
     if request.param == "sqlite":
         return str(tmp_path / "test.db")
     return request.getfixturevalue("pg_url")
+
+
+# -- Chromium: one browser per test module, a fresh context per test --------------------------------------------
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium under Playwright (the module's ``BROWSER_MARKS`` skip when it is absent)."""
+    from browser_support import CHROMIUM, CHROMIUM_ARGS
+
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh context's page; JavaScript dialogs are recorded in ``page.dialogs`` and dismissed."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    opened = context.new_page()
+    opened.set_default_timeout(10_000)
+    opened.dialogs = []
+    opened.on("dialog", lambda dialog: (opened.dialogs.append(dialog.message), dialog.dismiss()))
+    yield opened
+    context.close()

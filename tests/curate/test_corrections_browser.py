@@ -4,34 +4,16 @@ coverage chart and folded sections on a phone. Skips without /usr/bin/chromium o
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
+from browser_support import BROWSER_MARKS, LiveServer, shot
 from curate_fixtures import wire_report
 
 from newsfuse.api import create_app
 from newsfuse.settings import Settings
 from newsfuse.store import open_store
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "web"))
-from browser_support import CHROMIUM, CHROMIUM_ARGS, LiveServer, shot  # noqa: E402
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.slow,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="Chromium not installed at /usr/bin/chromium"),
-]
+pytestmark = [*BROWSER_MARKS, pytest.mark.slow]
 TOKEN = "browser-token"
-
-
-@pytest.fixture
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 def test_split_and_merge_from_the_event_page(seed_store_path, tmp_path, browser):

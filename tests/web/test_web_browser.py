@@ -9,16 +9,13 @@ from __future__ import annotations
 import pytest
 from api_fixtures import PAYLOAD_FLAG, all_articles, fill_store
 from api_records import BRANDT, fill_events
-from browser_support import CHROMIUM, CHROMIUM_ARGS, LiveServer, shot
+from browser_support import BROWSER_MARKS, LiveServer, shot
 
 from newsfuse.api import create_app
 from newsfuse.settings import Settings
 from newsfuse.store import open_store
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="Chromium not installed at /usr/bin/chromium"),
-]
+pytestmark = BROWSER_MARKS
 
 
 @pytest.fixture(scope="module")
@@ -29,26 +26,6 @@ def server(tmp_path_factory):
         fill_events(store)
         with LiveServer(create_app(store, Settings(db=path))) as live:
             yield live
-
-
-@pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    opened = context.new_page()
-    opened.set_default_timeout(10_000)
-    opened.dialogs = []
-    opened.on("dialog", lambda dialog: (opened.dialogs.append(dialog.message), dialog.dismiss()))
-    yield opened
-    context.close()
 
 
 def test_feed_event_search_entity_flow(server, page):

@@ -7,19 +7,9 @@ import json
 from pathlib import Path
 
 import pytest
-from browser_support import CHROMIUM, CHROMIUM_ARGS, LiveServer
+from browser_support import BROWSER_MARKS, served_pipeline
 
-from newsfuse.api import create_app
-from newsfuse.ingest import ingest
-from newsfuse.pipeline import PipelineModels, process
-from newsfuse.settings import Settings
-from newsfuse.store import open_store
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.slow,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="Chromium not installed at /usr/bin/chromium"),
-]
+pytestmark = [*BROWSER_MARKS, pytest.mark.slow]
 
 SPANISH_TITLE = "El ministro de Defensa japonés visita Baykar mientras Tokio estudia comprar drones turcos"
 SPANISH = (
@@ -32,11 +22,12 @@ SPANISH = (
 )
 
 
-def test_an_event_in_two_languages_shows_original_titles_with_language_tags_and_filters(shared_dir: Path, tmp_path):
+def test_an_event_in_two_languages_shows_original_titles_with_language_tags_and_filters(
+    shared_dir: Path, tmp_path, page
+):
     seed = shared_dir / "seeds" / "001_14d3424a56f7dca9.txt"
     if not seed.is_file():
         pytest.skip(f"no seed at {seed}")
-    sync_api = pytest.importorskip("playwright.sync_api")
     title, body = seed.read_text(encoding="utf-8").split("\n", 1)
     reports = tmp_path / "reports.jsonl"
     lines = [
@@ -44,23 +35,16 @@ def test_an_event_in_two_languages_shows_original_titles_with_language_tags_and_
         {"id": "es", "title": SPANISH_TITLE, "text": SPANISH, "published": "2025-08-20", "language": "es"},
     ]
     reports.write_text("".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines), encoding="utf-8")
-    settings = Settings(db=tmp_path / "languages.db")
-    with open_store(settings.db) as store:
-        report = ingest([str(reports)], store, settings)
-        process(store, list(report.new), settings, PipelineModels(settings))
-        with LiveServer(create_app(store, settings)) as server, sync_api.sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-            page = browser.new_page()
-            page.goto(server.url + "/?language=es")
-            card = page.locator(".event-card").filter(has_text="2 articles")
-            assert card.count() == 1, page.locator("#feed").inner_text()
-            assert sorted(card.locator(".languages .lang-tag").all_text_contents()) == ["en", "es"]
-            card.locator("h2 a").click()
-            page.wait_for_url("**/events/*")
-            assert page.locator(".brief .meta .languages").text_content().split() == ["in", "en", "es"]
-            spanish = page.locator(".source-title[lang=es]")
-            assert spanish.inner_text() == SPANISH_TITLE  # the title as written, not translated
-            assert page.locator(".source-column .lang-tag").all_text_contents() == ["en", "es"]
-            page.goto(server.url + "/?language=it")
-            assert page.locator(".event-card").count() == 0
-            browser.close()
+    with served_pipeline([str(reports)], tmp_path / "languages.db") as server:
+        page.goto(server.url + "/?language=es")
+        card = page.locator(".event-card").filter(has_text="2 articles")
+        assert card.count() == 1, page.locator("#feed").inner_text()
+        assert sorted(card.locator(".languages .lang-tag").all_text_contents()) == ["en", "es"]
+        card.locator("h2 a").click()
+        page.wait_for_url("**/events/*")
+        assert page.locator(".brief .meta .languages").text_content().split() == ["in", "en", "es"]
+        spanish = page.locator(".source-title[lang=es]")
+        assert spanish.inner_text() == SPANISH_TITLE  # the title as written, not translated
+        assert page.locator(".source-column .lang-tag").all_text_contents() == ["en", "es"]
+        page.goto(server.url + "/?language=it")
+        assert page.locator(".event-card").count() == 0

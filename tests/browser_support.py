@@ -1,12 +1,16 @@
-"""Browser test support: the app under uvicorn on 127.0.0.1 in a thread, Chromium settings, screenshots."""
+"""Browser test support: the app under uvicorn on 127.0.0.1 in a thread, Chromium settings, screenshots, and a
+store filled by the real ingest and pipeline, served."""
 
 from __future__ import annotations
 
 import socket
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+import pytest
 import uvicorn
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -17,6 +21,11 @@ CHROMIUM_ARGS = [
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
+]
+# Every browser test module sets ``pytestmark = BROWSER_MARKS`` (plus ``slow`` when it runs the pipeline).
+BROWSER_MARKS = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="Chromium not installed at /usr/bin/chromium"),
 ]
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-output" / "web"
 
@@ -53,3 +62,20 @@ class LiveServer:
         self._server.should_exit = True
         self._thread.join(timeout=15)
         self._socket.close()
+
+
+@contextmanager
+def served_pipeline(inputs: list[str], db: Path) -> Iterator[LiveServer]:
+    """Ingest ``inputs`` into a fresh store at ``db``, run the real pipeline over them and serve the app."""
+    from newsfuse.api import create_app
+    from newsfuse.ingest import ingest
+    from newsfuse.pipeline import PipelineModels, process
+    from newsfuse.settings import Settings
+    from newsfuse.store import open_store
+
+    settings = Settings(db=db)
+    with open_store(settings.db) as store:
+        report = ingest(inputs, store, settings)
+        process(store, list(report.new), settings, PipelineModels(settings))
+        with LiveServer(create_app(store, settings)) as server:
+            yield server
