@@ -60,31 +60,30 @@ _GROUPED = {  # separator of thousands -> a number written with it, whole
     ".": re.compile(r"\d{1,3}(?:\.\d{3})+"),
 }
 
-_MONTHS: dict[str, tuple[str, ...]] = {
-    "en": ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december"),
-    "es": ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
-           "noviembre", "diciembre"),
-    "it": ("gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre",
-           "novembre", "dicembre"),
-    "nl": ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-           "november", "december"),
-    "de": ("januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober",
-           "november", "dezember"),
-    "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-           "novembre", "décembre"),
-    "pt": ("janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro",
-           "novembro", "dezembro"),
-    "tr": ("ocak", "şubat", "mart", "nisan", "mayıs", "haziran", "temmuz", "ağustos", "eylül", "ekim", "kasım",
-           "aralık"),
-}  # fmt: skip
-_MONTH_NUMBER = {name: n for names in _MONTHS.values() for n, name in enumerate(names, start=1)}
-_MONTH_NUMBER |= {name: n for n, name in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
-_MONTH_NUMBER["sept"] = 9  # "Aug. 19", "Sept. 3": English news abbreviates months
-_MONTH = "|".join(sorted(_MONTH_NUMBER, key=len, reverse=True))
-# "1 de marzo de 2008", "1. März 2008", "1 maart 2008", "March 1, 2008", "March 01 2008", "1er mars 2008"
-_DAY_FIRST = re.compile(rf"\b(\d{{1,2}})(?:\.|er|º|°)?\s+(?:de\s+)?({_MONTH})\b\.?(?:\s+(?:de\s+)?(\d{{4}}))?", re.I)
-_MONTH_FIRST = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b,?(?:\s+(\d{{4}}))?", re.I)
+# Months in the tabled languages come from the date extractor's lexicon (dateparser's data): each month's full
+# names and forms of four letters or more ("janv", "juil"), but not other languages' three-letter abbreviations,
+# which are words elsewhere ("out" in "5 out of 10" is Portuguese October). English news abbreviates ("Aug. 19",
+# "Sept. 3"), so all of its forms count.
+_MONTH_LANGUAGES = ("en", "es", "it", "nl", "de", "fr", "pt", "tr")
+
+
+@functools.cache
+def _month_patterns() -> tuple[dict[str, int], re.Pattern, re.Pattern]:
+    from newsfuse.extract.languages.dates import lexicon
+
+    numbers: dict[str, int] = {}
+    for language in _MONTH_LANGUAGES:
+        months = lexicon(language).months
+        longest = {n: max(len(form) for form, m in months.items() if m == n) for n in set(months.values())}
+        numbers |= {
+            form: n for form, n in months.items() if language == "en" or len(form) >= 4 or len(form) == longest[n]
+        }
+    month = "|".join(re.escape(name) for name in sorted(numbers, key=len, reverse=True))
+    # "1 de marzo de 2008", "1. März 2008", "1 maart 2008", "March 1, 2008", "March 01 2008", "1er mars 2008"
+    day_first = re.compile(rf"\b(\d{{1,2}})(?:\.|er|º|°)?\s+(?:de\s+)?({month})\b\.?(?:\s+(?:de\s+)?(\d{{4}}))?", re.I)
+    month_first = re.compile(rf"\b({month})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b,?(?:\s+(\d{{4}}))?", re.I)
+    return numbers, day_first, month_first
+
 
 # Characters that start a capitalised word in any script: the clustering name scan needs them beyond A-Z
 # ("Öztürk", "Åkesson", "Škoda").
@@ -186,13 +185,14 @@ def value_keys(text: str, language: str | None) -> list[str]:
 
 def date_keys(text: str) -> list[str]:
     """Calendar dates written out in any of the tabled languages, as "@2008-03-01" and "@03-01" (the latter alone without a year)."""
+    numbers, day_first, month_first = _month_patterns()
     keys = []
-    for day, month, year in _DAY_FIRST.findall(text):
-        keys += _date_key(year, _MONTH_NUMBER[month.casefold()], day)
-    for month, day, year in _MONTH_FIRST.findall(text):
+    for day, month, year in day_first.findall(text):
+        keys += _date_key(year, numbers[month.casefold()], day)
+    for month, day, year in month_first.findall(text):
         if month[0].islower():  # month-first is the English order, which capitalises months ("may 5" is a verb)
             continue
-        keys += _date_key(year, _MONTH_NUMBER[month.casefold()], day)
+        keys += _date_key(year, numbers[month.casefold()], day)
     return keys
 
 

@@ -41,6 +41,14 @@ def test_dates_in_four_languages_are_one_day():
     assert date_keys("It may 5 times") == []  # an English verb, not the month
 
 
+def test_months_come_in_every_tabled_language_but_not_as_other_languages_short_words():
+    assert date_keys("19 Ağustos 2025") == date_keys("19 août 2025") == date_keys("19 augustus 2025")
+    assert date_keys("le 3 janv. 2008") == date_keys("am 3. Jänner 2008") == ["@2008-01-03", "@01-03"]
+    assert date_keys("3 mai") == date_keys("3 mei") == ["@05-03"]  # full names of three letters
+    # Portuguese "out" (October) and Spanish "ago" (August) are words in English copy
+    assert date_keys("5 out of 10 voters, 2 ago") == []
+
+
 def test_a_spanish_reports_function_words_are_not_its_terms():
     assert {"de", "la", "que", "los"} <= stop_words("es") and stop_words("xx") == frozenset()
     text = "La empresa Airbus ganó el contrato de la Fuerza Aérea de los Estados Unidos, que lo firmó el lunes."
