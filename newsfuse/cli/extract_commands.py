@@ -270,7 +270,7 @@ def _roles_for(store, entity_id: str, article_ids: set[str]) -> list[dict]:
 def eval_dates_command(
     corpus: Path = typer.Argument(..., help="MEANTIME-format directory (CAT XML files, searched recursively)."),
     output: OutputFormat = typer.Option(OutputFormat.table, "--format", help="table or json."),
-    errors: bool = typer.Option(False, "--errors", help="Also list every wrong DATE value."),
+    errors: bool = typer.Option(False, "--errors", help="Also list every wrong value (DATE, TIME, DURATION, SET)."),
 ) -> None:
     """TIMEX3 value accuracy, each document resolved against its creation time (DCT).
 

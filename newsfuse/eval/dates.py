@@ -136,10 +136,11 @@ def score_document(
         score.found += found
         if value == gold.attrs.get("value"):
             score.correct += 1
-        elif kind == "DATE" and not is_dct:
+        elif not is_dct:
             report.errors.append(
                 {
                     "doc": doc.doc_id,
+                    "type": kind,
                     "text": gold.text,
                     "gold": gold.attrs.get("value"),
                     "predicted": value,

@@ -4,7 +4,7 @@ A handler (``date_absolute`` for dates that carry their own calendar position, `
 for those placed against the anchor) turns a match into ``(value, granularity, relative[,
 end_value])`` given a ``DateContext``, or ``None`` when the match is not a date after all. Values
 follow TIMEX3 (TimeML): ``2007-03-05``, ``2007-W10``, ``2007-Q1``, ``2007-SU``, ``199`` for the
-1990s, ``PRESENT_REF`` for "now"; durations ("the past three years") are not dates and are left
+1990s, ``PRESENT_REF`` for "now", ``XXXX-WXX-1`` for "every Monday" (a SET); durations ("the past three years") are not dates and are left
 to the quantity extractor.
 """
 
@@ -16,6 +16,7 @@ from collections.abc import Callable
 from newsfuse.extract import date_absolute as absolute
 from newsfuse.extract import date_anaphora as anaphora
 from newsfuse.extract import date_relative as relative
+from newsfuse.extract import date_sets as sets
 from newsfuse.extract.date_absolute import DateContext
 
 __all__ = ["COMPILED_PATTERNS", "HANDLERS", "TRIGGERS", "DateContext"]
@@ -82,6 +83,9 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     ("day_month", r"\b(?P<d>" + _DAY + r") (?:of )?(?P<mon>" + _MONTH + r")(?:,? (?P<y>" + _YEAR + r")\b)?"),
     ("month_year", r"\b(?:(?P<mod>early|mid|late)[- ])?(?P<mon>" + _MONTH + r"),? (?:of )?(?P<y>" + _YEAR + r")\b"),
+    # "every Monday", "on Sundays", "twice a week", "annual": recurring times (``date_sets``), before the patterns
+    # that would read their weekday, month or season as one calendar date.
+    ("set", sets.SET_PATTERN),
     ("relative_month", r"\b(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming) (?P<mon>" + _MONTH + r")\b(?! \d)"),
     (
         "year_earlier",
@@ -159,7 +163,17 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     ("month", r"\b(?:(?P<mod>early|mid|late)[- ])?(?P<mon>" + _MONTH + r")\b"),
 ]
-_CASE_SENSITIVE = {"relative_month", "month_day", "day_month", "month_year", "range", "weekday", "month", "quarter_q"}
+_CASE_SENSITIVE = {
+    "set",
+    "relative_month",
+    "month_day",
+    "day_month",
+    "month_year",
+    "range",
+    "weekday",
+    "month",
+    "quarter_q",
+}
 COMPILED_PATTERNS = [
     (name, re.compile(pattern, 0 if name in _CASE_SENSITIVE else re.IGNORECASE)) for name, pattern in _PATTERNS
 ]
@@ -217,6 +231,7 @@ HANDLERS: dict[str, Callable[[re.Match, DateContext], tuple | None]] = {
     "month_day": absolute.month_day,
     "day_month": absolute.month_day,
     "month_year": absolute.month_year,
+    "set": sets.recurring,
     "relative_month": relative.relative_month,
     "year_earlier": relative.year_earlier,
     "quarter_s": relative.quarter,

@@ -1,4 +1,10 @@
-"""Quantities: durations as ISO 8601 with bounds ("more than an hour and a half", "over-90-minute"), and percentages."""
+"""Quantities: durations as ISO 8601 with bounds ("more than an hour and a half", "over-90-minute"), and percentages.
+
+A duration without a number ("for years", "several months", "a decades-long feud") is a TIMEX3 duration
+of unspecified length: ``PXY``, ``PXM`` (decades in years, as ``iso_duration`` writes "a decade" P10Y).
+Its plural says more than one unit, so its lower bound is two of them and it has no upper bound:
+"several years" agrees with "five years".
+"""
 
 from __future__ import annotations
 
@@ -81,6 +87,13 @@ _DURATION = re.compile(
     rf"\b(?=[\d{_DURATION_FIRST}])(?:{_QUAL})?(?:(?P<halfan>half\s+an?)\s+(?P<hunit>hour|day|year|minute)|{_NUMBER}(?P<half0>\s+and\s+a\s+half)?(?:\s+|-)(?:{_UNIT}){_HALF}(?P<adj>-long|-old)?)\b",
     re.IGNORECASE,
 )
+_VAGUE_UNITS = {"minute": "TXM", "hour": "TXH", "day": "XD", "week": "XW", "month": "XM", "year": "XY", "decade": "XY"}
+_VAGUE_DURATION = re.compile(
+    r"\b(?:(?:several|many|a few|a couple of|for|over the|in the last few|in the past few)\s+"
+    r"(?P<unit>minute|hour|day|week|month|year|decade)s\b(?!-old|\s+(?:ago|earlier|later|old)\b)"
+    r"|(?P<adj>hour|day|week|month|year|decade)s-long\b)",
+    re.IGNORECASE,
+)
 _PERCENT = re.compile(
     rf"\b(?=[\d{_PERCENT_FIRST}])(?:{_QUAL})?(?P<num>\d+(?:\.\d+)?)\s?(?:%|percent\b|per cent\b)", re.IGNORECASE
 )
@@ -131,6 +144,11 @@ def _bounds(seconds: float, qualifier: str) -> tuple[float | None, float | None]
     return seconds, seconds
 
 
+def _article_before_plural(match: re.Match, text: str) -> bool:
+    """ "a decades-long feud", "an hours-long siege": the article is the noun's, not a count of one."""
+    return match.group("num").lower() in {"a", "an"} and text[match.end("unit") : match.end("unit") + 1] in "sS"
+
+
 def durations(text: str) -> list[QuantityMention]:
     found = []
     for match in _DURATION.finditer(text):
@@ -140,7 +158,7 @@ def durations(text: str) -> list[QuantityMention]:
             count, unit = 0.5, match.group("hunit").lower()
         else:
             count, unit = word_number(match.group("num")), match.group("unit").lower()
-            if count is None:
+            if count is None or _article_before_plural(match, text):
                 continue
             count += 0.5 if match.group("half") or match.group("half0") else 0.0
         qualifier = _QUALIFIERS.get(re.sub(r"[\s-]+", " ", (match.group("qual") or "").lower()), "exact")
@@ -148,6 +166,30 @@ def durations(text: str) -> list[QuantityMention]:
         value = iso_duration(count, unit)
         found.append(
             QuantityMention(match.start(), match.end(), match.group(0), "duration", value, lower, upper, "s", qualifier)
+        )
+    return found
+
+
+def vague_durations(text: str, taken: list[QuantityMention] = ()) -> list[QuantityMention]:
+    """ "For years", "several months", "decades-long": durations of unspecified length, outside ``taken`` spans."""
+    found = []
+    for match in _VAGUE_DURATION.finditer(text):
+        if any(match.start() < q.end and q.start < match.end() for q in taken):
+            continue
+        unit = (match.group("unit") or match.group("adj")).lower()  # "decades-long": a count of none
+        lower = 2 * _UNIT_SECONDS[unit]
+        found.append(
+            QuantityMention(
+                match.start(),
+                match.end(),
+                match.group(0),
+                "duration",
+                f"P{_VAGUE_UNITS[unit]}",
+                lower,
+                None,
+                "s",
+                "vague",
+            )
         )
     return found
 
@@ -169,5 +211,6 @@ def percentages(text: str) -> list[QuantityMention]:
 
 
 def find_quantities(text: str) -> list[QuantityMention]:
-    """Durations and percentages in text order."""
-    return sorted(durations(text) + percentages(text), key=lambda q: q.start)
+    """Durations (with or without a number) and percentages in text order."""
+    counted = durations(text)
+    return sorted(counted + vague_durations(text, counted) + percentages(text), key=lambda q: q.start)

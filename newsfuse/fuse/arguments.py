@@ -178,6 +178,8 @@ def values_of(ctx: FrameContext, frame: Frame) -> tuple[ClaimValue, ...]:
         if span is not None and span.root.i in frame.own and mention.conversion_of is None:
             values.append(money_value(mention))
     for mention in ctx.extraction.quantities:
+        if mention.qualifier == "vague":
+            continue  # "for years" is no figure to compare across reports
         span = ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is not None and any(t.i in frame.own for t in span) and not offset(ctx.article.text, mention):
             values.append(typed_kind(quantity_value(mention), ctx.article.text, mention.start, mention.end))

@@ -142,6 +142,8 @@ def describe(value: ClaimValue) -> str:
         if (value.value or "").endswith(" USD"):
             return prefix + usd
         return f"{value.text or value.value} (~{usd})"
+    if value.kind == "duration" and value.qualifier == "vague":
+        return value.text or value.value or ""  # "for years": its bound only says more than one
     if value.kind == "duration" and (value.lower or value.upper):
         return prefix + _seconds((value.lower if value.lower is not None else value.upper) or 0)
     return f"{prefix}{value.value or value.text}"

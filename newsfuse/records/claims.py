@@ -86,7 +86,7 @@ class ClaimValue:
     lower: float | None = None
     upper: float | None = None
     unit: str | None = None  # "USD", "s", "day"
-    qualifier: str = "exact"  # exact, approximate, at_least, at_most, by
+    qualifier: str = "exact"  # exact, approximate, at_least, at_most, by, vague ("for years")
     usd: float | None = None  # money only
 
 

@@ -47,7 +47,7 @@ class DateMention:
     text: str
     value: str | None  # TIMEX3 value ("2025-08-20", "2025-08", "2025-W34", "2026", "FY2026"); None = unresolved
     granularity: str  # day, week, month, quarter, half_year, season, year, fiscal_year,
-    # decade, century, range, time, reference (PRESENT_REF...), unknown
+    # decade, century, range, time, reference (PRESENT_REF...), set ("every Monday": XXXX-WXX-1), unknown
     relative: bool = False  # needed an anchor ("on Wednesday", "last year")
     anchor: str | None = None  # the date it was resolved against
     end_value: str | None = None  # for ranges ("August 17-22") the last day
@@ -78,7 +78,7 @@ class QuantityMention:
     lower: float | None = None  # in base units (seconds for durations)
     upper: float | None = None
     unit: str | None = None
-    qualifier: str = "exact"  # exact, approximate, at_least, at_most
+    qualifier: str = "exact"  # exact, approximate, at_least, at_most, vague ("for years": PXY)
 
 
 @dataclass(frozen=True, slots=True)

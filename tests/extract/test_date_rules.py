@@ -134,3 +134,30 @@ def test_undated_article_with_a_dateline_resolves_against_it(models):
     text = "Plane lands in Sydney\nSeptember 01, 2007\nThe plane landed today after a delay."
     found = {m.text: m for m in find_dates(models.nlp(text), None)}
     assert (found["today"].value, found["today"].anchor) == ("2007-09-01", "2007-09-01")
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        # Recurring times are TIMEX3 sets: no calendar day, whatever the tense or the publication date.
+        ("The council meets every Monday.", "every Monday", "XXXX-WXX-1"),
+        ("On Sundays the market is closed.", "Sundays", "XXXX-WXX-7"),
+        ("The river floods each spring.", "each spring", "XXXX-SP"),
+        ("The fair is held each May.", "each May", "XXXX-05"),
+        ("Every morning he runs.", "Every morning", "XXXX-XX-XXTMO"),
+        ("She visits every other week.", "every other week", "P2W"),
+        ("Flights run twice a week.", "twice a week", "P1W"),
+        ("The line carries 3,000 passengers a day.", "a day", "P1D"),
+        ("The annual meeting was held.", "annual", "P1Y"),
+        ("Prices are reviewed quarterly.", "quarterly", "P3M"),
+    ],
+)
+def test_recurring_times_are_sets(text, span, expected):
+    found = [m for m in scan(DateContext(text, date(1998, 1, 8))) if m.granularity == "set"]
+    assert [(m.text, m.value, m.relative) for m in found] == [(span, expected, False)]
+
+
+def test_no_set_in_names_rates_of_a_past_time_or_reciprocals():
+    for text in ("The Daily Mail reported it.", "Profit was $5 billion a year ago.", "They met each other Monday."):
+        assert [m for m in scan(DateContext(text, date(1998, 1, 8))) if m.granularity == "set"] == [], text
+    assert [m.value for m in scan(DateContext("Profit was $5 billion a year ago.", date(1998, 1, 8)))] == ["1997"]

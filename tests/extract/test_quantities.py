@@ -29,6 +29,31 @@ def test_durations(text, value, qualifier, lower, upper):
     assert text[found.start : found.end] == found.text
 
 
+@pytest.mark.parametrize(
+    ("text", "value", "span"),
+    [
+        ("He has lived there for years.", "PXY", "for years"),
+        ("Over the years, sales grew.", "PXY", "Over the years"),
+        ("after several months of talks", "PXM", "several months"),
+        ("a decades-long feud", "PXY", "decades-long"),
+        ("an hours-long siege", "PTXH", "hours-long"),
+    ],
+)
+def test_durations_without_a_number_are_of_unspecified_length(text, value, span):
+    (found,) = [q for q in find_quantities(text) if q.kind == "duration"]
+    assert (found.value, found.text, found.qualifier, found.upper) == (value, span, "vague", None)
+    assert found.lower > 0  # more than one unit: "several years" agrees with "five years"
+
+
+def test_an_article_before_a_plural_unit_is_not_a_count_of_one():
+    assert [q.value for q in find_quantities("a decades-long feud")] != ["P10Y"]
+    assert [q.value for q in find_quantities("a day-long strike")] == ["P1D"]
+
+
+def test_a_plural_placing_a_time_is_no_duration():
+    assert find_quantities("many years ago") == find_quantities("several years old") == []
+
+
 def test_ages_are_not_durations():
     assert find_quantities("a 55-year-old engineer") == []
 
