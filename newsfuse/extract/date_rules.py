@@ -128,6 +128,8 @@ _PATTERNS: list[tuple[str, str]] = [
         r"\b(?:the )?(?:very )?(?P<edge>beginning|start|end|middle|close) of (?:the |this |(?P<rel>(?:the )?"
         r"(?:next|last|previous|coming|current)) )?(?P<unit>year|month|week|quarter|decade|century)\b",
     ),
+    # "by year-end", "at the year end", "last year-end": the year whose end it is.
+    ("year_end", r"\b(?:(?P<rel>this|last|next|the) )?(?P<unit>year)[- ]end\b(?!ed|ing)"),
     ("century", r"\b(?:the )?(?P<n>\d{1,2})(?:st|nd|rd|th)[- ]century\b"),
     ("decade_s", r"(?:\bthe )?(?:\b(?:early|mid|late)[- ])?(?:\b(?P<y>1[89]\d0|20\d0)|'(?P<yy>\d0))s\b"),
     ("edge_relative", r"\b(?P<mod>earlier|later) (?:(?P<rel>this|next|last) |in the )(?P<unit>week|month|year)\b"),
@@ -182,6 +184,7 @@ _UNITS = ("week", "month", "year", "decade", "century", "quarter")
 # Words one of which every match of a pattern contains (lower case): a text without any of them
 # cannot match, and a substring test is ~100x cheaper than running the pattern over the text.
 TRIGGERS: dict[str, tuple[str, ...]] = {
+    "year_end": ("year end", "year-end"),
     "fiscal_quarter": ("fiscal", "financial"),
     "fiscal_quarter_s": ("fiscal", "financial"),
     "fiscal": ("fiscal", "financial", "fy"),
@@ -249,6 +252,7 @@ HANDLERS: dict[str, Callable[[re.Match, DateContext], tuple | None]] = {
     "century": absolute.century,
     "decade_s": absolute.decade_s,
     "edge_relative": relative.unit_edge,
+    "year_end": relative.unit_edge,
     "relative": relative.relative,
     "weekend": relative.weekend,
     "anaphoric": anaphora.anaphoric,

@@ -89,7 +89,7 @@ _DURATION = re.compile(
 )
 _VAGUE_UNITS = {"minute": "TXM", "hour": "TXH", "day": "XD", "week": "XW", "month": "XM", "year": "XY", "decade": "XY"}
 _VAGUE_DURATION = re.compile(
-    r"\b(?:(?:several|many|a few|a couple of|for|over the|in the last few|in the past few)\s+"
+    r"\b(?:(?:several|many|a few|a couple of|for|over the|(?:the )?(?:next|past|last|coming) (?:few|several))\s+"
     r"(?P<unit>minute|hour|day|week|month|year|decade)s\b(?!-old|\s+(?:ago|earlier|later|old)\b)"
     r"|(?P<adj>hour|day|week|month|year|decade)s-long\b)",
     re.IGNORECASE,

@@ -35,6 +35,10 @@ def value(expression: str, anchor: str, direction: str | None = None) -> str | N
         ("the fourth quarter", "2007-01-18", None, "2006-Q4"),
         ("the fourth quarter", "2007-01-18", "future", "2007-Q4"),
         ("third-quarter", "2007-11-02", None, "2007-Q3"),
+        # The end of a year names the year: "by year-end", "last year-end".
+        ("by year-end", "1989-11-02", None, "1989"),
+        ("at the year end", "1989-11-02", None, "1989"),
+        ("last year-end", "1989-11-02", None, "1988"),
         ("the first quarter of next year", "2007-11-02", None, "2008-Q1"),
         ("Q3", "2007-11-02", None, "2007-Q3"),
         ("Q2 2006", "2007-11-02", None, "2006-Q2"),

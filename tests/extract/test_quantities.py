@@ -37,6 +37,7 @@ def test_durations(text, value, qualifier, lower, upper):
         ("after several months of talks", "PXM", "several months"),
         ("a decades-long feud", "PXY", "decades-long"),
         ("an hours-long siege", "PTXH", "hours-long"),
+        ("a decision in the next few days", "PXD", "the next few days"),
     ],
 )
 def test_durations_without_a_number_are_of_unspecified_length(text, value, span):
