@@ -37,12 +37,20 @@ _INTERCHANGEABLE = frozenset({"ORG", "GPE", "PRODUCT", "FAC", "WORK_OF_ART", "EV
 _LEGAL_SUFFIX = re.compile(
     r",?\s+(?:Inc|Corp|Corporation|Co|Company|Ltd|Limited|AG|SA|S\.A|plc|PLC|LLC|GmbH|NV|N\.V|SE|SpA|BV|Holdings)\.?$"
 )
+# Descriptor words a company's full style adds to its short name ("Apple Computer" is "Apple", "Airbus
+# Industrie" is "Airbus", "Thai Airways International" is "Thai Airways"); only stripped off a name of
+# at least four letters, so "Computer" alone or "IBM" stay what they are.
+_DESCRIPTOR_SUFFIX = re.compile(r"\s+(?:Computer|Computers|Industrie|Industries|International|Group)$")
 
 
 def without_legal_suffix(name: str) -> str:
-    """ "Apple Inc." -> "Apple", "The Boeing Company" -> "The Boeing"; a name that is only a suffix stays."""
+    """ "Apple Inc." -> "Apple", "The Boeing Company" -> "The Boeing", "Apple Computer, Inc." -> "Apple"; a
+    name that is only a suffix stays."""
     stripped = _LEGAL_SUFFIX.sub("", name)
-    return stripped if len(stripped) >= 2 else name
+    if len(stripped) < 2:
+        return name
+    bare = _DESCRIPTOR_SUFFIX.sub("", stripped)
+    return bare if len(bare) >= 4 else stripped
 
 
 def kind_of(label: str) -> str:
@@ -140,6 +148,15 @@ def _model_numbers(mentions: list[EntityMention]) -> dict[int, str]:
     return out
 
 
+def _model_singular(mention: EntityMention) -> str:
+    """A product's name without the plural of its model number: "A380s" -> "A380", "Boeing 787s" -> "Boeing 787"."""
+    text = mention.text
+    last = text.split()[-1] if text.split() else text
+    if mention.label == "PRODUCT" and len(last) > 3 and last.endswith("s") and any(c.isdigit() for c in last):
+        return text.removesuffix("s").removesuffix("'")
+    return text
+
+
 def _people_by_surname(mentions: list[EntityMention]) -> dict[str, str]:
     """Surname -> the full name it stands for in this article, for surnames only one person has."""
     names: dict[str, set[str]] = defaultdict(set)
@@ -154,6 +171,20 @@ def _people_by_surname(mentions: list[EntityMention]) -> dict[str, str]:
         if mention.label == "PERSON" and len(names.get(last, ())) == 1 and _is_full_name(name):
             chosen.setdefault(last, name)
     return chosen
+
+
+def _people_by_first_name(mentions: list[EntityMention]) -> dict[str, str]:
+    """First name -> the full name it stands for in this article ("Steve" after "Steve Jobs"), for first names
+    only one named person has."""
+    names: dict[str, set[str]] = defaultdict(set)
+    full: dict[str, str] = {}
+    for mention in mentions:
+        name = _person_name(mention)
+        if mention.label == "PERSON" and _is_full_name(name):
+            first = name_key(name).split()[0]
+            names[first].add(name_key(name))
+            full.setdefault(first, name)
+    return {first: full[first] for first, keys in names.items() if len(keys) == 1}
 
 
 class EntityResolver:
@@ -222,6 +253,7 @@ class EntityResolver:
     def _resolve_one(self, extraction: ArticleExtraction, text: str) -> ArticleExtraction:
         mentions = list(extraction.entities)
         doc_people = _people_by_surname(mentions)
+        first_names = _people_by_first_name(mentions)
         acronyms = {**model_aliases(mentions), **acronym_aliases(text, mentions)}
         models = _model_numbers(mentions)
         resolved: list[EntityMention] = []
@@ -236,9 +268,11 @@ class EntityResolver:
                 self.index.by_key.setdefault((kind_of(long.label), match_key(mention.text)), entity_id)
                 mention = replace(mention, label=long.label)
             elif mention.label == "PERSON" and not mention.entity_id:
-                entity_id = self._person_mention(mention, doc_people)
+                entity_id = self._person_mention(mention, doc_people, first_names)
             else:
-                entity_id = self._named(mention, mention.text)
+                known = self.index.by_key.get(("PRODUCT", match_key(models[i]))) if i in models else None
+                # "Airbus A380" after an article that said "the A380": the model number names the product
+                entity_id = known or self._named(mention, _model_singular(mention))
                 if i in models:  # "Boeing 787": the model number alone names it in later articles too
                     self.index.by_key.setdefault(("PRODUCT", match_key(models[i])), entity_id)
             self.index.forms[entity_id][_person_name(mention) if mention.label == "PERSON" else mention.text] += 1
@@ -272,13 +306,17 @@ class EntityResolver:
             return replace(mention, label="PERSON")
         return mention
 
-    def _person_mention(self, mention: EntityMention, doc_people: dict[str, str]) -> str:
+    def _person_mention(
+        self, mention: EntityMention, doc_people: dict[str, str], first_names: dict[str, str] | None = None
+    ) -> str:
         name = _person_name(mention)
         if _is_full_name(name):
             return self._person(name)
         last = surname(name)
         if last in doc_people:
             return self._person(doc_people[last])
+        if first_names and last in first_names:  # "Steve" in an article about Steve Jobs (and no other Steve)
+            return self._person(first_names[last])
         known = self.index.person_by_surname(last)
         return known if known else self._person(name)
 
