@@ -205,8 +205,13 @@ def _bare_span(text: str, start: int, end: int) -> tuple[int, int]:
     ]
     if breaks and breaks[-1] + 1 < len(words):
         words = words[breaks[-1] + 1 :]
-    while len(words) > 1 and (words[0][1].casefold() in _DETERMINERS or words[0][1].casefold() in TITLE_WORDS):
+    while len(words) > 1 and (
+        words[0][1].casefold() in _DETERMINERS or words[0][1].casefold().rstrip(".") in TITLE_WORDS
+    ):  # "Mr. Lee Hsien Loong": the title's full stop does not make it part of the name
         words = words[1:]
+    if words and words[0][1][:1] in "\"“`'‘" and len(words[0][1]) > 1:  # an opening quote is not part of a name
+        quote = len(words[0][1]) - len(words[0][1].lstrip("\"“`'‘"))
+        words[0] = (words[0][0] + quote, words[0][1][quote:])
     return (words[0][0], end) if words else (start, end)
 
 

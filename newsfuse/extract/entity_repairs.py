@@ -141,7 +141,60 @@ def model_designations(text: str, mentions: list[EntityMention]) -> list[EntityM
     return sorted(out + added, key=lambda m: m.start) if added else out
 
 
+def joined_names(text: str, mentions: list[EntityMention]) -> list[EntityMention]:
+    """Names the model cut in two where only a space (or an Irish "O'") parts them: "China" + "Eastern" is the
+    airline China Eastern, "EADS North" + "America" one company, "iTunes" + "Music Store" one product,
+    "Michael O" + "Leary" one person. An organisation in the pair makes the whole an organisation, a product
+    first makes it a product; two persons with first names of their own stay two."""
+    out: list[EntityMention] = []
+    for m in sorted(mentions, key=lambda m: m.start):
+        prev = out[-1] if out else None
+        gap = text[prev.end : m.start] if prev else None
+        irish = (
+            prev is not None and prev.label == "PERSON" and prev.text.endswith(" O") and gap in {"' ", "’ ", "'", "’"}
+        )
+        if prev is None or prev.entity_id or m.entity_id or not (gap == " " or irish):
+            out.append(m)
+            continue
+        if irish:
+            label = "PERSON"
+        elif "PERSON" in {prev.label, m.label} and _first_name(prev) and _first_name(m):
+            out.append(m)
+            continue
+        elif prev.label == "PRODUCT":
+            label = "PRODUCT"
+        elif "ORG" in {prev.label, m.label}:
+            label = "ORG"
+        elif prev.label == m.label:
+            label = m.label
+        else:
+            out.append(m)
+            continue
+        out[-1] = EntityMention(prev.start, m.end, text[prev.start : m.end], label)
+    return out
+
+
+def _first_name(m: EntityMention) -> bool:
+    from newsfuse.resolve.coref import first_name_genders
+
+    return m.label == "PERSON" and m.text.split(" ")[0].lower() in first_name_genders()
+
+
+_THE = re.compile(r"(?:^|\W)[Tt]he $")
+
+
+def plural_groups(text: str, mentions: list[EntityMention]) -> list[EntityMention]:
+    """ "the Beatles", "the Rolling Stones": a plural name after "the" is a band or a team (ORG), not a person."""
+    return [
+        replace(m, label="ORG")
+        if m.label == "PERSON" and m.text.endswith("s") and _THE.search(text[max(0, m.start - 5) : m.start])
+        else m
+        for m in mentions
+    ]
+
+
 def repaired(text: str, mentions: list[EntityMention]) -> list[EntityMention]:
     """Every repair above, in order (spans first, then types, then the mentions they add)."""
     fixed = titled_persons(split_spans(text, mentions))
-    return model_designations(text, without_units(text, fixed))
+    fixed = plural_groups(text, joined_names(text, without_units(text, fixed)))
+    return model_designations(text, fixed)

@@ -77,7 +77,7 @@ _APPOSITION = re.compile(
 
 
 @cache
-def _first_name_genders() -> dict[str, str]:
+def first_name_genders() -> dict[str, str]:
     text = resources.files("newsfuse.extract").joinpath("data", "first_names.csv").read_text(encoding="utf-8")
     rows = [line.split(",") for line in text.splitlines() if "," in line and not line.startswith(("#", "name,"))]
     return {row[0]: row[1] for row in rows}
@@ -88,7 +88,7 @@ def _compatible(kind: str, mention: EntityMention) -> bool:
         return False
     if kind in {"m", "f"}:
         first = mention.text.split()[0].lower() if " " in mention.text else ""
-        return _first_name_genders().get(first, kind) == kind
+        return first_name_genders().get(first, kind) == kind
     return True
 
 
