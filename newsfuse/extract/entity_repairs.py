@@ -145,7 +145,7 @@ def joined_names(text: str, mentions: list[EntityMention]) -> list[EntityMention
     """Names the model cut in two where only a space (or an Irish "O'") parts them: "China" + "Eastern" is the
     airline China Eastern, "EADS North" + "America" one company, "iTunes" + "Music Store" one product,
     "Michael O" + "Leary" one person. An organisation in the pair makes the whole an organisation, a product
-    first makes it a product; two persons with first names of their own stay two."""
+    first makes it a product; a person named with a first name stays apart ("Apple Inc. Steve Jobs")."""
     out: list[EntityMention] = []
     for m in sorted(mentions, key=lambda m: m.start):
         prev = out[-1] if out else None
@@ -158,7 +158,7 @@ def joined_names(text: str, mentions: list[EntityMention]) -> list[EntityMention
             continue
         if irish:
             label = "PERSON"
-        elif "PERSON" in {prev.label, m.label} and _first_name(prev) and _first_name(m):
+        elif prev.label != "PRODUCT" and (_full_person(prev) or _full_person(m)):  # "Apple Inc. Steve Jobs"
             out.append(m)
             continue
         elif prev.label == "PRODUCT":
@@ -174,10 +174,11 @@ def joined_names(text: str, mentions: list[EntityMention]) -> list[EntityMention
     return out
 
 
-def _first_name(m: EntityMention) -> bool:
+def _full_person(m: EntityMention) -> bool:
+    """A person named in full ("Steve Jobs") or by a known first name: a unit of its own."""
     from newsfuse.resolve.coref import first_name_genders
 
-    return m.label == "PERSON" and m.text.split(" ")[0].lower() in first_name_genders()
+    return m.label == "PERSON" and (" " in m.text or m.text.lower() in first_name_genders())
 
 
 _THE = re.compile(r"(?:^|\W)[Tt]he $")

@@ -139,13 +139,27 @@ def model_aliases(mentions: list[EntityMention]) -> dict[int, int]:
 
 
 def _model_numbers(mentions: list[EntityMention]) -> dict[int, str]:
-    """Mention index -> the model number that ends a maker-plus-model product name ("Boeing 787" -> "787")."""
+    """Mention index -> the model number in a maker-plus-model or model-plus-nickname product name ("Boeing
+    787" -> "787", "787 Dreamliner" -> "787")."""
     out = {}
     for i, mention in enumerate(mentions):
         words = mention.text.split()
-        if mention.label == "PRODUCT" and len(words) > 1 and any(c.isdigit() for c in words[-1]):
+        if mention.label != "PRODUCT" or len(words) < 2:
+            continue
+        if any(c.isdigit() for c in words[-1]):
             out[i] = words[-1].removesuffix("s")
+        elif len(words) == 2 and words[0][:1].isdigit() and words[1][:1].isupper():
+            out[i] = words[0]
     return out
+
+
+def _nickname(mention: EntityMention) -> str | None:
+    """ "Dreamliner" of "787 Dreamliner" / "Boeing 787 Dreamliner": the name after a model number."""
+    words = mention.text.split()
+    for before, word in zip(words, words[1:], strict=False):
+        if any(c.isdigit() for c in before) and word[:1].isupper() and word.isalpha() and len(word) > 3:
+            return word
+    return None
 
 
 def _model_singular(mention: EntityMention) -> str:
@@ -275,6 +289,9 @@ class EntityResolver:
                 entity_id = known or self._named(mention, _model_singular(mention))
                 if i in models:  # "Boeing 787": the model number alone names it in later articles too
                     self.index.by_key.setdefault(("PRODUCT", match_key(models[i])), entity_id)
+                    nickname = _nickname(mention)  # and so does its nickname ("Dreamliner")
+                    if nickname:
+                        self.index.by_key.setdefault(("PRODUCT", match_key(nickname)), entity_id)
             self.index.forms[entity_id][_person_name(mention) if mention.label == "PERSON" else mention.text] += 1
             resolved.append(replace(mention, entity_id=entity_id))
         return replace(extraction, entities=tuple(replace(m, canonical=self.canonical(m.entity_id)) for m in resolved))
