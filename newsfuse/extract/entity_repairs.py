@@ -3,7 +3,8 @@
 Each function takes the article's text and its mentions and returns the repaired mentions; none looks
 beyond the article. Classes, as flat newswire NER marks names:
 
-- a span the model closed over two names joined by a possessive ("Apple Computer's Mac OS") is two names;
+- a span the model closed over two names joined by a possessive ("Apple Computer's Mac OS", "ABC News' World
+  News") is two names; a name with a possessive inside ("Sam's Club", "People's Council") stays one;
 - a span that runs into a bracket or a dash aside ("Software Development Kit (SDK", "MacBook Pro - a") ends
   before it;
 - a title followed by a name the model typed as an organisation ("Spokeswoman Sandy Angers") is a person,
@@ -51,6 +52,10 @@ def split_spans(text: str, mentions: list[EntityMention]) -> list[EntityMention]
             out.append(m)
             continue
         owner_end = possessive.start() + (1 if possessive.group().startswith("s") else 0)
+        owner_words, owned_words = m.text[:owner_end].split(), m.text[possessive.end() :].split()
+        if len(owned_words) < 2 or (len(owner_words) < 2 and not possessive.group().startswith("s'")):
+            out.append(m)  # "Sam's Club", "People's Council", "Sheriff's Lakewood Station": one name
+            continue
         owner = replace(m, end=m.start + owner_end, text=m.text[:owner_end])
         owned_start = m.start + possessive.end()
         out += [owner, replace(m, start=owned_start, text=text[owned_start : m.end])]
@@ -153,7 +158,14 @@ def joined_names(text: str, mentions: list[EntityMention]) -> list[EntityMention
         irish = (
             prev is not None and prev.label == "PERSON" and prev.text.endswith(" O") and gap in {"' ", "’ ", "'", "’"}
         )
-        if prev is None or prev.entity_id or m.entity_id or not (gap == " " or irish):
+        if (
+            prev is None
+            or prev.entity_id
+            or m.entity_id
+            or not (gap == " " or irish)
+            or "NORP" in {prev.label, m.label}  # "Alaska Republican": a place and a party's adjective
+            or prev.text.split(" ")[-1].islower()  # "Complex at" + "Florence": the model's span ran on
+        ):
             out.append(m)
             continue
         if irish:
@@ -161,7 +173,7 @@ def joined_names(text: str, mentions: list[EntityMention]) -> list[EntityMention
         elif prev.label != "PRODUCT" and (_full_person(prev) or _full_person(m)):  # "Apple Inc. Steve Jobs"
             out.append(m)
             continue
-        elif prev.label == "PRODUCT":
+        elif "PRODUCT" in {prev.label, m.label}:  # "iTunes Music Store", "Toyota Camry"
             label = "PRODUCT"
         elif "ORG" in {prev.label, m.label}:
             label = "ORG"

@@ -95,3 +95,20 @@ def test_an_organisation_beside_a_full_person_name_stays_apart():
     text = "The founder of Veltra Ltd. Karin Olde has retired."
     mentions = [_m(text, "Veltra Ltd.", "ORG"), _m(text, "Karin Olde", "PERSON")]
     assert _spans(joined_names(text, mentions)) == {("Veltra Ltd.", "ORG"), ("Karin Olde", "PERSON")}
+
+
+def test_a_name_with_a_possessive_inside_stays_one_name():
+    text = "Shoppers queued at Dan's Market and at the Elders' Hall Museum."
+    mentions = [_m(text, "Dan's Market", "ORG"), _m(text, "Elders' Hall Museum", "ORG")]
+    assert _spans(split_spans(text, mentions)) == {("Dan's Market", "ORG"), ("Elders", "ORG"), ("Hall Museum", "ORG")}
+
+
+def test_a_maker_and_its_model_join_as_a_product_and_a_party_adjective_stays_apart():
+    text = "A Corvan Skylark owner and the Oslo Liberal mayor met."
+    mentions = [
+        _m(text, "Corvan", "ORG"),
+        _m(text, "Skylark", "PRODUCT"),
+        _m(text, "Oslo", "GPE"),
+        _m(text, "Liberal", "NORP"),
+    ]
+    assert _spans(joined_names(text, mentions)) == {("Corvan Skylark", "PRODUCT"), ("Oslo", "GPE"), ("Liberal", "NORP")}
