@@ -160,9 +160,8 @@ def joined_names(text: str, mentions: list[EntityMention]) -> list[EntityMention
         )
         if (
             prev is None
-            or prev.entity_id
-            or m.entity_id
             or not (gap == " " or irish)
+            or ((prev.entity_id or m.entity_id) and "ORG" not in {prev.label, m.label})  # "China" + "Eastern" do
             or "NORP" in {prev.label, m.label}  # "Alaska Republican": a place and a party's adjective
             or prev.text.split(" ")[-1].islower()  # "Complex at" + "Florence": the model's span ran on
         ):
