@@ -5,6 +5,7 @@ beyond the article. Classes, as flat newswire NER marks names:
 
 - a span the model closed over two names joined by a possessive ("Apple Computer's Mac OS", "ABC News' World
   News") is two names; a name with a possessive inside ("Sam's Club", "People's Council") stays one;
+- a span that runs on from a company's legal suffix into a person's name ("Apple Inc. Steve Jobs") is two;
 - a span that runs into a bracket or a dash aside ("Software Development Kit (SDK", "MacBook Pro - a") ends
   before it;
 - a title followed by a name the model typed as an organisation ("Spokeswoman Sandy Angers") is a person,
@@ -40,10 +41,27 @@ _MODEL_WORD = re.compile(r"(?!(?:19|20)\d\d\b)[A-Z]{0,2}-?\d{3,4}(?:-\d{1,4}[A-Z
 _CAPITALISED = re.compile(r"[A-Z][a-z]{3,}")
 
 
+# A company's legal suffix inside a span, a name after it: "Apple Inc. Steve Jobs" (a headline's juxtaposition).
+_SUFFIX_THEN_NAME = re.compile(r"\b(?:Inc|Corp|Co|Ltd|plc|LLC|AG|SA|NV)\.? (?=(?:[A-Z][a-z]+ ?){2,3}$)")
+
+
+def _suffix_split(m: EntityMention) -> list[EntityMention]:
+    """ "Apple Inc. Steve Jobs" -> "Apple Inc." ORG and "Steve Jobs" PERSON (two or three capitalised words)."""
+    match = _SUFFIX_THEN_NAME.search(m.text) if m.label == "ORG" and not m.entity_id else None
+    if match is None:
+        return [m]
+    company_end, person_start = match.end() - 1, match.end()
+    return [
+        replace(m, end=m.start + company_end, text=m.text[:company_end]),
+        EntityMention(m.start + person_start, m.end, m.text[person_start:], "PERSON"),
+    ]
+
+
 def split_spans(text: str, mentions: list[EntityMention]) -> list[EntityMention]:
-    """Possessive pairs split in two, asides cut off (each piece keeps the model's label)."""
+    """Possessive pairs split in two, asides cut off (each piece keeps the model's label), a person's name
+    after a company's legal suffix split off."""
     out = []
-    for m in mentions:
+    for m in [piece for mention in mentions for piece in _suffix_split(mention)]:
         aside = _ASIDE.search(m.text)
         if aside and aside.start() > 0 and not m.entity_id:
             m = replace(m, end=m.start + aside.start(), text=m.text[: aside.start()])

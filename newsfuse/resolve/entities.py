@@ -188,17 +188,22 @@ def _people_by_surname(mentions: list[EntityMention]) -> dict[str, str]:
 
 
 def _people_by_first_name(mentions: list[EntityMention]) -> dict[str, str]:
-    """First name -> the full name it stands for in this article ("Steve" after "Steve Jobs"), for first names
-    only one named person has."""
-    names: dict[str, set[str]] = defaultdict(set)
-    full: dict[str, str] = {}
+    """First name -> the full name it stands for in this article ("Steve" after "Steve Jobs"): the one person
+    of that first name, or the one the article is about where several share it (named, in full or by
+    surname, at least three times as often as any other: "Steve" in an obituary of Steve Jobs that quotes
+    Steve Ballmer once)."""
+    full: dict[str, dict[str, str]] = defaultdict(dict)  # first name -> surname -> full name
     for mention in mentions:
         name = _person_name(mention)
         if mention.label == "PERSON" and _is_full_name(name):
-            first = name_key(name).split()[0]
-            names[first].add(name_key(name))
-            full.setdefault(first, name)
-    return {first: full[first] for first, keys in names.items() if len(keys) == 1}
+            full[name_key(name).split()[0]].setdefault(surname(name), name)
+    named = Counter(surname(_person_name(m)) for m in mentions if m.label == "PERSON")
+    out = {}
+    for first, people in full.items():
+        ranked = sorted(people, key=lambda last: -named[last])
+        if len(ranked) == 1 or named[ranked[0]] >= 3 * named[ranked[1]]:
+            out[first] = people[ranked[0]]
+    return out
 
 
 class EntityResolver:

@@ -114,3 +114,9 @@ def test_a_maker_and_its_model_join_as_a_product_and_a_party_adjective_stays_apa
         _m(text, "Liberal", "NORP"),
     ]
     assert _spans(joined_names(text, mentions)) == {("Corvan Skylark", "PRODUCT"), ("Oslo", "GPE"), ("Liberal", "NORP")}
+
+
+def test_a_person_named_after_a_company_suffix_is_split_off():
+    text = "The founder of Veltra Ltd. Karin Olde has retired."
+    mentions = [_m(text, "Veltra Ltd. Karin Olde", "ORG")]
+    assert _spans(split_spans(text, mentions)) == {("Veltra Ltd.", "ORG"), ("Karin Olde", "PERSON")}

@@ -171,3 +171,11 @@ def test_a_model_number_and_its_plural_join_the_maker_and_model_product():
     )
     (x, y), _ = resolve(a, b)
     assert x.entities[0].entity_id == y.entities[0].entity_id == y.entities[1].entity_id
+
+
+def test_a_shared_first_name_goes_to_the_person_the_article_is_about():
+    text = "Maria Lopez founded Veltra. Lopez grew it. Lopez sold it. Maria Berg praised Maria."
+    spans = [("Maria Lopez", "PERSON"), ("Lopez", "PERSON"), ("Lopez", "PERSON"), ("Maria Berg", "PERSON")]
+    a = article("a1", text, [*spans, ("Maria", "PERSON")])
+    (x,), _ = resolve(a)
+    assert x.entities[-1].entity_id == x.entities[0].entity_id
