@@ -171,6 +171,34 @@ def _model_singular(mention: EntityMention) -> str:
     return text
 
 
+_INITIAL_SKIP = frozenset({"of", "the", "and", "for", "&", "de", "du", "des"})
+
+
+def initials(name: str) -> str:
+    """ "United States Air Force" -> "USAF", "European Aeronautic Defence and Space Company" -> "EADSC"."""
+    words = [w for w in re.split(r"[\s-]+", name) if w and w.casefold() not in _INITIAL_SKIP]
+    return "".join(w[0] for w in words if w[:1].isupper())
+
+
+def batch_expansions(extractions: Iterable[ArticleExtraction]) -> dict[str, str]:
+    """Acronym -> the one organisation name of the batch whose initials it is ("USAF" -> "United States Air
+    Force", "EADS" -> "European Aeronautic Defence and Space Company" less its legal word), learned across
+    the batch's sources, so an acronym one report uses joins the full name another spells out."""
+    names: dict[str, set[str]] = defaultdict(set)
+    acronyms = set()
+    for extraction in extractions:
+        for mention in extraction.entities:
+            if mention.label != "ORG" or mention.entity_id:
+                continue
+            text = without_legal_suffix(mention.text.removeprefix("the ").removeprefix("The "))
+            if text.isupper() and 2 < len(text) <= 6 and text.isalpha():
+                acronyms.add(text)
+            elif len(text.split()) >= 3:
+                for form in {initials(text), initials(_DESCRIPTOR_SUFFIX.sub("", text))}:
+                    names[form].add(text)
+    return {a: next(iter(names[a])) for a in acronyms if len({name_key(n) for n in names.get(a, ())}) == 1}
+
+
 def _people_by_surname(mentions: list[EntityMention]) -> dict[str, str]:
     """Surname -> the full name it stands for in this article, for surnames only one person has."""
     names: dict[str, set[str]] = defaultdict(set)
@@ -214,6 +242,7 @@ class EntityResolver:
         self.index = index or EntityIndex()
         self._gazetteer_ids = {g.entity_id for g in gazetteer.values()}
         self._countries: dict[str, GazetteerEntry] | None = None  # ISO code -> country entry, when first needed
+        self._expansions: dict[str, str] = {}  # acronym -> the batch's organisation name it abbreviates
 
     def resolve(self, extractions: list[ArticleExtraction], texts: Mapping[str, str]) -> list[ArticleExtraction]:
         """Resolve every mention; ``texts`` maps article id to its text (for acronyms in parentheses)."""
@@ -221,6 +250,7 @@ class EntityResolver:
             for mention in extraction.entities:
                 if mention.label == "PERSON" and _is_full_name(_person_name(mention)) and not mention.entity_id:
                     self._person(_person_name(mention))
+        self._expansions = batch_expansions(extractions)
         return [self._resolve_one(e, texts.get(e.article_id, "")) for e in extractions]
 
     def _person(self, name: str) -> str:
@@ -237,6 +267,9 @@ class EntityResolver:
         kind = kind_of(mention.label)
         if kind == "ORG":
             name = without_legal_suffix(name)
+            known = self.index.by_key.get((kind, match_key(name)))
+            if known is None and name in self._expansions:  # "USAF": the batch's US Air Force
+                name = without_legal_suffix(self._expansions[name])
         if mention.entity_id:
             entry = self.gazetteer.get(mention.entity_id)
             if mention.entity_id not in self.index.entities and entry is not None:

@@ -179,3 +179,10 @@ def test_a_shared_first_name_goes_to_the_person_the_article_is_about():
     a = article("a1", text, [*spans, ("Maria", "PERSON")])
     (x,), _ = resolve(a)
     assert x.entities[-1].entity_id == x.entities[0].entity_id
+
+
+def test_an_acronym_joins_the_organisation_whose_initials_it_is_in_another_report():
+    a = article("a1", "The Norwegian Coastal Rescue Agency sent boats.", [("Norwegian Coastal Rescue Agency", "ORG")])
+    b = article("b1", "The NCRA said two boats left.", [("NCRA", "ORG")])
+    (x, y), _ = resolve(a, b)
+    assert x.entities[0].entity_id == y.entities[0].entity_id
