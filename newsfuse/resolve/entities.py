@@ -171,6 +171,16 @@ def _model_singular(mention: EntityMention) -> str:
     return text
 
 
+def batch_kinds(extractions: Iterable[ArticleExtraction]) -> dict[str, Counter]:
+    """One-word name -> how often the batch's mentions label it each of PERSON, ORG and PRODUCT."""
+    kinds: dict[str, Counter] = defaultdict(Counter)
+    for extraction in extractions:
+        for mention in extraction.entities:
+            if " " not in mention.text and mention.label in {"PERSON", "ORG", "PRODUCT"}:
+                kinds[match_key(mention.text)][mention.label] += 1
+    return kinds
+
+
 _INITIAL_SKIP = frozenset({"of", "the", "and", "for", "&", "de", "du", "des"})
 
 
@@ -243,6 +253,7 @@ class EntityResolver:
         self._gazetteer_ids = {g.entity_id for g in gazetteer.values()}
         self._countries: dict[str, GazetteerEntry] | None = None  # ISO code -> country entry, when first needed
         self._expansions: dict[str, str] = {}  # acronym -> the batch's organisation name it abbreviates
+        self._kinds: dict[str, Counter] = {}  # one-word name -> its labels across the batch
 
     def resolve(self, extractions: list[ArticleExtraction], texts: Mapping[str, str]) -> list[ArticleExtraction]:
         """Resolve every mention; ``texts`` maps article id to its text (for acronyms in parentheses)."""
@@ -251,6 +262,7 @@ class EntityResolver:
                 if mention.label == "PERSON" and _is_full_name(_person_name(mention)) and not mention.entity_id:
                     self._person(_person_name(mention))
         self._expansions = batch_expansions(extractions)
+        self._kinds = batch_kinds(extractions)
         return [self._resolve_one(e, texts.get(e.article_id, "")) for e in extractions]
 
     def _person(self, name: str) -> str:
@@ -278,6 +290,8 @@ class EntityResolver:
                 self.index.add(Entity(mention.entity_id, canonical, label, entry.aliases, entry.country_code))
             return mention.entity_id
         entity_id = self.index.by_key.get((kind, match_key(name))) or self._other_kind(kind, name)
+        if entity_id is None and kind == "PRODUCT" and name.endswith("s") and len(name) > 4:  # "iPods": the iPod
+            entity_id = self.index.by_key.get((kind, match_key(name[:-1])))
         if entity_id is None:
             entity_id = entity_id_for(mention.label, name)
             if entity_id not in self.index.entities:
@@ -350,9 +364,12 @@ class EntityResolver:
         return replace(mention, entity_id=entry.entity_id, label="GPE") if entry else mention
 
     def _relabel(self, mention: EntityMention, doc_people: dict[str, str]) -> EntityMention:
-        """The small model calls a lone surname an ORG ("Nakatani met ..."), a titled name a WORK_OF_ART."""
-        if mention.label == "PERSON" or mention.entity_id:
+        """The small model calls a lone surname an ORG ("Nakatani met ..."), a titled name a WORK_OF_ART, and
+        a company's one-word name a person ("Ryanair said"): the batch's other sources decide."""
+        if mention.entity_id:
             return mention
+        if mention.label == "PERSON":
+            return self._person_or_not(mention, doc_people)
         name = strip_titles(mention.text)
         last = surname(name)
         if name_key(name) == last and (last in doc_people or self.index.person_by_surname(last)):
@@ -360,6 +377,18 @@ class EntityResolver:
         if _is_full_name(name) and (last in doc_people and name_key(doc_people[last]) == name_key(name)):
             return replace(mention, label="PERSON")
         return mention
+
+    def _person_or_not(self, mention: EntityMention, doc_people: dict[str, str]) -> EntityMention:
+        """A one-word "person" that is nobody's surname here or known, and that the batch's sources call an
+        organisation or product more often than a person, is that organisation or product."""
+        name = mention.text
+        if " " in name or surname(name) in doc_people or self.index.person_by_surname(surname(name)):
+            return mention
+        votes = self._kinds.get(match_key(name))
+        if not votes:
+            return mention
+        (top, n), *_ = votes.most_common()
+        return replace(mention, label=top) if top != "PERSON" and n > votes["PERSON"] else mention
 
     def _person_mention(
         self, mention: EntityMention, doc_people: dict[str, str], first_names: dict[str, str] | None = None
