@@ -18,6 +18,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
+from functools import cache
 from typing import TYPE_CHECKING
 
 from newsfuse.records.mentions import ArticleExtraction, Entity, EntityMention
@@ -171,6 +172,29 @@ def _model_singular(mention: EntityMention) -> str:
     return text
 
 
+@cache
+def _country_forms() -> dict[str, str]:
+    """A country's short or alternative form -> its first listed English name ("U.S." -> "United States")."""
+    from newsfuse.extract.gazetteer import _package_csv
+
+    first: dict[str, str] = {}
+    forms = {}
+    for row in _package_csv("country_aliases.csv"):
+        canonical = first.setdefault(row["country_code"], row["alias"])
+        forms[row["alias"]] = canonical
+    return forms
+
+
+def with_country_spelled_out(name: str) -> str:
+    """ "U.S. Air Force", "US Air Force" -> "United States Air Force": an organisation named after its country
+    is one whatever form of the country's name it starts with."""
+    words = name.split(" ")
+    for n in (4, 3, 2, 1):
+        if len(words) > n and (canonical := _country_forms().get(" ".join(words[:n]))) and words[n][:1].isupper():
+            return " ".join([canonical, *words[n:]])
+    return name
+
+
 def batch_kinds(extractions: Iterable[ArticleExtraction]) -> dict[str, Counter]:
     """One-word name -> how often the batch's mentions label it each of PERSON, ORG and PRODUCT."""
     kinds: dict[str, Counter] = defaultdict(Counter)
@@ -278,7 +302,7 @@ class EntityResolver:
     def _named(self, mention: EntityMention, name: str) -> str:
         kind = kind_of(mention.label)
         if kind == "ORG":
-            name = without_legal_suffix(name)
+            name = with_country_spelled_out(without_legal_suffix(name))
             known = self.index.by_key.get((kind, match_key(name)))
             if known is None and name in self._expansions:  # "USAF": the batch's US Air Force
                 name = without_legal_suffix(self._expansions[name])

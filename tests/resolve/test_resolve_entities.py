@@ -186,3 +186,10 @@ def test_an_acronym_joins_the_organisation_whose_initials_it_is_in_another_repor
     b = article("b1", "The NCRA said two boats left.", [("NCRA", "ORG")])
     (x, y), _ = resolve(a, b)
     assert x.entities[0].entity_id == y.entities[0].entity_id
+
+
+def test_an_organisation_named_after_its_country_is_one_whatever_form_the_country_takes():
+    a = article("a1", "The U.S. Coast Guard said so.", [("U.S. Coast Guard", "ORG")])
+    b = article("b1", "The United States Coast Guard said so.", [("United States Coast Guard", "ORG")])
+    (x, y), _ = resolve(a, b)
+    assert x.entities[0].entity_id == y.entities[0].entity_id
