@@ -205,8 +205,13 @@ def _bare_span(text: str, start: int, end: int) -> tuple[int, int]:
     ]
     if breaks and breaks[-1] + 1 < len(words):
         words = words[breaks[-1] + 1 :]
-    while len(words) > 1 and (words[0][1].casefold() in _DETERMINERS or words[0][1].casefold() in TITLE_WORDS):
+    while len(words) > 1 and (
+        words[0][1].casefold() in _DETERMINERS or words[0][1].casefold().rstrip(".") in TITLE_WORDS
+    ):  # "Mr. Lee Hsien Loong": the title's full stop does not make it part of the name
         words = words[1:]
+    if words and words[0][1][:1] in "\"“`'‘" and len(words[0][1]) > 1:  # an opening quote is not part of a name
+        quote = len(words[0][1]) - len(words[0][1].lstrip("\"“`'‘"))
+        words[0] = (words[0][0] + quote, words[0][1][quote:])
     return (words[0][0], end) if words else (start, end)
 
 
@@ -252,18 +257,47 @@ def newswire_gold(doc: MeantimeDocument) -> list[tuple[int, int, str]]:
     return sorted(out)
 
 
+# Where a noun phrase's head ends: a post-modifier (prepositional phrase, relative clause, apposition) follows it.
+_POST_MODIFIER = re.compile(
+    r",|\s\(|\s(?:of|which|who|whose|that|with|for|in|at|from|to|on|by|including|made|based|born|capable)\s"
+)
+
+
+def gold_head(text: str, start: int, end: int) -> tuple[int, int]:
+    """The head word of an English noun phrase: the last word before its first post-modifier ("Steve Jobs,
+    the Apple chief" -> "Jobs"; "the parent company of Airbus" -> "company"; "Apple's iPod" -> "iPod")."""
+    cut = _POST_MODIFIER.search(text, start, end)
+    stop = cut.start() if cut and cut.start() > start else end
+    words = list(re.finditer(r"[\w’'.-]+", text[start:stop]))
+    if not words:
+        return start, end
+    last = words[-1]
+    return start + last.start(), start + last.end()
+
+
+def matching_mention(text: str, start: int, end: int, mentions):
+    """The system mention a gold mention is scored by: the one over its head word (names before pronouns and
+    descriptions, as ``mentions`` lists them), else the one overlapping it most, else None."""
+    head_start, head_end = gold_head(text, start, end)
+    on_head = next((m for m in mentions if m.start < head_end and head_start < m.end), None)
+    if on_head is not None:
+        return on_head
+    return max(
+        (m for m in mentions if m.start < end and start < m.end),
+        key=lambda m: min(m.end, end) - max(m.start, start),
+        default=None,
+    )
+
+
 def crossdoc_items(doc: MeantimeDocument, mentions: list[EntityMention], n: int) -> list[tuple[str, str, bool]]:
     """(gold instance, predicted entity id, is a proper name) for every gold mention of a cross-document
-    instance; the predicted id is that of the entity mention overlapping it most, else a singleton."""
+    instance; the predicted id is that of the entity mention over its head word (``eval.fusion.matching_mention``),
+    else a singleton."""
     items = []
     for k, (mention, instance) in enumerate(doc.entity_mentions()):
         if instance is None or not instance.instance_id:
             continue
-        best = max(
-            (m for m in mentions if m.start < mention.end and mention.start < m.end),
-            key=lambda m: min(m.end, mention.end) - max(m.start, mention.start),
-            default=None,
-        )
+        best = matching_mention(doc.text, mention.start, mention.end, mentions)
         system = best.entity_id if best is not None and best.entity_id else f"unmatched:{n}:{k}"
         items.append((instance.instance_id, system, mention.attrs.get("syntactic_type") in _NAME_TYPES))
     return items

@@ -2,8 +2,10 @@
 
 Entities: every gold ``ENTITY_MENTION`` that refers to a cross-document instance (an ``ENTITY``
 with an ``instance_id``) is a gold item, clustered by instance. Its system cluster is the
-``entity_id`` (or folded-name key, as fusion uses it) of the extracted mention overlapping it
-most; unmatched gold mentions are singletons. B-cubed precision, recall and F1 are averaged over
+``entity_id`` (or folded-name key, as fusion uses it) of the extracted mention over the gold
+mention's head word (``gold_head``: "Boeing" in "United States airframer Boeing", "company" in "the
+parent company of Airbus"), else of the one overlapping it most; unmatched gold mentions are
+singletons. Largest overlap alone gave "the American computer company Apple" to "American". B-cubed precision, recall and F1 are averaged over
 gold items, over all of them and over the proper-name mentions alone (``syntactic_type`` NAM,
 PRE.NAM), since pronouns and common nouns are beyond name resolution. Extraction runs across the
 whole corpus with resolution, as ``newsfuse extract`` does.
@@ -22,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsfuse.eval.dates import document_article
+from newsfuse.eval.entities import matching_mention
 from newsfuse.eval.meantime import MeantimeDocument, Mention, iter_corpus
 from newsfuse.fuse.claims import FusionModels, build_claims, with_entities
 from newsfuse.fuse.participants import EntityIndex
@@ -140,11 +143,7 @@ def _score_entities(documents, extractions, entities: EntityIndex, report: Fusio
         # names first, so a pronoun or description overlapping a gold mention as much as a name does not win
         mentions = [*extraction.entities, *coreferent_mentions(extraction)] if extraction else []
         for k, (mention, instance) in enumerate(gold_entity_items(document)):
-            best = max(
-                (m for m in mentions if m.start < mention.end and mention.start < m.end),
-                key=lambda m: min(m.end, mention.end) - max(m.start, mention.start),
-                default=None,
-            )
+            best = matching_mention(document.text, mention.start, mention.end, mentions)
             gold.append(instance)
             system.append(entities.key(best) if best is not None else f"unmatched:{n}:{k}")
             named.append(mention.attrs.get("syntactic_type") in {"NAM", "PRE.NAM"})

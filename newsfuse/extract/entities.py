@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from newsfuse.extract.entity_repairs import repaired
 from newsfuse.extract.entity_spans import consistent_types, newswire_boundaries, organisation_names, products
 from newsfuse.extract.languages import entities as other_languages
 from newsfuse.extract.languages import is_english, language_code
@@ -15,7 +16,7 @@ from newsfuse.resolve.names import TITLE_WORDS
 ENTITY_LABELS = frozenset(
     {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"}
 )
-_TRIM_START = {"'s", "’s", "'", "’", '"', "“", "”", "-", "–", ",", "(", ")"}
+_TRIM_START = {"'s", "’s", "'", "’", '"', "“", "”", "``", "''", "‘", "-", "–", ",", "(", ")"}
 
 
 def _is_noise(text: str) -> bool:
@@ -90,7 +91,7 @@ def find_entities(doc, models, text: str | None = None, language: str | None = N
         found.append(EntityMention(start, end, surface, ent.label_, entity_id, entry.canonical if entry else None))
     found = sports_sides(text, organisation_patterns(text, found), models.country_name_set())
     found = organisation_names(text, products(text, newswire_boundaries(found)))
-    return consistent_types(text, found)
+    return consistent_types(text, repaired(text, found))
 
 
 _TEAM = r"[A-Z][\w.'’&-]*(?: (?:[A-Z][\w.'’&-]*|de|del|da|of|and))*?"

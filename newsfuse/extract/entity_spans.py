@@ -127,6 +127,11 @@ def consistent_types(text: str, mentions: list[EntityMention]) -> list[EntityMen
         (top, n), *rest = counts.most_common()
         if not rest or n > rest[0][1]:
             label_of[name] = top
+        elif (
+            " " not in name and "PERSON" in {top, rest[0][0]} and not any(m.text.endswith(" " + name) for m in mentions)
+        ):
+            # a tie: a one-word name that ends no longer name ("Bettie Page") is a person only by a majority
+            label_of[name] = rest[0][0] if top == "PERSON" else top
     for m in mentions:  # a person's surname alone is that person; a maker's model alone ("787") that product
         words = m.text.split(" ")
         if m.label == "PERSON" and len(words) > 1 and len(words[-1]) > 2 and words[-1][:1].isupper():

@@ -134,13 +134,16 @@ def _attribution_before(text: str, sentence_start: int, quote_start: int, contex
     if not cues:
         return None, None, None
     cue = cues[-1]
-    if cue.group().lower() == "according to":
-        span = speaker_after_cue(text, sentence_start + cue.end(), context.entities)
-    else:
-        span = speaker_before_cue(text, sentence_start, sentence_start + cue.start(), context.entities)
-    speaker = _speaker_text(text, span, context, quote_start)
-    if speaker is None and cue.group().endswith("ing"):
-        speaker = _participle_subject(text, sentence_start, cue.start(), context, quote_start)
+    participle = cue.group().endswith("ing")
+    # "Jobs resigned in a letter to the board stating, ...": a participle's subject is its clause's, not the
+    # phrase just before it (an object or a prepositional complement)
+    speaker = _participle_subject(text, sentence_start, cue.start(), context, quote_start) if participle else None
+    if speaker is None:
+        if cue.group().lower() == "according to":
+            span = speaker_after_cue(text, sentence_start + cue.end(), context.entities)
+        else:
+            span = speaker_before_cue(text, sentence_start, sentence_start + cue.start(), context.entities)
+        speaker = _speaker_text(text, span, context, quote_start)
     return speaker, cue.group(), _channel(piece[cue.end() :])
 
 

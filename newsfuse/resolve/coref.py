@@ -40,6 +40,7 @@ _PRONOUN_KINDS = {
     "our": "group",
     "us": "group",
 }
+_PRONOUN_KIND_SET = frozenset(_PRONOUN_KINDS.values())
 # Lowercase or capitalised, never all capitals: "US" is the country, "IT" a trade.
 _PRONOUN = re.compile(r"\b(?:" + "|".join(f"[{w[0]}{w[0].upper()}]{w[1:]}" for w in _PRONOUN_KINDS) + r")\b")
 # Head nouns of descriptions, by the kind of named entity they describe (singular: one antecedent).
@@ -52,7 +53,7 @@ _HEADS = {
 }
 _HEAD_KIND = {word: kind for kind, words in _HEADS.items() for word in words.split()}
 _DESCRIPTION = re.compile(
-    r"\b(?:the|The|this|This)\s+((?:[\w’'-]+\s+){0,3}?)(" + "|".join(_HEAD_KIND) + r")\b(?!['’]s\b)(?!\s+of\b)"
+    r"\b(?:the|The|this|This)\s+((?:[\w’'-]+\s+){0,3}?)(" + "|".join(_HEAD_KIND) + r")\b(?!\s+of\b)"
 )
 _ANTECEDENT_LABELS = {
     "m": {"PERSON"},
@@ -69,6 +70,8 @@ _ROLE_WORDS = (
 )
 # "Apple CEO Steve Jobs", "Airbus chief executive Noel Forgeard": an organisation's role word before a person.
 _ROLE_BEFORE = re.compile(rf"\s+(?:(?:{_ROLE_WORDS})\s+){{1,3}}", re.I)
+# "company CEO Steve Jobs", "co-founder Steve Jobs": role words (and a common noun before them) premodifying a name.
+_ROLE_PREMODIFIER = re.compile(rf"(?<![\w-])(?:[a-z]+\s+)?(?:co-)?(?:{_ROLE_WORDS}|founder)\s+$", re.I)
 _RELATIVE = re.compile(r",?\s+(which|who|that)\b")
 _FIRST_PERSON = re.compile(r"\b(?:I|me|my|myself)\b")
 _APPOSITION = re.compile(
@@ -77,7 +80,7 @@ _APPOSITION = re.compile(
 
 
 @cache
-def _first_name_genders() -> dict[str, str]:
+def first_name_genders() -> dict[str, str]:
     text = resources.files("newsfuse.extract").joinpath("data", "first_names.csv").read_text(encoding="utf-8")
     rows = [line.split(",") for line in text.splitlines() if "," in line and not line.startswith(("#", "name,"))]
     return {row[0]: row[1] for row in rows}
@@ -88,17 +91,20 @@ def _compatible(kind: str, mention: EntityMention) -> bool:
         return False
     if kind in {"m", "f"}:
         first = mention.text.split()[0].lower() if " " in mention.text else ""
-        return _first_name_genders().get(first, kind) == kind
+        return first_name_genders().get(first, kind) == kind
     return True
 
 
 def _antecedent(mentions: list[EntityMention], start: int, kind: str) -> int | None:
-    """Index of the nearest named mention before ``start`` of a kind compatible with ``kind``."""
+    """Index of the nearest named mention before ``start`` of a kind compatible with ``kind``: within
+    ``_WINDOW`` for a pronoun; anywhere before for a description ("the company" paragraphs after "Airbus" is
+    still Airbus: a definite description names its referent's kind, a pronoun only its gender)."""
+    window = _WINDOW if kind in _PRONOUN_KIND_SET else start
     for i in range(len(mentions) - 1, -1, -1):
         mention = mentions[i]
         if mention.end > start:
             continue
-        if start - mention.end > _WINDOW:
+        if start - mention.end > window:
             return None
         if _compatible(kind, mention):
             return i
@@ -114,6 +120,9 @@ def _candidates(text: str, mentions: list[EntityMention]) -> list[tuple[int, int
             match = _APPOSITION.match(text, mention.end)
             if match:
                 found.append((match.start() + 1, match.end(), f"appos:{i}"))
+            role = _ROLE_PREMODIFIER.search(text, max(0, mention.start - 60), mention.start)
+            if role and not any(m.start < mention.start and role.start() < m.end for m in mentions[:i]):
+                found.append((role.start(), mention.end, f"appos:{i}"))  # "company CEO Steve Jobs"
     for i, mention in enumerate(mentions):
         role = _ROLE_BEFORE.match(text, mention.end) if mention.label == "ORG" else None
         after = mentions[i + 1] if i + 1 < len(mentions) else None
@@ -149,6 +158,11 @@ def find_coreferences(text: str, mentions: list[EntityMention]) -> list[tuple[in
             index = _antecedent(mentions, start, kind)
         if index is not None:
             out.append((start, end, text[start:end], index))
+            relative = (
+                _RELATIVE.match(text, end) if not kind.startswith("appos:") and kind not in _PRONOUN_KIND_SET else None
+            )
+            if relative and relative.group(1) != "who":  # "The airline, which ...": the description's referent
+                out.append((*relative.span(1), relative.group(1), index))
     return out
 
 

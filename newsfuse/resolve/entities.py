@@ -21,6 +21,7 @@ from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
 from newsfuse.records.mentions import ArticleExtraction, Entity, EntityMention
+from newsfuse.resolve.aliases import batch_expansions, batch_kinds, with_country_spelled_out, without_legal_suffix
 from newsfuse.resolve.languages import country_code, is_english
 from newsfuse.resolve.names import TITLE_WORDS, entity_id_for, fold, match_key, name_key, strip_titles, surname
 
@@ -33,16 +34,6 @@ _KIND = {"GPE": "GPE", "LOC": "GPE", "NORP": "NORP"}
 
 # Kinds the small model confuses for one name; persons and demonyms are kept apart.
 _INTERCHANGEABLE = frozenset({"ORG", "GPE", "PRODUCT", "FAC", "WORK_OF_ART", "EVENT"})
-# Legal suffixes that do not change which company is meant ("Apple Inc." is "Apple").
-_LEGAL_SUFFIX = re.compile(
-    r",?\s+(?:Inc|Corp|Corporation|Co|Company|Ltd|Limited|AG|SA|S\.A|plc|PLC|LLC|GmbH|NV|N\.V|SE|SpA|BV|Holdings)\.?$"
-)
-
-
-def without_legal_suffix(name: str) -> str:
-    """ "Apple Inc." -> "Apple", "The Boeing Company" -> "The Boeing"; a name that is only a suffix stays."""
-    stripped = _LEGAL_SUFFIX.sub("", name)
-    return stripped if len(stripped) >= 2 else name
 
 
 def kind_of(label: str) -> str:
@@ -131,13 +122,36 @@ def model_aliases(mentions: list[EntityMention]) -> dict[int, int]:
 
 
 def _model_numbers(mentions: list[EntityMention]) -> dict[int, str]:
-    """Mention index -> the model number that ends a maker-plus-model product name ("Boeing 787" -> "787")."""
+    """Mention index -> the model number in a maker-plus-model or model-plus-nickname product name ("Boeing
+    787" -> "787", "787 Dreamliner" -> "787")."""
     out = {}
     for i, mention in enumerate(mentions):
         words = mention.text.split()
-        if mention.label == "PRODUCT" and len(words) > 1 and any(c.isdigit() for c in words[-1]):
+        if mention.label != "PRODUCT" or len(words) < 2:
+            continue
+        if any(c.isdigit() for c in words[-1]):
             out[i] = words[-1].removesuffix("s")
+        elif len(words) == 2 and words[0][:1].isdigit() and words[1][:1].isupper():
+            out[i] = words[0]
     return out
+
+
+def _nickname(mention: EntityMention) -> str | None:
+    """ "Dreamliner" of "787 Dreamliner" / "Boeing 787 Dreamliner": the name after a model number."""
+    words = mention.text.split()
+    for before, word in zip(words, words[1:], strict=False):
+        if any(c.isdigit() for c in before) and word[:1].isupper() and word.isalpha() and len(word) > 3:
+            return word
+    return None
+
+
+def _model_singular(mention: EntityMention) -> str:
+    """A product's name without the plural of its model number: "A380s" -> "A380", "Boeing 787s" -> "Boeing 787"."""
+    text = mention.text
+    last = text.split()[-1] if text.split() else text
+    if mention.label == "PRODUCT" and len(last) > 3 and last.endswith("s") and any(c.isdigit() for c in last):
+        return text.removesuffix("s").removesuffix("'")
+    return text
 
 
 def _people_by_surname(mentions: list[EntityMention]) -> dict[str, str]:
@@ -156,6 +170,25 @@ def _people_by_surname(mentions: list[EntityMention]) -> dict[str, str]:
     return chosen
 
 
+def _people_by_first_name(mentions: list[EntityMention]) -> dict[str, str]:
+    """First name -> the full name it stands for in this article ("Steve" after "Steve Jobs"): the one person
+    of that first name, or the one the article is about where several share it (named, in full or by
+    surname, at least three times as often as any other: "Steve" in an obituary of Steve Jobs that quotes
+    Steve Ballmer once)."""
+    full: dict[str, dict[str, str]] = defaultdict(dict)  # first name -> surname -> full name
+    for mention in mentions:
+        name = _person_name(mention)
+        if mention.label == "PERSON" and _is_full_name(name):
+            full[name_key(name).split()[0]].setdefault(surname(name), name)
+    named = Counter(surname(_person_name(m)) for m in mentions if m.label == "PERSON")
+    out = {}
+    for first, people in full.items():
+        ranked = sorted(people, key=lambda last: -named[last])
+        if len(ranked) == 1 or named[ranked[0]] >= 3 * named[ranked[1]]:
+            out[first] = people[ranked[0]]
+    return out
+
+
 class EntityResolver:
     """Assigns ``entity_id``/``canonical`` to the mentions of a batch of extractions, growing an ``EntityIndex``."""
 
@@ -164,6 +197,8 @@ class EntityResolver:
         self.index = index or EntityIndex()
         self._gazetteer_ids = {g.entity_id for g in gazetteer.values()}
         self._countries: dict[str, GazetteerEntry] | None = None  # ISO code -> country entry, when first needed
+        self._expansions: dict[str, str] = {}  # acronym -> the batch's organisation name it abbreviates
+        self._kinds: dict[str, Counter] = {}  # one-word name -> its labels across the batch
 
     def resolve(self, extractions: list[ArticleExtraction], texts: Mapping[str, str]) -> list[ArticleExtraction]:
         """Resolve every mention; ``texts`` maps article id to its text (for acronyms in parentheses)."""
@@ -171,6 +206,8 @@ class EntityResolver:
             for mention in extraction.entities:
                 if mention.label == "PERSON" and _is_full_name(_person_name(mention)) and not mention.entity_id:
                     self._person(_person_name(mention))
+        self._expansions = batch_expansions(extractions)
+        self._kinds = batch_kinds(extractions)
         return [self._resolve_one(e, texts.get(e.article_id, "")) for e in extractions]
 
     def _person(self, name: str) -> str:
@@ -186,7 +223,10 @@ class EntityResolver:
     def _named(self, mention: EntityMention, name: str) -> str:
         kind = kind_of(mention.label)
         if kind == "ORG":
-            name = without_legal_suffix(name)
+            name = with_country_spelled_out(without_legal_suffix(name))
+            known = self.index.by_key.get((kind, match_key(name)))
+            if known is None and name in self._expansions:  # "USAF": the batch's US Air Force
+                name = without_legal_suffix(self._expansions[name])
         if mention.entity_id:
             entry = self.gazetteer.get(mention.entity_id)
             if mention.entity_id not in self.index.entities and entry is not None:
@@ -195,6 +235,8 @@ class EntityResolver:
                 self.index.add(Entity(mention.entity_id, canonical, label, entry.aliases, entry.country_code))
             return mention.entity_id
         entity_id = self.index.by_key.get((kind, match_key(name))) or self._other_kind(kind, name)
+        if entity_id is None and kind == "PRODUCT" and name.endswith("s") and len(name) > 4:  # "iPods": the iPod
+            entity_id = self.index.by_key.get((kind, match_key(name[:-1])))
         if entity_id is None:
             entity_id = entity_id_for(mention.label, name)
             if entity_id not in self.index.entities:
@@ -222,6 +264,7 @@ class EntityResolver:
     def _resolve_one(self, extraction: ArticleExtraction, text: str) -> ArticleExtraction:
         mentions = list(extraction.entities)
         doc_people = _people_by_surname(mentions)
+        first_names = _people_by_first_name(mentions)
         acronyms = {**model_aliases(mentions), **acronym_aliases(text, mentions)}
         models = _model_numbers(mentions)
         resolved: list[EntityMention] = []
@@ -236,11 +279,16 @@ class EntityResolver:
                 self.index.by_key.setdefault((kind_of(long.label), match_key(mention.text)), entity_id)
                 mention = replace(mention, label=long.label)
             elif mention.label == "PERSON" and not mention.entity_id:
-                entity_id = self._person_mention(mention, doc_people)
+                entity_id = self._person_mention(mention, doc_people, first_names)
             else:
-                entity_id = self._named(mention, mention.text)
+                known = self.index.by_key.get(("PRODUCT", match_key(models[i]))) if i in models else None
+                # "Airbus A380" after an article that said "the A380": the model number names the product
+                entity_id = known or self._named(mention, _model_singular(mention))
                 if i in models:  # "Boeing 787": the model number alone names it in later articles too
                     self.index.by_key.setdefault(("PRODUCT", match_key(models[i])), entity_id)
+                    nickname = _nickname(mention)  # and so does its nickname ("Dreamliner")
+                    if nickname:
+                        self.index.by_key.setdefault(("PRODUCT", match_key(nickname)), entity_id)
             self.index.forms[entity_id][_person_name(mention) if mention.label == "PERSON" else mention.text] += 1
             resolved.append(replace(mention, entity_id=entity_id))
         return replace(extraction, entities=tuple(replace(m, canonical=self.canonical(m.entity_id)) for m in resolved))
@@ -261,9 +309,12 @@ class EntityResolver:
         return replace(mention, entity_id=entry.entity_id, label="GPE") if entry else mention
 
     def _relabel(self, mention: EntityMention, doc_people: dict[str, str]) -> EntityMention:
-        """The small model calls a lone surname an ORG ("Nakatani met ..."), a titled name a WORK_OF_ART."""
-        if mention.label == "PERSON" or mention.entity_id:
+        """The small model calls a lone surname an ORG ("Nakatani met ..."), a titled name a WORK_OF_ART, and
+        a company's one-word name a person ("Ryanair said"): the batch's other sources decide."""
+        if mention.entity_id:
             return mention
+        if mention.label == "PERSON":
+            return self._person_or_not(mention, doc_people)
         name = strip_titles(mention.text)
         last = surname(name)
         if name_key(name) == last and (last in doc_people or self.index.person_by_surname(last)):
@@ -272,13 +323,29 @@ class EntityResolver:
             return replace(mention, label="PERSON")
         return mention
 
-    def _person_mention(self, mention: EntityMention, doc_people: dict[str, str]) -> str:
+    def _person_or_not(self, mention: EntityMention, doc_people: dict[str, str]) -> EntityMention:
+        """A one-word "person" that is nobody's surname here or known, and that the batch's sources call an
+        organisation or product more often than a person, is that organisation or product."""
+        name = mention.text
+        if " " in name or surname(name) in doc_people or self.index.person_by_surname(surname(name)):
+            return mention
+        votes = self._kinds.get(match_key(name))
+        if not votes:
+            return mention
+        (top, n), *_ = votes.most_common()
+        return replace(mention, label=top) if top != "PERSON" and n > votes["PERSON"] else mention
+
+    def _person_mention(
+        self, mention: EntityMention, doc_people: dict[str, str], first_names: dict[str, str] | None = None
+    ) -> str:
         name = _person_name(mention)
         if _is_full_name(name):
             return self._person(name)
         last = surname(name)
         if last in doc_people:
             return self._person(doc_people[last])
+        if first_names and last in first_names:  # "Steve" in an article about Steve Jobs (and no other Steve)
+            return self._person(first_names[last])
         known = self.index.person_by_surname(last)
         return known if known else self._person(name)
 

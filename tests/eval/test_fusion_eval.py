@@ -112,3 +112,21 @@ def test_meantime_dev_set(shared_dir):
     assert report["entities"]["bcubed_precision"] > 0.6
     anchors = report["time_anchors"]
     assert anchors["accuracy"] >= anchors["baseline_creation_time"]["accuracy"]
+
+
+def test_a_gold_mention_is_scored_by_the_system_mention_over_its_head_word():
+    from newsfuse.eval.entities import gold_head, matching_mention
+    from newsfuse.records.mentions import EntityMention
+
+    text = "The Norwegian shipping company Veltra and the parent company of Corvan, Steve Holm, the Veltra chief."
+    phrase = "The Norwegian shipping company Veltra"
+    start = text.index(phrase)
+    norwegian = EntityMention(start + 4, start + 13, "Norwegian", "NORP")
+    veltra = EntityMention(start + len(phrase) - 6, start + len(phrase), "Veltra", "ORG")
+    assert matching_mention(text, start, start + len(phrase), [norwegian, veltra]) is veltra
+    parent = "the parent company of Corvan"
+    p = text.index(parent)
+    assert text[slice(*gold_head(text, p, p + len(parent)))] == "company"
+    person = "Steve Holm, the Veltra chief"
+    s = text.index(person)
+    assert text[slice(*gold_head(text, s, s + len(person)))] == "Holm"

@@ -40,3 +40,14 @@ def test_a_score_is_not_part_of_a_side_and_united_names_a_club(models):
     found = _found(models, text)
     assert ("Harwick United", "ORG") in found
     assert not any(name[-1].isdigit() for name, label in found if label != "PRODUCT")
+
+
+def test_a_one_word_name_typed_person_and_otherwise_equally_often_is_not_a_person():
+    from newsfuse.extract.entity_spans import consistent_types
+    from newsfuse.records.mentions import EntityMention
+
+    text = "Nimbo sold well. Nimbo users rose. Nimbo grew. Nimbo won."
+    starts = [i for i in range(len(text)) if text.startswith("Nimbo", i)]
+    labels = ["PERSON", "ORG", "PERSON", "ORG"]
+    mentions = [EntityMention(s, s + 5, "Nimbo", label) for s, label in zip(starts, labels, strict=True)]
+    assert {m.label for m in consistent_types(text, mentions)} == {"ORG"}

@@ -127,3 +127,8 @@ def test_a_possessor_is_not_the_subject(models):
         '"the heart and soul of our whole family."'
     )
     assert speakers(models, text)[-1] != "Megan Tolliver"
+
+
+def test_a_participle_cue_takes_its_clause_subject_not_the_phrase_before_it(models):
+    text = 'Maria Lopez resigned in a letter to the Veltra board of directors stating, "I have decided to go."'
+    assert speakers(models, text) == ["Maria Lopez"]

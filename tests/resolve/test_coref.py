@@ -72,3 +72,18 @@ def test_capitalised_abbreviations_are_not_pronouns():
     found = {t for _, _, t, _ in find_coreferences(text, mentions)}
     assert "US" not in found and "IT" not in found
     assert {"us", "We"} <= found
+
+
+def test_a_description_finds_its_name_paragraphs_back_and_which_follows_it():
+    filler = " Markets were calm and traders waited for data." * 20
+    text = "Veltra posted results." + filler + " The company, which is based in Oslo, said the company's sales rose."
+    links = _links(text, [_mention(text, "Veltra", "ORG")])
+    assert links.get("The company") == "Veltra"
+    assert links.get("which") == "Veltra"
+    assert links.get("the company") == "Veltra"
+
+
+def test_role_words_before_a_name_are_that_person():
+    text = "Shares rose after company CEO Maria Lopez spoke."
+    links = _links(text, [_mention(text, "Maria Lopez", "PERSON")])
+    assert links.get("company CEO Maria Lopez") == "Maria Lopez"

@@ -136,3 +136,60 @@ def test_a_name_typed_as_another_organisation_kind_elsewhere_joins_it():
     second = article("a2", "Orders for Quorvant rose.", [("Quorvant", "GPE")])
     (one, two), _ = resolve(first, second)
     assert ids_of(one, "Quorvant") == ids_of(two, "Quorvant")
+
+
+def test_a_first_name_alone_is_the_one_person_of_that_first_name_in_the_article():
+    a = article(
+        "a1", "Maria Lopez founded Veltra. Maria said it grew.", [("Maria Lopez", "PERSON"), ("Maria", "PERSON")]
+    )
+    (x,), _ = resolve(a)
+    assert x.entities[0].entity_id == x.entities[1].entity_id
+
+
+def test_a_first_name_two_people_share_joins_neither():
+    a = article(
+        "a1",
+        "Maria Lopez met Maria Berg. Maria said no.",
+        [("Maria Lopez", "PERSON"), ("Maria Berg", "PERSON"), ("Maria", "PERSON")],
+    )
+    (x,), _ = resolve(a)
+    assert x.entities[2].entity_id not in {x.entities[0].entity_id, x.entities[1].entity_id}
+
+
+def test_a_company_style_with_a_descriptor_word_is_the_short_named_company():
+    a = article("a1", "Veltra Computer posted results.", [("Veltra Computer", "ORG")])
+    b = article("b1", "Veltra said sales rose; Veltra Corps did not.", [("Veltra", "ORG"), ("Veltra Corps", "ORG")])
+    (x, y), _ = resolve(a, b)
+    assert x.entities[0].entity_id == y.entities[0].entity_id
+    assert y.entities[1].entity_id != y.entities[0].entity_id
+
+
+def test_a_model_number_and_its_plural_join_the_maker_and_model_product():
+    a = article("a1", "Corvan flies the T450 now.", [("T450", "PRODUCT")])
+    b = article(
+        "b1", "Tessaro sold Tessaro T450 jets; T450s are quiet.", [("Tessaro T450", "PRODUCT"), ("T450s", "PRODUCT")]
+    )
+    (x, y), _ = resolve(a, b)
+    assert x.entities[0].entity_id == y.entities[0].entity_id == y.entities[1].entity_id
+
+
+def test_a_shared_first_name_goes_to_the_person_the_article_is_about():
+    text = "Maria Lopez founded Veltra. Lopez grew it. Lopez sold it. Maria Berg praised Maria."
+    spans = [("Maria Lopez", "PERSON"), ("Lopez", "PERSON"), ("Lopez", "PERSON"), ("Maria Berg", "PERSON")]
+    a = article("a1", text, [*spans, ("Maria", "PERSON")])
+    (x,), _ = resolve(a)
+    assert x.entities[-1].entity_id == x.entities[0].entity_id
+
+
+def test_an_acronym_joins_the_organisation_whose_initials_it_is_in_another_report():
+    a = article("a1", "The Norwegian Coastal Rescue Agency sent boats.", [("Norwegian Coastal Rescue Agency", "ORG")])
+    b = article("b1", "The NCRA said two boats left.", [("NCRA", "ORG")])
+    (x, y), _ = resolve(a, b)
+    assert x.entities[0].entity_id == y.entities[0].entity_id
+
+
+def test_an_organisation_named_after_its_country_is_one_whatever_form_the_country_takes():
+    a = article("a1", "The U.S. Coast Guard said so.", [("U.S. Coast Guard", "ORG")])
+    b = article("b1", "The United States Coast Guard said so.", [("United States Coast Guard", "ORG")])
+    (x, y), _ = resolve(a, b)
+    assert x.entities[0].entity_id == y.entities[0].entity_id

@@ -1,0 +1,96 @@
+"""Aliases learned across a batch's sources: acronyms from the full names other reports spell out, the labels
+other reports give a one-word name, and country forms inside organisation names ("U.S." / "United States").
+
+Used by ``resolve.entities.EntityResolver`` before it resolves a batch, so that a report which only says
+"USAF" or "Ryanair said" joins the entity another report names in full or types correctly.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from functools import cache
+
+from newsfuse.records.mentions import ArticleExtraction
+from newsfuse.resolve.names import match_key, name_key
+
+# Legal suffixes that do not change which company is meant ("Apple Inc." is "Apple").
+_LEGAL_SUFFIX = re.compile(
+    r",?\s+(?:Inc|Corp|Corporation|Co|Company|Ltd|Limited|AG|SA|S\.A|plc|PLC|LLC|GmbH|NV|N\.V|SE|SpA|BV|Holdings)\.?$"
+)
+# Descriptor words a company's full style adds to its short name ("Apple Computer" is "Apple", "Airbus
+# Industrie" is "Airbus", "Thai Airways International" is "Thai Airways"); only stripped off a name of
+# at least four letters, so "Computer" alone or "IBM" stay what they are.
+_DESCRIPTOR_SUFFIX = re.compile(r"\s+(?:Computer|Computers|Industrie|Industries|International|Group)$")
+
+
+def without_legal_suffix(name: str) -> str:
+    """ "Apple Inc." -> "Apple", "The Boeing Company" -> "The Boeing", "Apple Computer, Inc." -> "Apple"; a
+    name that is only a suffix stays."""
+    stripped = _LEGAL_SUFFIX.sub("", name)
+    if len(stripped) < 2:
+        return name
+    bare = _DESCRIPTOR_SUFFIX.sub("", stripped)
+    return bare if len(bare) >= 4 else stripped
+
+
+@cache
+def _country_forms() -> dict[str, str]:
+    """A country's short or alternative form -> its first listed English name ("U.S." -> "United States")."""
+    from newsfuse.extract.gazetteer import _package_csv
+
+    first: dict[str, str] = {}
+    forms = {}
+    for row in _package_csv("country_aliases.csv"):
+        canonical = first.setdefault(row["country_code"], row["alias"])
+        forms[row["alias"]] = canonical
+    return forms
+
+
+def with_country_spelled_out(name: str) -> str:
+    """ "U.S. Air Force", "US Air Force" -> "United States Air Force": an organisation named after its country
+    is one whatever form of the country's name it starts with."""
+    words = name.split(" ")
+    for n in (4, 3, 2, 1):
+        if len(words) > n and (canonical := _country_forms().get(" ".join(words[:n]))) and words[n][:1].isupper():
+            return " ".join([canonical, *words[n:]])
+    return name
+
+
+def batch_kinds(extractions: Iterable[ArticleExtraction]) -> dict[str, Counter]:
+    """One-word name -> how often the batch's mentions label it each of PERSON, ORG and PRODUCT."""
+    kinds: dict[str, Counter] = defaultdict(Counter)
+    for extraction in extractions:
+        for mention in extraction.entities:
+            if " " not in mention.text and mention.label in {"PERSON", "ORG", "PRODUCT"}:
+                kinds[match_key(mention.text)][mention.label] += 1
+    return kinds
+
+
+_INITIAL_SKIP = frozenset({"of", "the", "and", "for", "&", "de", "du", "des"})
+
+
+def initials(name: str) -> str:
+    """ "United States Air Force" -> "USAF", "European Aeronautic Defence and Space Company" -> "EADSC"."""
+    words = [w for w in re.split(r"[\s-]+", name) if w and w.casefold() not in _INITIAL_SKIP]
+    return "".join(w[0] for w in words if w[:1].isupper())
+
+
+def batch_expansions(extractions: Iterable[ArticleExtraction]) -> dict[str, str]:
+    """Acronym -> the one organisation name of the batch whose initials it is ("USAF" -> "United States Air
+    Force", "EADS" -> "European Aeronautic Defence and Space Company" less its legal word), learned across
+    the batch's sources, so an acronym one report uses joins the full name another spells out."""
+    names: dict[str, set[str]] = defaultdict(set)
+    acronyms = set()
+    for extraction in extractions:
+        for mention in extraction.entities:
+            if mention.label != "ORG" or mention.entity_id:
+                continue
+            text = without_legal_suffix(mention.text.removeprefix("the ").removeprefix("The "))
+            if text.isupper() and 2 < len(text) <= 6 and text.isalpha():
+                acronyms.add(text)
+            elif len(text.split()) >= 3:
+                for form in {initials(text), initials(_DESCRIPTOR_SUFFIX.sub("", text))}:
+                    names[form].add(text)
+    return {a: next(iter(names[a])) for a in acronyms if len({name_key(n) for n in names.get(a, ())}) == 1}
