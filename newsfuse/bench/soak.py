@@ -33,17 +33,18 @@ from newsfuse.bench.report import BenchRow, peak_rss_mb
 ENTITIES_PER_ARTICLE = 2.5  # distinct entities a store holds per article, roughly, once extracted
 
 
-def _fill(store, articles, settings, first: int) -> None:
+def _fill(store, articles, settings, first: int, indexes: tuple | None = None) -> None:
     """Store, dedup and cluster ``articles``; add as many synthetic entities as extraction would have found.
 
-    Entities matter: extraction resolves each batch against every stored entity.
+    Entities matter: extraction resolves each batch against every stored entity. ``indexes``: the
+    ``(dedup, event)`` indexes to extend (a watcher's kept ones), else built from the store here.
     """
     from newsfuse import cluster, dedup
     from newsfuse.records.mentions import Entity
 
     rng = random.Random(first)
     # Indexes kept across the fill's chunks: rebuilding them per chunk made filling quadratic.
-    dedup_index, event_index = dedup.build_index(store), cluster.build_index(store, None)
+    dedup_index, event_index = indexes or (dedup.build_index(store), cluster.build_index(store, None))
     for start in range(0, len(articles), 2000):
         chunk = articles[start : start + 2000]
         store.add_articles(chunk)
