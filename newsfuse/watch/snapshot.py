@@ -144,7 +144,7 @@ def restore_indexes(models, store, path: Path) -> Restored:
     """Give ``models`` (a ``PipelineModels`` keeping indexes) the snapshot's indexes, reconciled with ``store``."""
     from newsfuse.cluster import embedder_for
 
-    embedder = embedder_for(models.settings, models.cluster())
+    embedder = embedder_for(models.settings, models.cluster() if models.settings.use_embeddings else None)
     restored, dedup, events = load_snapshot(path, store, snapshot_key(embedder), embedder)
     if restored.used:
         models._dedup_index, models._event_index = dedup, events
@@ -157,5 +157,5 @@ def write_indexes(models, path: Path) -> float | None:
 
     if models._dedup_index is None or models._event_index is None:
         return None
-    key = snapshot_key(embedder_for(models.settings, models.cluster()))
+    key = snapshot_key(embedder_for(models.settings, models.cluster() if models.settings.use_embeddings else None))
     return save_snapshot(path, models._dedup_index, models._event_index, key)
