@@ -30,6 +30,7 @@ Tell = Callable[[str], None]
 ROBOTS_TTL_S = 86400.0
 AfterBatch = Callable[[ProcessReport], None]
 SNAPSHOT_EVERY_S = 300.0
+SNAPSHOT_SHARE = 20  # seconds between snapshots per second one takes to write
 
 
 def _now() -> str:
@@ -69,6 +70,7 @@ class Watcher:
         self.snapshot = snapshot or snapshot_path(settings)
         self.snapshot_every_s = snapshot_every_s
         self._snapshot_at = float("-inf")
+        self._snapshot_took = 0.0
 
     def stop(self) -> None:
         """Ask the loop to end after the batch in flight (safe from a signal handler)."""
@@ -183,11 +185,13 @@ class Watcher:
     def _snapshot_indexes(self, *, force: bool = False) -> None:
         if not self.models.keep_indexes:
             return
-        if not force and time.monotonic() - self._snapshot_at < self.snapshot_every_s:
+        # Writing grows with the store (about 0.5 ms an article): at most a twentieth of the watcher's time.
+        wait = max(self.snapshot_every_s, SNAPSHOT_SHARE * self._snapshot_took)
+        if not force and time.monotonic() - self._snapshot_at < wait:
             return
         took = write_indexes(self.models, self.snapshot)
         if took is not None:
-            self._snapshot_at = time.monotonic()
+            self._snapshot_at, self._snapshot_took = time.monotonic(), took
             self.tell(f"indexes: snapshot written in {took:.1f}s")
 
     def _tick(self) -> None:
