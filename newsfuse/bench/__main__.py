@@ -27,6 +27,7 @@ BENCHMARKS = {
     "fusion": "newsfuse.bench.fusion",
     "watch": "newsfuse.bench.watch",
     "soak": "newsfuse.bench.soak",
+    "startup": "newsfuse.bench.startup",
     "latency": "newsfuse.bench.latency",
     "scaleout": "newsfuse.bench.scaleout",
     "store": "newsfuse.bench.store",

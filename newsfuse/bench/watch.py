@@ -139,6 +139,7 @@ def run(quick: bool) -> list[BenchRow]:
             wall, cpu = timed(pipeline, worker_pids(models))
             events = store.event_stats()["events"]
             stop_workers(models.extraction())
+            parses = spacy_parts(models.extraction(), batch)
     baseline.append(spacy_alone(1))
     parallel = [spacy_alone(workers), spacy_alone(workers)]
     base_wall, base_cpu = min(wall for wall, _ in baseline), min(cpu for _, cpu in baseline)
@@ -171,8 +172,39 @@ def run(quick: bool) -> list[BenchRow]:
             BenchRow("watch", f"{name} share of pipeline wall time", seconds / wall, "share")
             for name, seconds in stages.items()
         ],
+        *[
+            BenchRow(
+                "watch",
+                f"{name} share of pipeline CPU",
+                seconds / cpu,
+                "share",
+                note="the same texts through that part alone, one process, after the pipeline",
+            )
+            for name, seconds in parses.items()
+        ],
         BenchRow("watch", "peak RSS", peak_rss_mb(), "MB"),
     ]
+
+
+def spacy_parts(extraction, articles: list[Article]) -> dict[str, float]:
+    """CPU seconds of the spaCy parts of the pipeline over ``articles``, one process: the NER on the
+    re-cased text, fusion's parser, and each one's tokenizer alone (the two tokenisations of a text)."""
+    from threadpoolctl import threadpool_limits
+
+    from newsfuse.extract.truecase import truecase_headlines
+
+    cased = [truecase_headlines(a.text) for a in articles]
+    texts = [a.text for a in articles]
+    size = extraction.batch_size
+    with threadpool_limits(1, user_api="blas"):  # as the extraction workers run
+        parts = {
+            "spaCy NER (extraction)": lambda: list(extraction.nlp.pipe(cased, batch_size=size)),
+            "spaCy parser (fusion)": lambda: list(extraction.parser.pipe(texts, batch_size=size)),
+            "tokenizers (both)": lambda: [
+                (extraction.nlp.tokenizer(a), extraction.parser.tokenizer(b)) for a, b in zip(cased, texts, strict=True)
+            ],
+        }
+        return {name: timed(work)[1] for name, work in parts.items()}
 
 
 def _marker(marks: list[tuple[str, float]]):

@@ -75,6 +75,7 @@ def test_watch_follows_a_feed_resumes_after_sigkill_and_stops_on_sigterm(feed, s
     watch = start_watch(*args)
     wait_for(lambda: counts(db)["fetches"] >= before + 2, "two polls after the restart", watch, timeout=60)
     wait_for(lambda: len(fused_sources(db)) == 5, "every article in a fused record", watch, timeout=30)
+    assert "indexes: snapshot loaded" in watch.stderr(), "the restart loads the kept indexes, not rebuilds them"
     after = counts(db)
     assert after["articles"] == after["members"] == after["extractions"] == 5
 
