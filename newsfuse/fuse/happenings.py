@@ -60,6 +60,7 @@ class EventWord:
     targets: tuple[ClaimArgument, ...] = ()
     verb: bool = False
     named: bool = False  # the name of an event ("Watergate"), from the extraction's EVENT entities
+    stated: bool = False  # a verb whose clause says who or what (a subject or object other than a pronoun)
 
 
 def event_words(
@@ -86,10 +87,17 @@ def event_words(
                 EventWord(
                     article.id, token.idx, token.idx + len(token.text), first, last,
                     lemma, key, modality(token), number, actors, targets, token.pos_ == "VERB",
-                    named is not None,
+                    named is not None, _stated(token),
                 )
             )  # fmt: skip
     return out
+
+
+def _stated(token) -> bool:
+    """A verb with a subject or object in words ("police responded", "transported six people"), not an
+    imperative or a modifier ("Stay with us for updates", "running back")."""
+    arguments = {"nsubj", "nsubjpass", "dobj"}
+    return token.pos_ == "VERB" and any(c.dep_ in arguments and c.pos_ != "PRON" for c in token.children)
 
 
 def _speakers(sentence, by_token, entities: EntityIndex) -> set[str]:
@@ -168,7 +176,8 @@ def attach_mentions(
         group = [w for w in group if not _boilerplate(articles[w.article_id].text[w.sentence_start : w.sentence_end])]
         happenings = _happenings(like, group, articles)
         worth = [h for h in happenings if _worth_a_claim(h, origins)]
-        for happening in worth + _pooled([w for h in happenings if h not in worth for w in h], origins):
+        left = [w for h in happenings if h not in worth for w in h if names_happening(w.lemma) or w.stated]
+        for happening in worth + _pooled(left, origins):
             claim = _happening_claim(key, happening, origins, articles, set(by_statement))
             by_statement[claim.statement] = len(out)
             out.append(claim)
@@ -177,9 +186,11 @@ def attach_mentions(
 
 
 def _pooled(left: list[EventWord], origins: Mapping[str, str]) -> list[list[EventWord]]:
-    """Words of one key that told no happening of their own (one report each, no specifics shared), pooled:
-    nothing tells them apart but other named participants in the same role, so together they are the
-    happening several reports name without detail ("the attack" in four reports), a claim if enough tell it.
+    """Lexicon words of one key that told no happening of their own (one report each, no specifics shared),
+    pooled: nothing tells them apart but other named participants in the same role, so together they are
+    the happening several reports name without detail ("the attack" in four reports), a claim if enough
+    tell it. Other words are pooled only as verbs saying who or what (``stated``): alone, "Stay with us for
+    updates" or "running back" name nothing.
     """
     out = []
     while left:

@@ -230,3 +230,17 @@ def test_reports_naming_a_happening_without_specifics_are_one_claim_not_dropped(
     holders = _holding(record, "a", "attack")
     assert len(holders) == 1
     assert {e.article_id for e in holders[0].evidence} == {"a", "b", "c"}
+
+
+def test_page_furniture_verbs_outside_the_lexicon_are_not_pooled_into_a_claim(models):
+    lead = "Residents of Harlow gathered on Sunday. Shops stayed closed. "
+    texts = {
+        "a": lead + "Stay with Channel Nine for more updates on this story.",
+        "b": lead + "Stay tuned to our newsroom for more as this story develops.",
+        "c": lead + "Volunteers cleared the square of debris by nightfall.",
+        "d": lead + "By evening, volunteers cleared the street again.",
+    }
+    record = _fused(models, texts, {"Harlow": ("GPE", "g_harlow")})
+    assert not _holding(record, "a", "Stay")  # an imperative says no who or what
+    [cleared] = _holding(record, "c", "cleared")  # "volunteers cleared": a happening, pooled across reports
+    assert {e.article_id for e in cleared.evidence} == {"c", "d"}
