@@ -219,28 +219,33 @@ def test_a_word_outside_the_lexicon_still_needs_its_sentence_to_tell_the_happeni
     assert not [c for c in _holding(record, "a", "parked") if c in _holding(record, "c", "parked")]
 
 
-def test_reports_naming_a_happening_without_specifics_are_one_claim_not_dropped(models):
+def _after_a_lead(models, *sentences: str):
+    """Reports "a", "b", ... each telling one sentence after the same two-sentence lead (outside the lead)."""
     lead = "Residents of Harlow gathered on Sunday. Shops stayed closed. "
-    texts = {
-        "a": lead + "Witnesses described the attack as sudden and brutal.",
-        "b": lead + "The attack left the whole street in shock for hours.",
-        "c": lead + "Nobody could explain the attack to the children afterwards.",
-    }
-    record = _fused(models, texts, {"Harlow": ("GPE", "g_harlow")})
+    texts = {chr(ord("a") + n): lead + sentence for n, sentence in enumerate(sentences)}
+    return _fused(models, texts, {"Harlow": ("GPE", "g_harlow")})
+
+
+def test_reports_naming_a_happening_without_specifics_are_one_claim_not_dropped(models):
+    record = _after_a_lead(
+        models,
+        "Witnesses described the attack as sudden and brutal.",
+        "The attack left the whole street in shock for hours.",
+        "Nobody could explain the attack to the children afterwards.",
+    )
     holders = _holding(record, "a", "attack")
     assert len(holders) == 1
     assert {e.article_id for e in holders[0].evidence} == {"a", "b", "c"}
 
 
 def test_page_furniture_verbs_outside_the_lexicon_are_not_pooled_into_a_claim(models):
-    lead = "Residents of Harlow gathered on Sunday. Shops stayed closed. "
-    texts = {
-        "a": lead + "Stay with Channel Nine for more updates on this story.",
-        "b": lead + "Stay tuned to our newsroom for more as this story develops.",
-        "c": lead + "Volunteers cleared the square of debris by nightfall.",
-        "d": lead + "By evening, volunteers cleared the street again.",
-    }
-    record = _fused(models, texts, {"Harlow": ("GPE", "g_harlow")})
+    record = _after_a_lead(
+        models,
+        "Stay with Channel Nine for more updates on this story.",
+        "Stay tuned to our newsroom for more as this story develops.",
+        "Volunteers cleared the square of debris by nightfall.",
+        "By evening, volunteers cleared the street again.",
+    )
     assert not _holding(record, "a", "Stay")  # an imperative says no who or what
     [cleared] = _holding(record, "c", "cleared")  # "volunteers cleared": a happening, pooled across reports
     assert {e.article_id for e in cleared.evidence} == {"c", "d"}
