@@ -197,6 +197,8 @@ def is_event_word(token: Token) -> bool:
     if token.pos_ == "NOUN":
         if lemma in VERB_ONLY:
             return lemma in EVENT_NOUNS
+        if _fixed_adverbial(token, lemma):
+            return False
         return (
             lemma in ACTION_CLASS
             or token.lower_ in ACTION_CLASS
@@ -212,6 +214,28 @@ def is_event_word(token: Token) -> bool:
     if token.pos_ == "ADJ":
         return lemma in _ADJECTIVES
     return False
+
+
+# Prepositions that make a fixed adverbial of a bare noun: "in case", "without incident", "in protest"
+_IDIOM_PREPOSITIONS = {"in", "without"}
+
+
+def _fixed_adverbial(token: Token, lemma: str) -> bool:
+    """A bare noun outside the action lexicon in a fixed adverbial ("in case", "without incident"): no
+    determiner, no modifier, so it names no happening of the story. Lexicon nouns keep their reading
+    ("in custody", "under arrest").
+
+    Compound modifiers ("the scandal sheet") were measured too: ECB+ annotates them as mentions
+    ("election campaign"), and leaving them out cost 0.005 CoNLL, so they stay event words.
+    """
+    if lemma in ACTION_CLASS or token.lower_ in ACTION_CLASS:
+        return False
+    return (
+        token.dep_ == "pobj"
+        and token.head.lower_ in _IDIOM_PREPOSITIONS
+        and not any(True for _ in token.children)
+        and token.tag_ == "NN"
+    )
 
 
 # The head word of an event's name and the happening it names: "the Academy Awards", "the 86th Oscars"

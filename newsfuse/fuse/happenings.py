@@ -60,6 +60,7 @@ class EventWord:
     targets: tuple[ClaimArgument, ...] = ()
     verb: bool = False
     named: bool = False  # the name of an event ("Watergate"), from the extraction's EVENT entities
+    stated: bool = False  # a verb whose clause says who or what (a subject or object other than a pronoun)
 
 
 def event_words(
@@ -86,10 +87,17 @@ def event_words(
                 EventWord(
                     article.id, token.idx, token.idx + len(token.text), first, last,
                     lemma, key, modality(token), number, actors, targets, token.pos_ == "VERB",
-                    named is not None,
+                    named is not None, _stated(token),
                 )
             )  # fmt: skip
     return out
+
+
+def _stated(token) -> bool:
+    """A verb with a subject or object in words ("police responded", "transported six people"), not an
+    imperative or a modifier ("Stay with us for updates", "running back")."""
+    arguments = {"nsubj", "nsubjpass", "dobj"}
+    return token.pos_ == "VERB" and any(c.dep_ in arguments and c.pos_ != "PRON" for c in token.children)
 
 
 def _speakers(sentence, by_token, entities: EntityIndex) -> set[str]:
@@ -148,7 +156,9 @@ def attach_mentions(
                 joined[home].append(_mention(word, articles[word.article_id].text[word.start : word.end]))
             continue
         homes = [n for n in by_key.get(word.key, ()) if fits(claims[n], word.actors, word.targets)]
-        if not (word.actors or word.targets):  # nothing named: its sentence must tell the claim's happening
+        if not (word.actors or word.targets or names_happening(word.lemma)):
+            # a word outside the action lexicon with nothing named ("parked", "held") has many senses: its
+            # sentence must tell the claim's happening; "killed" or "the shooting" names it by itself
             homes = [n for n in homes if _told(like, claims[n], word, articles)]
         if not homes:
             pending[word.key].append(word)
@@ -164,14 +174,42 @@ def attach_mentions(
     by_statement = {c.statement: n for n, c in enumerate(out) if c.statement}
     for key, group in sorted(pending.items(), key=lambda kv: (-len(kv[1]), kv[0])):
         group = [w for w in group if not _boilerplate(articles[w.article_id].text[w.sentence_start : w.sentence_end])]
-        for happening in _happenings(like, group, articles):
-            if not _worth_a_claim(happening, origins):
-                continue
+        happenings = _happenings(like, group, articles)
+        worth = [h for h in happenings if _worth_a_claim(h, origins)]
+        left = [w for h in happenings if h not in worth for w in h if names_happening(w.lemma) or w.stated]
+        for happening in worth + _pooled(left, origins):
             claim = _happening_claim(key, happening, origins, articles, set(by_statement))
             by_statement[claim.statement] = len(out)
             out.append(claim)
             disputes.extend(_disputes(claim, happening, origins))
     return out, disputes
+
+
+def _pooled(left: list[EventWord], origins: Mapping[str, str]) -> list[list[EventWord]]:
+    """Lexicon words of one key that told no happening of their own (one report each, no specifics shared),
+    pooled: nothing tells them apart but other named participants in the same role, so together they are
+    the happening several reports name without detail ("the attack" in four reports), a claim if enough
+    tell it. Other words are pooled only as verbs saying who or what (``stated``): alone, "Stay with us for
+    updates" or "running back" name nothing.
+    """
+    out = []
+    while left:
+        first = _best(left)
+        told = [w for w in left if not _other_participants(first, w)]
+        if _worth_a_claim(told, origins):
+            out.append(told)
+        kept = {id(w) for w in told}
+        left = [w for w in left if id(w) not in kept]
+    return out
+
+
+def _other_participants(a: EventWord, b: EventWord) -> bool:
+    """Different named participants in the same role: the shooting of Smith is not the shooting of Jones."""
+    for mine, theirs in ((a.actors, b.actors), (a.targets, b.targets)):
+        own, other = {x.entity_id for x in mine if x.entity_id}, {x.entity_id for x in theirs if x.entity_id}
+        if own and other and not own & other:
+            return True
+    return False
 
 
 _BOILERPLATE = re.compile(r"rights reserved|copyright|click here|subscribe|sign up|newsletter|cookies", re.I)

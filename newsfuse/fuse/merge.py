@@ -51,6 +51,7 @@ MIN_SHARED_WORDS = 2
 TOPICAL_SHARE = 0.25
 NON_CORE_ROLES = PLACE_PREPS | {"from"}  # where it happens and where someone came from are not what it is about
 _PLACE_RANK = {"city": 0, "region": 1, "country": 2}
+DAY_SLACK = 2  # reports a day apart say "died Monday" and "died yesterday" of one death
 
 
 def stems(text: str) -> set[str]:
@@ -87,8 +88,8 @@ def compatible(a: Claim, b: Claim, topical: frozenset[str] = frozenset()) -> boo
         return False
     if a.predicate == "say":
         return _same_quote(a, b)
-    if not places_compatible(a.place, b.place):
-        return False
+    if not places_compatible(a.place, b.place) or different_days(a, b):
+        return False  # the same people on other days: the next day's hearing is not this one's arrest
     subjects_a, subjects_b = _ids(a.subjects), _ids(b.subjects)
     objects_a, objects_b = _object_ids(a), _object_ids(b)
     if (
@@ -121,6 +122,17 @@ def _same_quote(a: Claim, b: Claim) -> bool:
     if speakers_a and speakers_b and not speakers_a & speakers_b:
         return False
     return len(wa & wb) >= 0.6 * min(len(wa), len(wb))
+
+
+def day_precise(claim: Claim) -> bool:
+    """Whether the claim's time is one day (or two), precise enough to tell happenings apart."""
+    value = claim.time
+    return value is not None and value.lower is not None and value.upper is not None and value.upper - value.lower <= 1
+
+
+def different_days(a: Claim, b: Claim) -> bool:
+    """Both claims dated to a day, and the days further apart than reports of one happening disagree."""
+    return day_precise(a) and day_precise(b) and abs(a.time.lower - b.time.lower) > DAY_SLACK
 
 
 def places_compatible(a: PlaceRef | None, b: PlaceRef | None) -> bool:

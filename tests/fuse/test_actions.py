@@ -38,3 +38,12 @@ def test_a_title_case_headline_verb_with_its_particle(models):
     checks = _token(models, "Lindsay Lohan Checks Into Rehab", "Checks")
     assert word_key(checks) == "admit" == action_key("admit")
     assert is_event_word(checks)
+
+
+def test_a_noun_outside_the_lexicon_in_a_fixed_adverbial_is_no_event_word(models):
+    assert not is_event_word(_token(models, "The suspect was arrested without incident on Friday.", "incident"))
+    assert not is_event_word(_token(models, "Bring an umbrella in case it rains tonight.", "case"))
+    # the same nouns naming a happening, and lexicon nouns in a prepositional phrase, stay event words
+    assert is_event_word(_token(models, "The incident left two people hurt.", "incident"))
+    assert is_event_word(_token(models, "Nobody was hurt in the incident at the depot.", "incident"))
+    assert is_event_word(_token(models, "The suspect remains in custody.", "custody"))

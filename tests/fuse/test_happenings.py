@@ -165,3 +165,87 @@ def test_words_of_one_key_telling_two_happenings_are_grouped_by_happening_none_d
     ]
     groups = _happenings(Likeness(texts.values()), words, articles)
     assert sorted(sorted(w.article_id for w in g) for g in groups) == [["a", "b"], ["c", "d"]]
+
+
+def _holding(record, article_id: str, *words: str):
+    """The claims whose evidence or mentions include one of ``words`` in article ``article_id``."""
+    return [
+        c
+        for c in record.claims
+        if any(e.article_id == article_id and e.text and _word_at(e) in words for e in c.evidence)
+        or any(m.article_id == article_id and m.text in words for m in c.mentions)
+    ]
+
+
+def _word_at(evidence) -> str:
+    if evidence.trigger_start is None:
+        return ""
+    offset = evidence.trigger_start - evidence.sentence_start
+    return evidence.text[offset : offset + evidence.trigger_end - evidence.trigger_start]
+
+
+def test_a_lexicon_word_with_nothing_named_joins_the_claim_without_sharing_specifics():
+    from newsfuse.fuse.happenings import EventWord, attach_mentions
+    from newsfuse.records.claims import Claim, ClaimArgument, Evidence
+
+    texts = {
+        "a": "A gunman shot Malik Cosey outside a bar in Detroit on Friday.",
+        "c": "Police closed the road. Officers searched the area. Neighbours were stunned by the shooting.",
+    }
+    articles = {k: article(k, text, "2024-05-01", f"Outlet {k}") for k, text in texts.items()}
+    shot, shooting = texts["a"].index("shot"), texts["c"].index("shooting")
+    evidence = Evidence("a", "Outlet a", "2024-05-01", 0, len(texts["a"]), 0, len(texts["a"]), texts["a"],
+                        "happened", trigger_start=shot, trigger_end=shot + 4)  # fmt: skip
+    claim = Claim("k_a", "shoot", "shoot", objects=(ClaimArgument("target", "Malik Cosey", "p_cosey", "PERSON"),),
+                  evidence=(evidence,), statement=texts["a"], action="shoot")  # fmt: skip
+    sentence = texts["c"].index("Neighbours")
+    words = [
+        EventWord("a", shot, shot + 4, 0, len(texts["a"]), "shoot", "shoot", "happened", 0, verb=True),
+        # the third sentence of one report, nothing named: it joins the shooting or is lost
+        EventWord("c", shooting, shooting + 8, sentence, len(texts["c"]), "shooting", "shoot", "happened", 2),
+    ]
+    [joined], _ = attach_mentions([claim], words, {"a": "a", "c": "c"}, articles)
+    assert {e.article_id for e in joined.evidence} == {"a", "c"}
+
+
+def test_a_word_outside_the_lexicon_still_needs_its_sentence_to_tell_the_happening(models):
+    names = {"St Mary": ("FAC", "f_st_mary")}
+    texts = {
+        "a": "The grieving family parked their car outside St Mary before the funeral service.",
+        "b": "The family parked outside St Mary and walked in together, relatives said.",
+        "c": "Television news vans parked along the road all afternoon.",
+    }
+    record = _fused(models, texts, names)
+    assert not [c for c in _holding(record, "a", "parked") if c in _holding(record, "c", "parked")]
+
+
+def _after_a_lead(models, *sentences: str):
+    """Reports "a", "b", ... each telling one sentence after the same two-sentence lead (outside the lead)."""
+    lead = "Residents of Harlow gathered on Sunday. Shops stayed closed. "
+    texts = {chr(ord("a") + n): lead + sentence for n, sentence in enumerate(sentences)}
+    return _fused(models, texts, {"Harlow": ("GPE", "g_harlow")})
+
+
+def test_reports_naming_a_happening_without_specifics_are_one_claim_not_dropped(models):
+    record = _after_a_lead(
+        models,
+        "Witnesses described the attack as sudden and brutal.",
+        "The attack left the whole street in shock for hours.",
+        "Nobody could explain the attack to the children afterwards.",
+    )
+    holders = _holding(record, "a", "attack")
+    assert len(holders) == 1
+    assert {e.article_id for e in holders[0].evidence} == {"a", "b", "c"}
+
+
+def test_page_furniture_verbs_outside_the_lexicon_are_not_pooled_into_a_claim(models):
+    record = _after_a_lead(
+        models,
+        "Stay with Channel Nine for more updates on this story.",
+        "Stay tuned to our newsroom for more as this story develops.",
+        "Volunteers cleared the square of debris by nightfall.",
+        "By evening, volunteers cleared the street again.",
+    )
+    assert not _holding(record, "a", "Stay")  # an imperative says no who or what
+    [cleared] = _holding(record, "c", "cleared")  # "volunteers cleared": a happening, pooled across reports
+    assert {e.article_id for e in cleared.evidence} == {"c", "d"}
