@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 from newsfuse.fuse.claims import claim_id
 from newsfuse.fuse.lexicon import REPORTING_VERBS
 from newsfuse.fuse.participants import EntityIndex
+from newsfuse.fuse.status import modality
 from newsfuse.records import Article
 from newsfuse.records.claims import Claim, ClaimArgument, Evidence
 from newsfuse.records.mentions import ArticleExtraction, Quote
@@ -33,16 +34,17 @@ def quote_claims(article: Article, extraction: ArticleExtraction, doc: Doc, enti
         sentence = doc.char_span(quote.start, quote.end, alignment_mode="expand")
         sent_start = sentence[0].sent.start_char if sentence is not None else quote.start
         sent_end = sentence[-1].sent.end_char if sentence is not None else quote.end
+        first, last = quote_lines(article.text, min(sent_start, quote.start), max(sent_end, quote.end), quote)
         evidence = Evidence(
             article_id=article.id,
             source=article.source,
             published=article.published,
-            sentence_start=min(sent_start, quote.start),
-            sentence_end=max(sent_end, quote.end),
+            sentence_start=first,
+            sentence_end=last,
             start=quote.start,
             end=quote.end,
-            text=article.text[min(sent_start, quote.start) : max(sent_end, quote.end)].strip(),
-            modality="happened",
+            text=article.text[first:last].strip(),
+            modality=quote_status(doc, quote),
             attribution=quote.speaker,
             attribution_kind="direct",
             anonymous=quote.anonymous,
@@ -59,6 +61,32 @@ def quote_claims(article: Article, extraction: ArticleExtraction, doc: Doc, enti
             )
         )
     return claims
+
+
+def quote_lines(text: str, start: int, end: int, quote: Quote) -> tuple[int, int]:
+    """The quote's sentence, never running over a line break into the next paragraph or sentence: a parser that
+    glues '"It was our pleasure to host his Excellency."' to the next line does not make them one statement."""
+    first = text.rfind("\n", start, quote.start) + 1 or start
+    last = text.find("\n", quote.end, end)
+    first = max(first, start)
+    while first < quote.start and text[first].isspace():
+        first += 1
+    return first, (end if last < 0 else last)
+
+
+def quote_status(doc: Doc, quote: Quote) -> str:
+    """The status of what the quote says: said (happened), unless the quoted words are the complement of a verb
+    outside them that frames them ('are expected to "discuss ways to expand cooperation"' is planned)."""
+    span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return "happened"
+    root = span.root
+    if root.head.i == root.i or span.start <= root.head.i < span.end or root.dep_ not in {"xcomp", "dobj", "pcomp"}:
+        return "happened"  # a whole quoted sentence, or a quote that is the object of its reporting verb
+    if root.head.lemma_.lower() in REPORTING_VERBS:
+        return "happened"
+    status = modality(root)
+    return status if status in {"planned", "intended", "speculated", "conditional", "negated"} else "happened"
 
 
 def _speaker_key(extraction: ArticleExtraction, entities: EntityIndex, quote: Quote) -> str | None:
