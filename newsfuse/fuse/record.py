@@ -21,7 +21,7 @@ from newsfuse.fuse.coverage import unique_claims
 from newsfuse.fuse.disputes import real_disputes
 from newsfuse.fuse.figures import TYPED, key_figures
 from newsfuse.fuse.happenings import EventWord, attach_mentions, event_words
-from newsfuse.fuse.independence import origin_groups, relation_of
+from newsfuse.fuse.independence import origin_groups, relation_of, support
 from newsfuse.fuse.merge import fuse_group, group_claims
 from newsfuse.fuse.participants import EntityIndex
 from newsfuse.fuse.quoted import fold_quoted
@@ -111,6 +111,7 @@ def fuse_event(
         _mark_background(fused, time),
         key=lambda c: (-claim_weight(c), c.evidence[0].published or "", c.evidence[0].start),
     )
+    fused = [c for c in (_furniture_free(c, origins) for c in fused) if c is not None]
     fused, folded = fold_restatements([_without_furniture(c) for c in fused])
     fused, quoted = fold_quoted(fused)
     fused = [_own_clause(c, parsed) for c in fused]
@@ -178,6 +179,15 @@ def _own_clause(claim: Claim, parsed: dict[str, Doc]) -> Claim:
     doc = parsed.get(clearest(claim).article_id) if claim.evidence and not claim.quote else None
     text = subordinate_statement(doc, claim) if doc is not None else None
     return replace(claim, statement=text) if text else claim
+
+
+def _furniture_free(claim: Claim, origins) -> Claim | None:
+    """A claim without the evidence read from page furniture (a video playlist's titles of other stories); None
+    when furniture was all it had. Its support counts only the reports that state it in their news text."""
+    clean = tuple(e for e in claim.evidence if not furniture(e.text))
+    if len(clean) == len(claim.evidence):
+        return claim
+    return replace(claim, evidence=clean, support=support(clean, origins)) if clean else None
 
 
 def _without_furniture(claim: Claim) -> Claim:
