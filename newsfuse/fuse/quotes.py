@@ -28,8 +28,10 @@ def quote_claims(article: Article, extraction: ArticleExtraction, doc: Doc, enti
     quotes = [q for q in extraction.quotes if q.kind == "direct"] or find_quotes(doc, article.text)
     claims = []
     for quote in quotes:
-        if len(quote.text.split()) < MIN_QUOTE_WORDS or not _whole_name(quote.speaker):
+        if len(quote.text.split()) < MIN_QUOTE_WORDS or not _whole_name(quote.speaker) or title_like(quote.text):
             continue
+        if _modifier_speaker(doc, quote):
+            continue  # "The California native ... was promoted as '...'": a place word describing someone
         speaker_key = quote.speaker_entity_id or _speaker_key(extraction, entities, quote)
         sentence = doc.char_span(quote.start, quote.end, alignment_mode="expand")
         sent_start = sentence[0].sent.start_char if sentence is not None else quote.start
@@ -61,6 +63,27 @@ def quote_claims(article: Article, extraction: ArticleExtraction, doc: Doc, enti
             )
         )
     return claims
+
+
+def title_like(text: str) -> bool:
+    """A quoted title ("Take Me Out to the Ball Game"), not speech: most of its words capitalised, no sentence."""
+    words = [w for w in text.strip(' "“”').split() if w[:1].isalpha()]
+    if len(words) < 3 or text.rstrip(' "”,').endswith((".", "?", "!")):
+        return False
+    return sum(w[0].isupper() for w in words) / len(words) >= 0.6
+
+
+def _modifier_speaker(doc: Doc, quote: Quote) -> bool:
+    """The speaker found is a place or nationality word modifying the real subject ("the California native",
+    "German officials" -> "German"): no person or body said it by that name."""
+    speaker = quote.speaker or ""
+    window = doc.char_span(max(0, quote.start - 300), min(len(doc.text), quote.end + 300), alignment_mode="contract")
+    if window is None:
+        return False
+    for token in window:
+        if token.text == speaker.split()[-1] and token.ent_type_ in {"GPE", "LOC", "NORP"}:
+            return token.dep_ in {"compound", "amod", "nmod", "poss"} or token.ent_type_ == "NORP"
+    return False
 
 
 def quote_lines(text: str, start: int, end: int, quote: Quote) -> tuple[int, int]:

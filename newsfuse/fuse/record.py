@@ -27,7 +27,7 @@ from newsfuse.fuse.participants import EntityIndex
 from newsfuse.fuse.quoted import fold_quoted
 from newsfuse.fuse.quotes import quote_claims
 from newsfuse.fuse.statement import MIN_WORDS, clearest, furniture
-from newsfuse.fuse.summary import choose_headline, choose_summary, claim_weight
+from newsfuse.fuse.summary import choose_headline, choose_summary, claim_weight, rank_key
 from newsfuse.records import Article
 from newsfuse.records.claims import (
     Claim,
@@ -107,10 +107,7 @@ def fuse_event(
     )
     figures = tuple(replace(f, claim_id=renamed.get(f.claim_id, f.claim_id)) for f in figures)
     time = _time_span(fused, articles)
-    fused = sorted(
-        _mark_background(fused, time),
-        key=lambda c: (-claim_weight(c), c.evidence[0].published or "", c.evidence[0].start),
-    )
+    fused = sorted(_mark_background(fused, time), key=rank_key)
     fused = [c for c in (_furniture_free(c, origins) for c in fused) if c is not None]
     fused, folded = fold_restatements([_without_furniture(c) for c in fused])
     fused, quoted = fold_quoted(fused)

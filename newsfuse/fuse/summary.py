@@ -37,13 +37,24 @@ def claim_weight(claim: Claim) -> float:
     known = ACTION_BONUS if claim.action and claim.predicate != "say" and not claim.quote else 0.0
     weight = independent + happened + 0.5 * len(leads) + 0.02 * len(claim.mentions) + 0.1 * len(claim.evidence)
     weight += known
-    return weight / 4 if claim.background or not informative(claim) else weight
+    return weight / 4 if claim.background else weight
+
+
+def rank_key(claim: Claim) -> tuple:
+    """A record's order: claims that say who did what or how much first, each tier by weight, earlier first."""
+    first = claim.evidence[0] if claim.evidence else None
+    return (
+        not informative(claim),
+        -claim_weight(claim),
+        (first.published if first else None) or "",
+        first.start if first else 0,
+    )
 
 
 def informative(claim: Claim) -> bool:
     """Whether a claim says who did what or how much: a happening of a named action class, a named participant,
     a value, or a quote. A bare event word shared by many reports ("the season", "the round", "the incident")
-    without any of these tells a reader nothing and may join unrelated sentences: it ranks with the background."""
+    without any of these tells a reader nothing and may join unrelated sentences: it ranks after all of those."""
     if claim.quote or claim.values:
         return True
     if claim.action and claim.predicate != "say":
