@@ -31,7 +31,7 @@ _SUBORDINATORS = {
     "though",
     "whereas",
 }
-_CLIMB_DEPS = {"xcomp", "dobj", "nsubjpass", "nsubj", "attr", "pobj", "prep", "aux", "auxpass"}
+_CLIMB_DEPS = {"acomp", "xcomp", "dobj", "nsubjpass", "nsubj", "attr", "pobj", "prep", "aux", "auxpass"}
 
 
 def clause_head(token: Token) -> Token:
@@ -39,6 +39,9 @@ def clause_head(token: Token) -> Token:
     "tour" in "was slated to tour" -> "slated" (the frame that gives the status is part of the clause)."""
     current = token
     for _ in range(6):
+        if current.dep_ == "conj" and current.head.pos_ == "VERB" and not finite(current) and not finite(current.head):
+            current = current.head  # "slated to tour X and meet Y": "meet" is part of the infinitive's clause
+            continue
         if current.dep_ not in _CLIMB_DEPS or current.head.i == current.i:
             break
         if current.pos_ in {"VERB", "AUX"} and current.dep_ not in {"xcomp"}:

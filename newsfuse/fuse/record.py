@@ -24,7 +24,7 @@ from newsfuse.fuse.happenings import EventWord, attach_mentions, event_words
 from newsfuse.fuse.independence import origin_groups, relation_of, support
 from newsfuse.fuse.merge import fuse_group, group_claims
 from newsfuse.fuse.participants import EntityIndex
-from newsfuse.fuse.quoted import fold_quoted
+from newsfuse.fuse.quoted import fold_quoted, fold_reporting_quotes
 from newsfuse.fuse.quotes import quote_claims
 from newsfuse.fuse.statement import MIN_WORDS, clearest, furniture
 from newsfuse.fuse.summary import choose_headline, choose_summary, claim_weight, rank_key
@@ -110,7 +110,9 @@ def fuse_event(
     fused = sorted(_mark_background(fused, time), key=rank_key)
     fused = [c for c in (_furniture_free(c, origins) for c in fused) if c is not None]
     fused, folded = fold_restatements([_without_furniture(c) for c in fused])
+    fused, told = fold_reporting_quotes(fused, parsed)
     fused, quoted = fold_quoted(fused)
+    quoted = {k: quoted.get(v, v) for k, v in told.items()} | quoted
     fused = [_own_clause(c, parsed) for c in fused]
     folded = {k: quoted.get(v, v) for k, v in folded.items()} | quoted
     figures = tuple(replace(f, claim_id=folded.get(f.claim_id, f.claim_id)) for f in figures)

@@ -102,3 +102,35 @@ def test_a_bare_event_word_is_not_informative_but_a_named_happening_is():
 def test_a_video_playlist_entry_is_furniture_but_a_clock_time_is_not():
     assert furniture("1:52 Barbecue restaurant owner shoots suspected robber")
     assert not furniture("10:30 p.m. officers arrived at the scene")
+
+
+def test_a_post_telling_a_named_happening_is_that_happening_with_the_post_as_attribution(models):
+    text = (
+        'Minister Ana Silva toured the plant in Braga on Monday. "Minister Ana Silva and her delegation visited '
+        'our plant in Braga," the company Forja posted on social media.'
+    )
+    a = article("a1", text, "2024-03-04", "Daily Post")
+    ents = (
+        entity(text, "Ana Silva", "PERSON", "p_silva"),
+        entity(text, "Ana Silva", "PERSON", "p_silva", 1),
+        entity(text, "Braga", "GPE", "g_braga"),
+        entity(text, "Braga", "GPE", "g_braga", 1),
+        entity(text, "Forja", "ORG", "o_forja"),
+    )
+    record = fuse_event([a], [extraction(a, entities=ents)], models=models, event_id="e1")
+    assert not [c for c in record.claims if c.quote and "visited" in c.quote]
+    told = [e for c in record.claims for e in c.evidence if e.attribution and "visited" in e.text]
+    assert told and told[0].channel
+
+
+def test_an_infinitive_conjunct_is_cut_with_its_planned_clause(models):
+    text = "Mayor Anna Berg visited the harbour in Kiel on Monday and was due to tour the docks and meet workers in Rostock on Tuesday."
+    _, _, _, claims = _claims(
+        models,
+        text,
+        entity(text, "Anna Berg", "PERSON", "p_berg"),
+        entity(text, "Kiel", "GPE", "g_kiel"),
+        entity(text, "Rostock", "GPE", "g_rostock"),
+    )
+    planned = [statement(c) for c in claims if c.modality == "planned"]
+    assert planned and all("visited" not in t for t in planned)
