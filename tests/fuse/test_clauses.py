@@ -22,15 +22,14 @@ def _claims(models, text, *entities):
     return a, x, doc, build_claims(a, x, models, index, doc=doc)
 
 
+def _mayor_claims(models, text):
+    people = ("Anna Berg", "PERSON", "p_berg"), ("Kiel", "GPE", "g_kiel"), ("Rostock", "GPE", "g_rostock")
+    return _claims(models, text, *(entity(text, *p) for p in people))[3]
+
+
 def test_a_done_and_a_planned_clause_of_one_sentence_are_each_stated_by_their_own_clause(models):
     text = "Mayor Anna Berg visited the harbour in Kiel on Monday and was slated to tour the shipyard in Rostock on Tuesday."
-    _, _, _, claims = _claims(
-        models,
-        text,
-        entity(text, "Anna Berg", "PERSON", "p_berg"),
-        entity(text, "Kiel", "GPE", "g_kiel"),
-        entity(text, "Rostock", "GPE", "g_rostock"),
-    )
+    claims = _mayor_claims(models, text)
     texts = {c.modality: statement(c) for c in claims if c.predicate == "visit"}
     assert "was slated" not in texts["happened"] and "visited the harbour" in texts["happened"]
     assert "visited" not in texts["planned"] and "slated to tour" in texts["planned"]
@@ -125,12 +124,6 @@ def test_a_post_telling_a_named_happening_is_that_happening_with_the_post_as_att
 
 def test_an_infinitive_conjunct_is_cut_with_its_planned_clause(models):
     text = "Mayor Anna Berg visited the harbour in Kiel on Monday and was due to tour the docks and meet workers in Rostock on Tuesday."
-    _, _, _, claims = _claims(
-        models,
-        text,
-        entity(text, "Anna Berg", "PERSON", "p_berg"),
-        entity(text, "Kiel", "GPE", "g_kiel"),
-        entity(text, "Rostock", "GPE", "g_rostock"),
-    )
+    claims = _mayor_claims(models, text)
     planned = [statement(c) for c in claims if c.modality == "planned"]
     assert planned and all("visited" not in t for t in planned)
