@@ -117,7 +117,9 @@ def fuse_event(
     folded = {k: quoted.get(v, v) for k, v in folded.items()} | quoted
     figures = tuple(replace(f, claim_id=folded.get(f.claim_id, f.claim_id)) for f in figures)
     live = [c for c in contradictions if c.claim_id not in quoted]  # a quote's words are the speaker's, not a dispute
-    contradictions = real_disputes([replace(c, claim_id=folded.get(c.claim_id, c.claim_id)) for c in live], fused)
+    contradictions = real_disputes(
+        [replace(c, claim_id=folded.get(c.claim_id, c.claim_id)) for c in live], fused, origins=origins
+    )
     unique = unique_claims(fused, origins)
     headline, headline_article = choose_headline(articles, fused)
     return EventRecord(

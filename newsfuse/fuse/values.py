@@ -190,7 +190,8 @@ def typed_kind(value: ClaimValue, text: str, start: int, end: int) -> ClaimValue
         return value
     if is_age(text, start, end):
         return value  # "Mark Felt ... died at 95", "Garcia-Ramires, 36, ...": a person's age, not a toll
-    before = _WORDS.findall(text[max(0, start - 30) : start].lower())[-3:]
+    # a comma ends the number's own phrase ("1 dead, 2 hurt": the two are hurt, not dead)
+    before = _WORDS.findall(re.split(r"[,;]", text[max(0, start - 30) : start])[-1].lower())[-3:]
     after = _WORDS.findall(text[end : end + 40].lower())[:4]
     if "magnitude" in before + after[:1]:
         return replace(value, kind="magnitude")
