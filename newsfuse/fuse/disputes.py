@@ -11,16 +11,19 @@ independent sources whose leads give the same typed toll ("five hurt" against "i
 people") with values that cannot agree dispute it. A toll that only rises from earlier to later
 reports is a revision (the third victim died), not a dispute: the key figures give its range and
 no flag is raised. Approximate values ("about 50", "dozens") and bounds ("at least three") agree
-with any value they allow.
+with any value they allow. Whether it happened is checked again on the final claims, so a denial
+fused with its accusation across wordings is flagged with both sides.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from newsfuse.fuse.figures import MEASURES, figures_for
+from newsfuse.fuse.merge import status_conflict
 from newsfuse.fuse.values import agree
 from newsfuse.records.claims import Claim, ClaimValue, Contradiction, ContradictionSide, Evidence
 
@@ -50,8 +53,40 @@ def real_disputes(
         out.append(contradiction)
     if origins is not None:
         flagged = {(c.claim_id, c.slot) for c in out}
-        out += [c for c in toll_disputes(claims, origins) if (c.claim_id, c.slot) not in flagged]
+        found = toll_disputes(claims, origins) + _denials(claims, origins)
+        out += [c for c in found if (c.claim_id, c.slot) not in flagged]
     return out
+
+
+def _denials(claims: Sequence[Claim], origins: Mapping[str, str]) -> list[Contradiction]:
+    """Whether it happened, on the final claims: a denial ("We didn't bomb any camps", the army said) joined to
+    the happening only when reports were fused across wordings is still a dispute with the accusation."""
+    out = []
+    for claim in claims:
+        if claim.background or claim.action not in ACCUSED:
+            continue
+        # precision first: claims fused across wordings group loosely, so only a denial whose negation is the
+        # action word's own ("didn't bomb", "denied attacking") speaks of this happening, against a report of it
+        # that is not someone's quoted words (one speaker's quote told two ways is no dispute)
+        evidence = [e for e in claim.evidence if _reports_the_act(e) or _denies_the_act(e)]
+        out += status_conflict(claim.id, evidence, origins)
+    return out
+
+
+ACCUSED = {"attack", "kill", "shoot", "hit", "fire", "hang"}  # happenings one side accuses another of
+_NEGATED_ACT = re.compile(r"(?:\b(?:not|never|no)|n't|\bden(?:y|ied|ies|ying))\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def _reports_the_act(evidence: Evidence) -> bool:
+    quoted = evidence.attribution_kind == "direct" or evidence.text.lstrip()[:1] in {'"', "“", "'"}
+    return evidence.modality == "happened" and not quoted
+
+
+def _denies_the_act(evidence: Evidence) -> bool:
+    if evidence.trigger_start is None or evidence.modality not in {"negated", "denied"}:
+        return False
+    local = evidence.trigger_start - evidence.sentence_start
+    return bool(_NEGATED_ACT.search(evidence.text[max(0, local - 24) : local]))
 
 
 def _fine(value) -> bool:

@@ -3,7 +3,7 @@ one source's own figures and some victims named are not."""
 
 from __future__ import annotations
 
-from fuse_fixtures import article, extraction
+from fuse_fixtures import article, entity, extraction
 
 from newsfuse.fuse.figures import sentence_figures
 from newsfuse.fuse.record import fuse_event
@@ -91,3 +91,22 @@ def test_a_number_after_a_comma_takes_its_own_type_and_named_victims_are_no_toll
     part = "Three of those killed were vacationing with their spouses."
     for text in (named, part):
         assert not [v for v in sentence_figures(text, 0, len(text)) if v.kind == "dead"], text
+
+
+def test_a_quoted_denial_in_other_words_disputes_whether_the_accused_happening_took_place(models):
+    texts = {
+        "a": "Sudan bombed the Yida camp on Thursday, the United Nations said.",
+        "b": "\"We didn't bomb any camps,\" Sudan's army spokesman said on Friday.",
+    }
+    names = {"Sudan": ("GPE", "g_sudan"), "Yida": ("GPE", "g_yida")}
+    articles, extractions = [], []
+    for n, (i, text) in enumerate(texts.items()):
+        a = article(i, text, f"2024-05-0{n + 1}", f"Outlet {i}")
+        found = [entity(text, k, label, e) for k, (label, e) in names.items() if k in text]
+        articles.append(a)
+        extractions.append(extraction(a, entities=found))
+    record = fuse_event(articles, extractions, [], models=models, event_id="ev")
+    disputes = [c for c in record.contradictions if c.slot == "status"]
+    assert len(disputes) == 1
+    sides = {s.value.value: {e.article_id for e in s.evidence} for s in disputes[0].sides}
+    assert sides == {"happened": {"a"}, "not happened": {"b"}}
