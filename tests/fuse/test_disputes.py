@@ -9,9 +9,11 @@ from newsfuse.fuse.figures import sentence_figures
 from newsfuse.fuse.record import fuse_event
 
 
-def _record(models, texts: dict[str, tuple[str, str | None]]):
+def _record(models, texts: dict[str, tuple[str, str | None]], names: dict[str, tuple[str, str]] | None = None):
     articles = [article(i, text, published, f"Outlet {i}") for i, (text, published) in texts.items()]
-    return fuse_event(articles, [extraction(a) for a in articles], [], models=models, event_id="ev")
+    found = [[entity(a.text, k, label, e) for k, (label, e) in (names or {}).items() if k in a.text] for a in articles]
+    extractions = [extraction(a, entities=ents) for a, ents in zip(articles, found, strict=True)]
+    return fuse_event(articles, extractions, [], models=models, event_id="ev")
 
 
 def _tolls(record, kind: str):
@@ -95,17 +97,10 @@ def test_a_number_after_a_comma_takes_its_own_type_and_named_victims_are_no_toll
 
 def test_a_quoted_denial_in_other_words_disputes_whether_the_accused_happening_took_place(models):
     texts = {
-        "a": "Sudan bombed the Yida camp on Thursday, the United Nations said.",
-        "b": "\"We didn't bomb any camps,\" Sudan's army spokesman said on Friday.",
+        "a": ("Sudan bombed the Yida camp on Thursday, the United Nations said.", "2024-05-01"),
+        "b": ("\"We didn't bomb any camps,\" Sudan's army spokesman said on Friday.", "2024-05-02"),
     }
-    names = {"Sudan": ("GPE", "g_sudan"), "Yida": ("GPE", "g_yida")}
-    articles, extractions = [], []
-    for n, (i, text) in enumerate(texts.items()):
-        a = article(i, text, f"2024-05-0{n + 1}", f"Outlet {i}")
-        found = [entity(text, k, label, e) for k, (label, e) in names.items() if k in text]
-        articles.append(a)
-        extractions.append(extraction(a, entities=found))
-    record = fuse_event(articles, extractions, [], models=models, event_id="ev")
+    record = _record(models, texts, {"Sudan": ("GPE", "g_sudan"), "Yida": ("GPE", "g_yida")})
     disputes = [c for c in record.contradictions if c.slot == "status"]
     assert len(disputes) == 1
     sides = {s.value.value: {e.article_id for e in s.evidence} for s in disputes[0].sides}
