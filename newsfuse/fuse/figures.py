@@ -116,7 +116,7 @@ _MONTHS = r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
 _UNIT_AFTER = re.compile(
     r"^\s*(?::\s?\d|\)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|"
     r"-?\s*(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|miles?|km|kilometers?|feet|"
-    r"villages?|buildings?|houses?|homes?|vehicles?|cars?|counts?|shots?|rounds?|percent|per cent|%|a\.m\.|p\.m\.|am\b|pm\b|mph|cats?|dogs?|times)\b|\s+and\s+\d+\s*-?\s*years?)",
+    r"villages?|buildings?|houses?|homes?|blocks?|vehicles?|cars?|counts?|shots?|rounds?|percent|per cent|%|a\.m\.|p\.m\.|am\b|pm\b|mph|cats?|dogs?|times)\b|\s+and\s+\d+\s*-?\s*years?)",
     re.IGNORECASE,
 )
 _DATE_BEFORE = re.compile(r"(?:\b(?:" + _MONTHS + r")[a-z]*\.?|:)\s*$", re.IGNORECASE)

@@ -91,6 +91,8 @@ def test_a_number_after_a_comma_takes_its_own_type_and_named_victims_are_no_toll
     assert sorted((v.kind, v.lower) for v in sentence_figures(text, 0, len(text))) == [("dead", 1.0), ("injured", 2.0)]
     named = "Police released the identities of three victims killed by the gunman at the airport."
     part = "Three of those killed were vacationing with their spouses."
+    address = "Four people were killed at a home in the 3800 block of Main Street."
+    assert [(v.kind, v.lower) for v in sentence_figures(address, 0, len(address))] == [("dead", 4.0)]
     for text in (named, part):
         assert not [v for v in sentence_figures(text, 0, len(text)) if v.kind == "dead"], text
 
