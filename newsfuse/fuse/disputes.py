@@ -50,6 +50,10 @@ def real_disputes(
             continue
         if contradiction.slot == "time" and not all(_fine(side.value) for side in contradiction.sides):
             continue
+        if contradiction.slot == "status":
+            contradiction = _stated_status(contradiction, origins or {})
+            if contradiction is None:
+                continue
         out.append(contradiction)
     if origins is not None:
         flagged = {(c.claim_id, c.slot) for c in out}
@@ -74,12 +78,16 @@ def _denials(claims: Sequence[Claim], origins: Mapping[str, str]) -> list[Contra
 
 
 ACCUSED = {"attack", "kill", "shoot", "hit", "fire", "hang"}  # happenings one side accuses another of
+_INFINITIVE = re.compile(r"\bto\s+$", re.IGNORECASE)
 _NEGATED_ACT = re.compile(r"(?:\b(?:not|never|no)|n't|\bden(?:y|ied|ies|ying))\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
 def _reports_the_act(evidence: Evidence) -> bool:
     quoted = evidence.attribution_kind == "direct" or evidence.text.lstrip()[:1] in {'"', "“", "'"}
-    return evidence.modality == "happened" and not quoted
+    if evidence.modality != "happened" or quoted or evidence.trigger_start is None:
+        return False
+    local = evidence.trigger_start - evidence.sentence_start
+    return not _INFINITIVE.search(evidence.text[max(0, local - 4) : local])  # "negotiating to purchase"
 
 
 def _denies_the_act(evidence: Evidence) -> bool:
@@ -87,6 +95,19 @@ def _denies_the_act(evidence: Evidence) -> bool:
         return False
     local = evidence.trigger_start - evidence.sentence_start
     return bool(_NEGATED_ACT.search(evidence.text[max(0, local - 24) : local]))
+
+
+def _stated_status(contradiction: Contradiction, origins: Mapping[str, str]) -> Contradiction | None:
+    """A whether-it-happened dispute kept with the evidence that states the act done or denies the act itself;
+    None when a side is left with none ("was negotiating to purchase" is no report that it was bought)."""
+    sides = []
+    for side in contradiction.sides:
+        keep = _reports_the_act if side.value.value == "happened" else _denies_the_act
+        evidence = tuple(e for e in side.evidence if keep(e))
+        if not evidence:
+            return None
+        sides.append(_side(side.value, list(evidence), origins))
+    return replace(contradiction, sides=tuple(sides))
 
 
 def _fine(value) -> bool:

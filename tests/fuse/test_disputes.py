@@ -107,3 +107,12 @@ def test_a_quoted_denial_in_other_words_disputes_whether_the_accused_happening_t
     assert len(disputes) == 1
     sides = {s.value.value: {e.article_id for e in s.evidence} for s in disputes[0].sides}
     assert sides == {"happened": {"a"}, "not happened": {"b"}}
+
+
+def test_an_act_only_intended_in_one_report_is_no_dispute_with_another_saying_it_is_not_done(models):
+    texts = {
+        "a": ("The city of Palmer was negotiating to purchase the Mat Maid property, the mayor said.", "2024-05-01"),
+        "b": ("The city of Palmer had not purchased the Mat Maid property, the safety director said.", "2024-05-02"),
+    }
+    record = _record(models, texts, {"Palmer": ("GPE", "g_palmer"), "Mat Maid": ("ORG", "o_matmaid")})
+    assert not [c for c in record.contradictions if c.slot == "status"]
