@@ -78,7 +78,7 @@ def _denials(claims: Sequence[Claim], origins: Mapping[str, str]) -> list[Contra
 
 
 ACCUSED = {"attack", "kill", "shoot", "hit", "fire", "hang"}  # happenings one side accuses another of
-_INFINITIVE = re.compile(r"\bto\s+$", re.IGNORECASE)
+_INFINITIVE = re.compile(r"\b(?:to|for|of)\s+$", re.IGNORECASE)  # "to purchase", "for purchase": not done
 _NEGATED_ACT = re.compile(r"(?:\b(?:not|never|no)|n't|\bden(?:y|ied|ies|ying))\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
@@ -87,7 +87,7 @@ def _reports_the_act(evidence: Evidence) -> bool:
     if evidence.modality != "happened" or quoted or evidence.trigger_start is None:
         return False
     local = evidence.trigger_start - evidence.sentence_start
-    return not _INFINITIVE.search(evidence.text[max(0, local - 4) : local])  # "negotiating to purchase"
+    return not _INFINITIVE.search(evidence.text[max(0, local - 5) : local])
 
 
 def _denies_the_act(evidence: Evidence) -> bool:
