@@ -31,6 +31,7 @@ from newsfuse.fuse.arguments import (
     time_of,
     values_of,
 )
+from newsfuse.fuse.clauses import cut_to_clauses
 from newsfuse.fuse.figures import figures_for
 from newsfuse.fuse.frames import Frame, find_frames
 from newsfuse.fuse.lexicon import PREDICATE_CLASSES
@@ -93,7 +94,7 @@ def build_claims(
             claim = _frame_claim(ctx, sentence, frame, built)
             if claim is not None:
                 built[frame.trigger] = _resolve_anaphor(doc, frame, claim, [*claims, *built.values()])
-        for claim in built.values():
+        for claim in cut_to_clauses(doc, built).values():
             if every_event:
                 claims.append(claim)
             elif _worth_keeping(claim):

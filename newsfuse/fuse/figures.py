@@ -27,6 +27,9 @@ _NUMBER = re.compile(
 _YEARS = range(1900, 2100)
 _QUALIFIER = re.compile(r"\b(at least|more than|over|nearly|about|around|up to|some)\s*$", re.IGNORECASE)
 _QUALIFIERS = {"at least": "at_least", "more than": "at_least", "over": "at_least", "up to": "at_most"}
+# "the identities of three victims killed": some of the victims, named, not the toll
+_SOME_OF = re.compile(r"\b(?:identit(?:y|ies)|names?|famil(?:y|ies)|relatives)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_PART = re.compile(r"\s+of\s+(?:the|those|them)\b", re.IGNORECASE)  # "three of those killed": a part of the toll
 TYPED = {"dead", "injured", "arrested", "missing", "displaced", "magnitude"}
 
 
@@ -42,7 +45,11 @@ def sentence_figures(text: str, start: int, end: int) -> list[ClaimValue]:
                 continue
         else:
             number = float(_NUMBER_WORDS[match.group("word").lower()])
-        if not_a_count(text, match.start(), match.end()):
+        if (
+            _PART.match(text, match.end())
+            or not_a_count(text, match.start(), match.end())
+            or _SOME_OF.search(text, max(start, match.start() - 20), match.start())
+        ):
             continue
         qualifier = _QUALIFIER.search(text[max(start, match.start() - 14) : match.start()])
         kind = _QUALIFIERS.get(qualifier.group(1).lower(), "approximate") if qualifier else "exact"
@@ -109,7 +116,7 @@ _MONTHS = r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
 _UNIT_AFTER = re.compile(
     r"^\s*(?::\s?\d|\)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|"
     r"-?\s*(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|miles?|km|kilometers?|feet|"
-    r"villages?|buildings?|houses?|homes?|vehicles?|cars?|counts?|shots?|rounds?|percent|per cent|%|a\.m\.|p\.m\.|am\b|pm\b|mph|cats?|dogs?|times)\b|\s+and\s+\d+\s*-?\s*years?)",
+    r"villages?|buildings?|houses?|homes?|blocks?|vehicles?|cars?|counts?|shots?|rounds?|percent|per cent|%|a\.m\.|p\.m\.|am\b|pm\b|mph|cats?|dogs?|times)\b|\s+and\s+\d+\s*-?\s*years?)",
     re.IGNORECASE,
 )
 _DATE_BEFORE = re.compile(r"(?:\b(?:" + _MONTHS + r")[a-z]*\.?|:)\s*$", re.IGNORECASE)

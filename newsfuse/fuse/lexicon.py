@@ -174,6 +174,7 @@ REPORTED_STATUS: dict[str, str] = {
     "accuse": "alleged",
     "charge": "alleged",
     "suspect": "alleged",
+    "believe": "speculated",  # "it is believed that X shot Y": probable to the source, not a stated fact
     "claim": "claimed",
     "insist": "claimed",
     "contend": "claimed",

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 from newsfuse.fuse.claims import claim_id
 from newsfuse.fuse.lexicon import REPORTING_VERBS
 from newsfuse.fuse.participants import EntityIndex
+from newsfuse.fuse.status import modality
 from newsfuse.records import Article
 from newsfuse.records.claims import Claim, ClaimArgument, Evidence
 from newsfuse.records.mentions import ArticleExtraction, Quote
@@ -27,22 +28,25 @@ def quote_claims(article: Article, extraction: ArticleExtraction, doc: Doc, enti
     quotes = [q for q in extraction.quotes if q.kind == "direct"] or find_quotes(doc, article.text)
     claims = []
     for quote in quotes:
-        if len(quote.text.split()) < MIN_QUOTE_WORDS or not _whole_name(quote.speaker):
+        if len(quote.text.split()) < MIN_QUOTE_WORDS or not _whole_name(quote.speaker) or title_like(quote.text):
             continue
+        if _modifier_speaker(doc, quote):
+            continue  # "The California native ... was promoted as '...'": a place word describing someone
         speaker_key = quote.speaker_entity_id or _speaker_key(extraction, entities, quote)
         sentence = doc.char_span(quote.start, quote.end, alignment_mode="expand")
         sent_start = sentence[0].sent.start_char if sentence is not None else quote.start
         sent_end = sentence[-1].sent.end_char if sentence is not None else quote.end
+        first, last = quote_lines(article.text, min(sent_start, quote.start), max(sent_end, quote.end), quote)
         evidence = Evidence(
             article_id=article.id,
             source=article.source,
             published=article.published,
-            sentence_start=min(sent_start, quote.start),
-            sentence_end=max(sent_end, quote.end),
+            sentence_start=first,
+            sentence_end=last,
             start=quote.start,
             end=quote.end,
-            text=article.text[min(sent_start, quote.start) : max(sent_end, quote.end)].strip(),
-            modality="happened",
+            text=article.text[first:last].strip(),
+            modality=quote_status(doc, quote),
             attribution=quote.speaker,
             attribution_kind="direct",
             anonymous=quote.anonymous,
@@ -59,6 +63,53 @@ def quote_claims(article: Article, extraction: ArticleExtraction, doc: Doc, enti
             )
         )
     return claims
+
+
+def title_like(text: str) -> bool:
+    """A quoted title ("Take Me Out to the Ball Game"), not speech: most of its words capitalised, no sentence."""
+    words = [w for w in text.strip(' "“”').split() if w[:1].isalpha()]
+    if len(words) < 3 or text.rstrip(' "”,').endswith((".", "?", "!")):
+        return False
+    return sum(w[0].isupper() for w in words) / len(words) >= 0.6
+
+
+def _modifier_speaker(doc: Doc, quote: Quote) -> bool:
+    """The speaker found is a place or nationality word modifying the real subject ("the California native",
+    "German officials" -> "German"): no person or body said it by that name."""
+    speaker = quote.speaker or ""
+    window = doc.char_span(max(0, quote.start - 300), min(len(doc.text), quote.end + 300), alignment_mode="contract")
+    if window is None:
+        return False
+    for token in window:
+        if token.text == speaker.split()[-1] and token.ent_type_ in {"GPE", "LOC", "NORP"}:
+            return token.dep_ in {"compound", "amod", "nmod", "poss"} or token.ent_type_ == "NORP"
+    return False
+
+
+def quote_lines(text: str, start: int, end: int, quote: Quote) -> tuple[int, int]:
+    """The quote's sentence, never running over a line break into the next paragraph or sentence: a parser that
+    glues '"It was our pleasure to host his Excellency."' to the next line does not make them one statement."""
+    first = text.rfind("\n", start, quote.start) + 1 or start
+    last = text.find("\n", quote.end, end)
+    first = max(first, start)
+    while first < quote.start and text[first].isspace():
+        first += 1
+    return first, (end if last < 0 else last)
+
+
+def quote_status(doc: Doc, quote: Quote) -> str:
+    """The status of what the quote says: said (happened), unless the quoted words are the complement of a verb
+    outside them that frames them ('are expected to "discuss ways to expand cooperation"' is planned)."""
+    span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return "happened"
+    root = span.root
+    if root.head.i == root.i or span.start <= root.head.i < span.end or root.dep_ not in {"xcomp", "dobj", "pcomp"}:
+        return "happened"  # a whole quoted sentence, or a quote that is the object of its reporting verb
+    if root.head.lemma_.lower() in REPORTING_VERBS:
+        return "happened"
+    status = modality(root)
+    return status if status in {"planned", "intended", "speculated", "conditional", "negated"} else "happened"
 
 
 def _speaker_key(extraction: ArticleExtraction, entities: EntityIndex, quote: Quote) -> str | None:

@@ -15,16 +15,19 @@ from spacy.tokens import Doc
 
 from newsfuse.fuse.background import undated_background
 from newsfuse.fuse.claims import FusionModels, build_claims, claim_id, with_entities
+from newsfuse.fuse.clauses import subordinate_statement
 from newsfuse.fuse.corefer import cached_embed, merge_happenings, word_keys
 from newsfuse.fuse.coverage import unique_claims
+from newsfuse.fuse.disputes import real_disputes
 from newsfuse.fuse.figures import TYPED, key_figures
 from newsfuse.fuse.happenings import EventWord, attach_mentions, event_words
-from newsfuse.fuse.independence import origin_groups, relation_of
+from newsfuse.fuse.independence import origin_groups, relation_of, support
 from newsfuse.fuse.merge import fuse_group, group_claims
 from newsfuse.fuse.participants import EntityIndex
+from newsfuse.fuse.quoted import fold_quoted, fold_reporting_quotes
 from newsfuse.fuse.quotes import quote_claims
-from newsfuse.fuse.statement import MIN_WORDS, furniture
-from newsfuse.fuse.summary import choose_headline, choose_summary, claim_weight
+from newsfuse.fuse.statement import MIN_WORDS, clearest, furniture
+from newsfuse.fuse.summary import choose_headline, choose_summary, claim_weight, rank_key
 from newsfuse.records import Article
 from newsfuse.records.claims import (
     Claim,
@@ -104,13 +107,19 @@ def fuse_event(
     )
     figures = tuple(replace(f, claim_id=renamed.get(f.claim_id, f.claim_id)) for f in figures)
     time = _time_span(fused, articles)
-    fused = sorted(
-        _mark_background(fused, time),
-        key=lambda c: (-claim_weight(c), c.evidence[0].published or "", c.evidence[0].start),
-    )
+    fused = sorted(_mark_background(fused, time), key=rank_key)
+    fused = [c for c in (_furniture_free(c, origins) for c in fused) if c is not None]
     fused, folded = fold_restatements([_without_furniture(c) for c in fused])
+    fused, told = fold_reporting_quotes(fused, parsed)
+    fused, quoted = fold_quoted(fused)
+    quoted = {k: quoted.get(v, v) for k, v in told.items()} | quoted
+    fused = [_own_clause(c, parsed) for c in fused]
+    folded = {k: quoted.get(v, v) for k, v in folded.items()} | quoted
     figures = tuple(replace(f, claim_id=folded.get(f.claim_id, f.claim_id)) for f in figures)
-    contradictions = [replace(c, claim_id=folded.get(c.claim_id, c.claim_id)) for c in contradictions]
+    live = [c for c in contradictions if c.claim_id not in quoted]  # a quote's words are the speaker's, not a dispute
+    contradictions = real_disputes(
+        [replace(c, claim_id=folded.get(c.claim_id, c.claim_id)) for c in live], fused, origins=origins
+    )
     unique = unique_claims(fused, origins)
     headline, headline_article = choose_headline(articles, fused)
     return EventRecord(
@@ -164,6 +173,22 @@ def fold_restatements(claims: Sequence[Claim]) -> tuple[list[Claim], dict[str, s
         out[n] = replace(kept, mentions=kept.mentions + extra + claim.mentions, values=kept.values + tolls)
         renamed[claim.id] = kept.id
     return out, renamed
+
+
+def _own_clause(claim: Claim, parsed: dict[str, Doc]) -> Claim:
+    """A claim read from a subordinate clause with a status of its own is stated by that clause, not the sentence."""
+    doc = parsed.get(clearest(claim).article_id) if claim.evidence and not claim.quote else None
+    text = subordinate_statement(doc, claim) if doc is not None else None
+    return replace(claim, statement=text) if text else claim
+
+
+def _furniture_free(claim: Claim, origins) -> Claim | None:
+    """A claim without the evidence read from page furniture (a video playlist's titles of other stories); None
+    when furniture was all it had. Its support counts only the reports that state it in their news text."""
+    clean = tuple(e for e in claim.evidence if not furniture(e.text))
+    if len(clean) == len(claim.evidence):
+        return claim
+    return replace(claim, evidence=clean, support=support(clean, origins)) if clean else None
 
 
 def _without_furniture(claim: Claim) -> Claim:

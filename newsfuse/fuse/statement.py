@@ -20,7 +20,8 @@ MAX_WORDS = 60
 # inbox", "Photo: ... Caption Close Image 1 of 6", "| Share")
 FURNITURE = re.compile(
     r"rights reserved|copyright|click here|subscribe|sign up|newsletter|cookies|to your inbox|"
-    r"\bcaption\b|\bimage \d+ of\b|\|\s*share\b|\bphoto:",
+    r"\bcaption\b|\bimage \d+ of\b|\|\s*share\b|\bphoto:|"
+    r"^\s*\d{1,2}:\d{2}\s+(?![ap]\.?\s?m\b)\w",  # a video playlist entry: its running time, then its title
     re.IGNORECASE,
 )
 
@@ -46,6 +47,9 @@ def line_bounds(text: str, start: int, end: int, at: int) -> tuple[int, int]:
 
 
 def _text(evidence: Evidence) -> str:
+    if evidence.clause_only:  # the sentence tells another happening with another status: this clause only
+        offset = evidence.start - evidence.sentence_start
+        return evidence.text[max(0, offset) : max(0, offset) + evidence.end - evidence.start].strip()
     words = len(evidence.text.split())
     if words > MAX_WORDS and evidence.end > evidence.start and evidence.end - evidence.start < len(evidence.text):
         clause = evidence.end - evidence.start

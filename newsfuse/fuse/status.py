@@ -51,6 +51,9 @@ def modality(token: Token) -> str:
             break
         if current.dep_ in {"advcl", "relcl"} and found:
             break
+        if _bare_participle(current):
+            current = current.head  # "will direct the sequel, replacing Hardwicke": the participle shares its tense
+            continue
         parent = current.head
         if current.dep_ in {"advcl", "relcl", "nsubj", "nsubjpass"} and parent.lemma_.lower() not in MODAL_FRAMES:
             if current.dep_ in {"nsubj", "nsubjpass"}:
@@ -96,6 +99,9 @@ def _local_modality(token: Token, governing: bool = False) -> str | None:
         and any(c.lower_ == "yet" for c in head.children)
     ):
         return "negated"  # "have yet to agree"
+    imminent = _imminence(token)
+    if imminent is not None:
+        return imminent
     if lemma in MODAL_FRAMES and not _particle(token):
         return MODAL_FRAMES[lemma]  # "set to", "is set for"; but "set aside the challenge" was done
     if governing and lemma in DELIBERATION:
@@ -122,6 +128,29 @@ def _local_modality(token: Token, governing: bool = False) -> str | None:
     if token.dep_ == "advcl" and infinitive:
         return "intended"  # a purpose clause: "allocate ... to accelerate procurement"
     return None
+
+
+# "is about to hire" is a plan on the point of happening; "is close to signing" a possibility not yet done
+_IMMINENT = {"about": "planned", "close": "speculated", "near": "speculated"}
+
+
+def _imminence(token: Token) -> str | None:
+    """ "about to hire", "close to signing", "near to agreeing": the event has not happened yet."""
+    head = token.head
+    if token.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ == "to":
+        head = head.head  # "close [to [signing]]"
+    elif not (token.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)):
+        return None
+    if head.dep_ in {"acomp", "advmod", "amod"} and head.lower_ in _IMMINENT and head.i < token.i:
+        return _IMMINENT[head.lower_]
+    return None
+
+
+def _bare_participle(token: Token) -> bool:
+    """A participle clause with no subject or subordinator of its own ("..., replacing Catherine Hardwicke")."""
+    if token.dep_ != "advcl" or token.tag_ != "VBG":
+        return False
+    return not any(c.dep_ in {"mark", "nsubj", "nsubjpass", "aux"} for c in token.children)
 
 
 def _headline_subject(token: Token) -> bool:

@@ -40,6 +40,28 @@ def claim_weight(claim: Claim) -> float:
     return weight / 4 if claim.background else weight
 
 
+def rank_key(claim: Claim) -> tuple:
+    """A record's order: claims that say who did what or how much first, each tier by weight, earlier first."""
+    first = claim.evidence[0] if claim.evidence else None
+    return (
+        not informative(claim),
+        -claim_weight(claim),
+        (first.published if first else None) or "",
+        first.start if first else 0,
+    )
+
+
+def informative(claim: Claim) -> bool:
+    """Whether a claim says who did what or how much: a happening of a named action class, a named participant,
+    a value, or a quote. A bare event word shared by many reports ("the season", "the round", "the incident")
+    without any of these tells a reader nothing and may join unrelated sentences: it ranks after all of those."""
+    if claim.quote or claim.values:
+        return True
+    if claim.action and claim.predicate != "say":
+        return True
+    return any(a.entity_id for a in (*claim.subjects, *claim.objects))
+
+
 def _words(text: str) -> set[str]:
     return {w.lower()[:5] for w in _WORD.findall(text)}
 

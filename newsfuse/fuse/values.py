@@ -192,17 +192,35 @@ def typed_kind(value: ClaimValue, text: str, start: int, end: int) -> ClaimValue
         return value
     if is_age(text, start, end):
         return value  # "Mark Felt ... died at 95", "Garcia-Ramires, 36, ...": a person's age, not a toll
-    before = _WORDS.findall(text[max(0, start - 30) : start].lower())[-3:]
+    # a comma ends the number's own phrase ("1 dead, 2 hurt": the two are hurt, not dead)
+    before = _WORDS.findall(re.split(r"[,;]", text[max(0, start - 30) : start])[-1].lower())[-3:]
     after = _WORDS.findall(text[end : end + 40].lower())[:4]
     if "magnitude" in before + after[:1]:
         return replace(value, kind="magnitude")
     # the verb just before the number first ("killed at least six people, injured almost 50": six
     # dead), then the word after it ("five dead", "five people hurt")
     head = after[1:2] if after[:1] and after[0] in _COUNTED else after[:1]
-    for word in list(reversed(before)) + head + after[1:3]:
+    for word in _own_conjunct(before) + head + after[1:3]:
+        if word in _HIT:
+            return value  # "shooting three people, killing one": three were hit, not three dead
         if word in _TYPE_OF:
             return replace(value, kind=_TYPE_OF[word])
     return value
+
+
+# verbs whose object counts the people hit, of whom some may have died: no toll of one type
+_HIT = {"shooting", "shot", "shoots", "stabbing", "stabbed", "attacking", "attacked"}
+
+
+def _own_conjunct(before: list[str]) -> list[str]:
+    """The words before a number, nearest first, back to the conjunction that starts its own conjunct
+    ("Woman Dead and 2 Hurt": "dead" belongs to the woman, not to the two)."""
+    out = []
+    for word in reversed(before):
+        if word in {"and", "or", "while", "but"}:
+            break
+        out.append(word)
+    return out
 
 
 _COUNTED = {"people", "persons", "others", "civilians", "soldiers", "children", "students", "residents", "victims"}

@@ -48,6 +48,9 @@ class Evidence:
     channel: str | None = None  # "social media", "NSosyal"
     trigger_start: int | None = None  # the word that names the event ("met", "talks")
     trigger_end: int | None = None
+    # the sentence tells other happenings with another status ("visited X and was slated to tour Y"):
+    # ``start``/``end`` are this claim's own clause, and its text is that clause, not the whole sentence
+    clause_only: bool = False
 
 
 @dataclass(frozen=True, slots=True)
