@@ -41,7 +41,7 @@ def _settings(db: Path | None, no_embeddings: bool) -> Settings:
 
 
 def _models(settings: Settings) -> cluster.ClusterModels:
-    return cluster.load_models(settings.use_embeddings)
+    return cluster.load_models(settings)
 
 
 def cluster_command(
