@@ -8,8 +8,9 @@ Entry points (the pipeline calls these):
 - ``explain(store, id_a, id_b, settings, models) -> Explanation``: each signal and the decision.
 
 ``models`` is a ``ClusterModels`` (or any object with an ``embedder`` attribute, or None). Embeddings
-are used when ``settings.use_embeddings`` is true and an embedder is given; vectors are stored, so an
-article is embedded once.
+are used when ``settings.use_embeddings`` is true and a model is given: MiniLM for English reports only
+with ``settings.english_embeddings`` (off by default), e5 once a store holds other languages; vectors are
+stored, so an article is embedded once.
 
 Each ``update``: stream the new articles (join the best event above the join threshold, or found one;
 an article fitting two events well merges them), one re-assignment pass over them, then bisect the

@@ -199,7 +199,8 @@ def reads_english(language: str | None) -> bool:
 
 @dataclass(slots=True)
 class ClusterModels:
-    """Models clustering uses, loaded once and passed in. ``embedder`` is None with embeddings off.
+    """Models clustering uses, loaded once and passed in. ``embedder`` (MiniLM) is None with embeddings off
+    and, by default, with ``Settings.english_embeddings`` off.
 
     With ``multilingual`` set, articles in other languages than English get e5 vectors instead of
     MiniLM ones, and English articles get an e5 vector as well once the store holds other languages.
