@@ -109,9 +109,11 @@ class PipelineModels:
     def event_index(self, store):
         """The kept event index (built from the store once), or None: ``cluster.update`` builds its own."""
         if self.keep_indexes and self._event_index is None:
-            from newsfuse.cluster import build_index, embedder_for
+            from newsfuse.cluster import build_index, embedder_for, multilingual_for
 
-            self._event_index = build_index(store, embedder_for(self.settings, self.cluster()))
+            models = self.cluster()
+            plan = multilingual_for(store, self.settings, models)  # e5 vectors too, as the updates compare them
+            self._event_index = build_index(store, embedder_for(self.settings, models), None, plan)
         return self._event_index
 
 

@@ -30,6 +30,7 @@ class Settings:
     user: str | None = None  # who the audit log names for corrections made here (default: the login name)
     gazetteers: tuple[Path, ...] = ()  # user-supplied CSV/YAML gazetteer files
     use_embeddings: bool = True  # sentence embeddings as a clustering signal
+    english_embeddings: bool = False  # MiniLM for English reports too: off, it lost pair F1 on gva_dev and ECB+ (#19)
     # Statement similarity overruling misread slots when claims are fused across reports. Off by default: on
     # ECB+ 1-35 it gained 0.004 CoNLL F1 for 2.4x the fusion time (NEWSFUSE_FUSION_EMBEDDINGS=1 turns it on).
     fusion_embeddings: bool = False

@@ -41,7 +41,7 @@ def _settings(db: Path | None, no_embeddings: bool) -> Settings:
 
 
 def _models(settings: Settings) -> cluster.ClusterModels:
-    return cluster.load_models(settings.use_embeddings)
+    return cluster.load_models(settings)
 
 
 def cluster_command(
@@ -240,6 +240,8 @@ def _emit_cluster_report(report) -> None:
         cross = f"{run.cross_links.get('duplicate_of', 0)} dup / {run.cross_links.get('derived_from', 0)} der"
         name = "input" if run.seed is None else f"shuffle {run.seed}"
         rows.append((name, *_score_cells(run.scores), cross, f"{run.seconds:.1f}"))
+        if run.multi is not None:
+            rows.append((f"{name}, gold clusters of 2+", *_score_cells(run.multi), "", ""))
     if report.baseline is not None:
         rows.append((f"TF-IDF avg-link @{BASELINE_THRESHOLD}", *_score_cells(report.baseline), "", ""))
     embeddings = "with" if report.embeddings else "without"

@@ -8,8 +8,9 @@ Entry points (the pipeline calls these):
 - ``explain(store, id_a, id_b, settings, models) -> Explanation``: each signal and the decision.
 
 ``models`` is a ``ClusterModels`` (or any object with an ``embedder`` attribute, or None). Embeddings
-are used when ``settings.use_embeddings`` is true and an embedder is given; vectors are stored, so an
-article is embedded once.
+are used when ``settings.use_embeddings`` is true and a model is given: MiniLM for English reports only
+with ``settings.english_embeddings`` (off by default), e5 once a store holds other languages; vectors are
+stored, so an article is embedded once.
 
 Each ``update``: stream the new articles (join the best event above the join threshold, or found one;
 an article fitting two events well merges them), one re-assignment pass over them, then bisect the
@@ -62,6 +63,18 @@ def embedder_for(settings: Settings | None, models) -> Embedder | None:
     return getattr(models, "embedder", None)
 
 
+def multilingual_for(store, settings: Settings | None, models) -> MultilingualPlan | None:
+    """The multilingual plan of an update, independent of MiniLM: English MiniLM is off by default
+    (``Settings.english_embeddings``) while a Spanish and an English report of one happening still need e5
+    to meet. Without MiniLM, a store of (almost) only English reports is clustered on words alone."""
+    if settings is not None and not settings.use_embeddings:
+        return None
+    plan = multilingual_plan(store, models)
+    if plan is not None and embedder_for(settings, models) is None and not plan.every_language:
+        return None
+    return plan
+
+
 def article_features(
     store,
     articles: Sequence[Article],
@@ -74,10 +87,10 @@ def article_features(
     e5 the ones the plan wants."""
     if boilerplate is not None:
         articles = [boilerplate.clean(a).article for a in articles]
-    if embedder is None:
+    if embedder is None and multilingual is None:
         return [features_of(a) for a in articles]
     english = articles if multilingual is None else [a for a in articles if reads_english(a.language)]
-    vectors = _vectors(store, embedder, english)
+    vectors = _vectors(store, embedder, english) if embedder is not None else {}
     ml: dict = {}
     if multilingual is not None:
         ml = _vectors(store, multilingual.embedder, [a for a in articles if multilingual.wants(a.language)])
@@ -131,7 +144,8 @@ def feature_batches(
     already uses every core, so everything runs here.
     """
     batches = [article_ids[start : start + _BATCH] for start in range(0, len(article_ids), _BATCH)]
-    pool = _helper_pool() if embedder is None and len(article_ids) >= _AHEAD_MIN_ARTICLES else None
+    lexical = embedder is None and multilingual is None
+    pool = _helper_pool() if lexical and len(article_ids) >= _AHEAD_MIN_ARTICLES else None
     if pool is None:
         shared = SharedKeys()
         for ids in batches:
@@ -221,9 +235,10 @@ def update(
     pending = [i for i in pending if i not in empty]
     if not pending:
         return set()
-    plan = multilingual_plan(store, models) if embedder is not None else None
+    plan = multilingual_for(store, settings, models)
     index = index if index is not None else build_index(store, embedder, boilerplate, plan)
-    clusterer = StreamClusterer(index, config, with_embeddings=embedder is not None)
+    # With a plan and no MiniLM every report has an e5 vector (``multilingual_for``): every pair has an embedding.
+    clusterer = StreamClusterer(index, config, with_embeddings=embedder is not None or plan is not None)
     result = StreamResult()
     for batch in feature_batches(store, pending, embedder, boilerplate, plan):
         for features in batch:

@@ -199,7 +199,8 @@ def reads_english(language: str | None) -> bool:
 
 @dataclass(slots=True)
 class ClusterModels:
-    """Models clustering uses, loaded once and passed in. ``embedder`` is None with embeddings off.
+    """Models clustering uses, loaded once and passed in. ``embedder`` (MiniLM) is None with embeddings off
+    and, by default, with ``Settings.english_embeddings`` off.
 
     With ``multilingual`` set, articles in other languages than English get e5 vectors instead of
     MiniLM ones, and English articles get an e5 vector as well once the store holds other languages.
@@ -240,9 +241,16 @@ def multilingual_plan(store, models) -> MultilingualPlan | None:
 
 
 def load_models(settings_or_flag=True) -> ClusterModels:
-    """Models for ``settings`` (a ``Settings``: its ``use_embeddings``) or for a plain on/off flag."""
+    """Models for ``settings`` (a ``Settings``: its ``use_embeddings`` and ``english_embeddings``) or for a
+    plain on/off flag (on: both models).
+
+    MiniLM is loaded only with ``english_embeddings``: between two English reports the words, names and
+    specifics decide better without it (#19: pair F1 0.861 against 0.830 on gva_dev, 0.900 against 0.881 on
+    ECB+ 1-35). e5 stays for stores holding other languages, where a translation shares no words.
+    """
     use_embeddings = getattr(settings_or_flag, "use_embeddings", settings_or_flag)
     cache_dir = getattr(settings_or_flag, "cache_dir", None)
     if not use_embeddings:
         return ClusterModels(None)
-    return ClusterModels(Embedder(cache_dir=cache_dir), MultilingualEmbedder())
+    english = getattr(settings_or_flag, "english_embeddings", True)
+    return ClusterModels(Embedder(cache_dir=cache_dir) if english else None, MultilingualEmbedder())

@@ -71,7 +71,7 @@ def explain(
     store, id_a: str, id_b: str, settings: Settings | None = None, models=None, config: ClusterConfig | None = None
 ) -> Explanation:
     """Signals between two stored articles (ids, external ids or id prefixes) and whether they share an event."""
-    from newsfuse.cluster import article_features, embedder_for, multilingual_plan
+    from newsfuse.cluster import article_features, embedder_for, multilingual_for
 
     config = config or ClusterConfig()
     articles = []
@@ -84,7 +84,7 @@ def explain(
     boilerplate = known(store)
     index = EventIndex()
     _document_frequencies(store, index, boilerplate)
-    plan = multilingual_plan(store, models) if embedder is not None else None  # as clustering compared them
+    plan = multilingual_for(store, settings, models)  # as clustering compared them
     feats = article_features(store, articles, embedder, boilerplate, plan)
     weighted = [index.weigh(f) for f in feats]
     event_a, event_b = store.event_of(articles[0].id), store.event_of(articles[1].id)

@@ -9,7 +9,7 @@ import numpy as np
 
 from newsfuse.cluster.embed import e5_similarity
 from newsfuse.cluster.index import EventState, WeightedArticle, _dot
-from newsfuse.cluster.specifics import compare
+from newsfuse.cluster.specifics import compare, fingerprint
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +45,10 @@ class ClusterConfig:
     # cases, and on gva_dev two reports of one incident name disjoint people about as often as two of different
     # incidents do (ECB+: the victim in one report, the officers charged in another). Only a shared one counts.
     specific_conflict: tuple[tuple[str, float], ...] = (("person", 0.0), ("street", 0.2), ("age", 0.1), ("hour", 0.05))
+    # Several specifics agreeing are one happening's fingerprint where each alone is common by chance (the
+    # ages of a shooting's three victims, an age and the hour): each agreeing detail past the first adds this.
+    specific_corroborated: float = 0.05
+    specific_corroborated_max: int = 3  # details counted past the first, at most
     centroid_floor: float = 0.6  # see ``_cosine_to_sum``
     split_min_members: int = 4  # events smaller than this are never bisected
     split_max_cut: float = 0.9  # normalised cut below which an event's halves are two happenings
@@ -119,6 +123,7 @@ def combine(
     both_named: bool = False,
     details: tuple[dict[str, list[str]], list[str]] = ({}, []),
     same_language: bool = True,
+    agreeing: int = 0,
 ) -> Signals:
     # Across languages content words cannot match (a translation shares none): the lexical signal is
     # then missing, not zero, and names, figures, dates and the multilingual embedding decide.
@@ -142,6 +147,10 @@ def combine(
         return Signals(lexical, names, embedding, gap, penalty, unshared, combined)
     bonus, cost = dict(config.specific_shared), dict(config.specific_conflict)
     detail = sum(bonus[k] for k in shared) - sum(cost[k] for k in conflicts)
+    # Past the grace, agreeing details are a follow-up's (the plea names the victim and his age again): a
+    # storyline link to the event (``storyline.py``), not more evidence of the one happening.
+    if agreeing > 1 and (gap is None or gap <= config.time_grace_days):
+        detail += config.specific_corroborated * min(agreeing - 1, config.specific_corroborated_max)
     matched = tuple(f"{k}:{v}" for k, values in shared.items() for v in values)
     return Signals(
         lexical, names, embedding, gap, penalty, unshared, combined + detail, detail, matched, tuple(conflicts)
@@ -167,8 +176,9 @@ def score_event(config: ClusterConfig, article: WeightedArticle, event: EventSta
     gap = days_apart(article.features.day, list(event.days))
     both_named = bool(article.names) and event.names_norm2 > 1e-12
     details = compare(article.features.specifics, event.specifics) if article.features.specifics else ({}, [])
+    agreeing = fingerprint(article.features.specifics, event.specifics, details[0]) if details[0] else 0
     same_language = shares_language(article.features.language, event.languages)
-    return combine(config, lexical, names, embedding, gap, both_named, details, same_language)
+    return combine(config, lexical, names, embedding, gap, both_named, details, same_language, agreeing)
 
 
 def _centroid_cosine(vector: np.ndarray | None, total: np.ndarray | None) -> float | None:
@@ -198,4 +208,5 @@ def score_pair(config: ClusterConfig, a: WeightedArticle, b: WeightedArticle) ->
     details = compare(a.features.specifics, theirs)
     lexical, names = _dot(a.terms, b.terms), _dot(a.names, b.names)
     same_language = shares_language(a.features.language, {b.features.language: 1})
-    return combine(config, lexical, names, embedding, gap, both_named, details, same_language)
+    agreeing = fingerprint(a.features.specifics, theirs, details[0]) if details[0] else 0
+    return combine(config, lexical, names, embedding, gap, both_named, details, same_language, agreeing)

@@ -27,6 +27,12 @@ _PERSON_CUE = re.compile(
     r"[acinsv](?<!\w[acinsv])(?:dentified (?:him |her |them |the \w+ )?as|amed|harged|rrested|uspect|ictim|hooter)"
     rf"[ ,]+({_NAME})\b"
 )
+# "15-year-old Brennon Davis", "identified as 23-year-old Sean Bialas": the age before the name, as headlines
+# and ledes give it (one word of who may stand between: "a 17-year-old boy, Ray Lee,").
+_AGE_PERSON = re.compile(
+    r"(\d(?<!\w\d)\d?)[- ]year[- ]old(?:[ ]+(?:man|woman|boy|girl|teen|teenager|son|daughter|mother|father|victim),?)?"
+    rf"[ ]+({_NAME})\b"
+)
 _AGE = re.compile(r"(\d(?<!\w\d)\d?)[- ]year[- ]old\b", re.IGNORECASE)
 _STREET_TYPES = {
     "street": "st", "st": "st", "avenue": "ave", "ave": "ave", "road": "rd", "rd": "rd", "drive": "dr", "dr": "dr",
@@ -87,6 +93,7 @@ def _details(text: str) -> dict[str, list[tuple[int, str]]]:
     """Kind -> ``(position, value)`` of each detail, in text order (only kinds found)."""
     # "Name, 21": an age only where the name is a person's ("Posted on Thu Jun 13", "EDT May 2" are dates).
     named = [(m.start(), _surname(m.group(1)), m.group(2)) for m in _PERSON_AGE.finditer(text)]
+    named += [(m.start(), _surname(m.group(2)), m.group(1)) for m in _AGE_PERSON.finditer(text)]
     named = [(at, surname, age) for at, surname, age in named if surname is not None]
     people = [(at, surname) for at, surname, _ in named]
     people += [(m.start(1), _surname(m.group(1))) for m in _PERSON_CUE.finditer(text)]
@@ -102,7 +109,7 @@ def _details(text: str) -> dict[str, list[tuple[int, str]]]:
         name = _STREET_NAME.search(text[max(0, match.start() - 40) : match.start()])
         if name is None:
             continue
-        words = name.group(1).casefold().replace(".", "").split()
+        words = _street_words(name.group(1))
         if words[-1] in _NOT_NAMES or words[-1] in _STREET_TYPES:  # "Cascades Parkway Way": one street
             continue
         streets.append(
@@ -117,6 +124,23 @@ def _details(text: str) -> dict[str, list[tuple[int, str]]]:
     return {kind: sorted(values) for kind, values in found.items() if values}
 
 
+_DIRECTIONS = {"n": "north", "s": "south", "e": "east", "w": "west"}
+_ORDINALS = {
+    w: f"{n}{'st' if n % 10 == 1 and n != 11 else 'nd' if n % 10 == 2 and n != 12 else 'rd' if n % 10 == 3 and n != 13 else 'th'}"
+    for n, w in enumerate(
+        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split(), start=1
+    )
+}
+
+
+def _street_words(name: str) -> list[str]:
+    """A street name's words, written one way: "W. 16th" and "West 16th", "E. Fourth" and "East 4th" agree."""
+    words = name.casefold().replace(".", "").split()
+    if len(words) > 1 and words[0] in _DIRECTIONS:
+        words[0] = _DIRECTIONS[words[0]]
+    return [_ORDINALS.get(word, word) for word in words]
+
+
 def _near(a: frozenset[str], b: Mapping[str, int], tolerance: set[int]) -> set[str]:
     """Values of ``a`` within the tolerance of one of ``b``: "3:47 p.m." and "about 4 p.m." agree, and so do
     ages 33 and 34 (a birthday between two reports)."""
@@ -127,6 +151,13 @@ def _near(a: frozenset[str], b: Mapping[str, int], tolerance: set[int]) -> set[s
 def _same_street(a: frozenset[str], b: Mapping[str, int]) -> set[str]:
     """Streets of ``a`` that one of ``b`` names too, one perhaps more fully: "high st" is "wellington high st"."""
     return {v for v in a if any(v == w or w.endswith(" " + v) or v.endswith(" " + w) for w in b)}
+
+
+def _same_name_other_type(a: frozenset[str], b: Mapping[str, int]) -> bool:
+    """Whether a named (not numbered) street of ``a`` has the name of one of ``b`` with another type: reports of
+    one happening write "Skillman Road" and "Skillman Street"; that is no evidence of two places."""
+    names = {v.rsplit(" ", 1)[0].split()[-1] for v in b}
+    return any(not v[0].isdigit() and v.rsplit(" ", 1)[0].split()[-1] in names for v in a if " " in v)
 
 
 def compare(article: Specifics, event: Mapping[str, Mapping[str, int]]) -> tuple[dict[str, list[str]], list[str]]:
@@ -146,6 +177,25 @@ def compare(article: Specifics, event: Mapping[str, Mapping[str, int]]) -> tuple
             same = values & theirs.keys()
         if same:
             shared[kind] = sorted(same)
+        elif kind == "street" and _same_name_other_type(values, theirs):
+            continue
         elif kind in leads or kind in their_leads:  # a lead gives such a detail, and no value agrees
             conflicts.append(kind)
     return shared, conflicts
+
+
+# A report listing more victims than this is a roundup (a night's shootings across a city): its ages and
+# names agree with other reports by chance. An event gathers several reports' variants, so it may list more.
+_FINGERPRINT_MAX = {"article": 4, "event": 6}
+
+
+def fingerprint(article: Specifics, event: Mapping[str, Mapping[str, int]], shared: Mapping[str, list[str]]) -> int:
+    """How many details of the ``shared`` ones (``compare``) make a fingerprint: people, ages and streets (a time
+    of day is too common) agreeing where neither side lists so many that agreement is chance."""
+    return sum(
+        len(values)
+        for kind, values in shared.items()
+        if kind != "hour"
+        and len(article.get(kind, ())) <= _FINGERPRINT_MAX["article"]
+        and len(event.get(kind, ())) <= _FINGERPRINT_MAX["event"]
+    )

@@ -26,6 +26,7 @@ _PASSAGE = re.compile(
     r"(?:[^\n.!?]+|[.!?](?![\s\"'\u201d\u2019)]|$)|(?<=\b[aApP]\.[mM])\.)+(?:[.!?]+[\"'\u201d\u2019)]*|$)",
     re.MULTILINE,
 )
+_KEEP_LEARNED = 5000  # cleaned articles ``learn`` keeps for its stage, at most
 _TITLE_PARTS = re.compile(r"\s+(?:[-|\u2013\u2014:]{1,2})\s+")
 _LETTERS = re.compile(r"[^\W\d_]+")  # a passage's key: its words without numbers ("Copyright 2017 KSLA")
 _CONTENT_WORD = re.compile(r"[^\W\d_]{3,}")
@@ -129,11 +130,28 @@ class Boilerplate:
             for key in keys:
                 hosts_of[key] = hosts_of.get(key, 0) + 1
         self.everywhere = {key for key, n in hosts_of.items() if n >= self.config.min_hosts}
+        # What ``learn`` cleaned to save each article's content status, kept until the stage cleans the article
+        # itself (once: each is handed out once), so an update cleans each article once, not twice.
+        self._learned: dict[str, tuple[str, str, Cleaned]] = {}
+
+    @property
+    def learned(self) -> int:
+        """Articles cleaned by ``learn`` that the stage has not asked for yet."""
+        return len(self._learned)
+
+    def keep(self, article: Article, cleaned: Cleaned) -> None:
+        # Bounded: a huge update would otherwise hold all its texts until the stage reaches them; past the bound
+        # an article is cleaned again (the stage reads in the order ``learn`` did, so the first are reused).
+        if len(self._learned) < _KEEP_LEARNED:
+            self._learned[article.id] = (article.text, article.title, cleaned)
 
     def _is_repeated(self, host: str, key: int) -> bool:
         return key in self.everywhere or key in self.repeated.get(host, ())
 
     def clean(self, article: Article) -> Cleaned:
+        kept = self._learned.pop(article.id, None)
+        if kept is not None and kept[0] == article.text and kept[1] == article.title:
+            return kept[2]
         host = host_of(article)
         text, removed = article.text, 0
         spans = _playlist(text)
@@ -205,6 +223,7 @@ def learn(store, article_ids: Sequence[str], config: BoilerplateConfig | None = 
     rows = []
     for article in read:
         cleaned = boilerplate.clean(article)
+        boilerplate.keep(article, cleaned)
         rows.append((article.id, cleaned.status, cleaned.content_words, cleaned.boilerplate_chars))
     store.save_content_status(rows)
     return boilerplate

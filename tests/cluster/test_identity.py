@@ -239,3 +239,32 @@ def test_an_outlets_city_police_and_hospital_are_locality_not_evidence_of_one_sh
     cluster.update(store, [a.id for a in articles], LEXICAL, None)
     assert store.event_of(eastgate.id) == store.event_of(dies.id)
     assert store.event_of(northside.id) != store.event_of(eastgate.id)
+
+
+def test_two_reports_giving_the_victims_ages_and_the_street_each_their_own_way_form_one_event(store):
+    """One outlet writes "W. 16th St." and names no one, another "West 16th Street" with a victim named after
+    her age: the same street, the same three ages, the same day are one shooting (it was split, the street
+    read as a conflict); a shooting the same night with other ages on another street stays apart."""
+    first = article(
+        "A 15-year-old girl, a 16-year-old boy and a 19-year-old man were wounded when gunfire erupted outside a "
+        "corner store on W. 16th St. on Saturday evening, police said. All three were taken to Methodist Hospital.",
+        title="Three teens wounded outside corner store",
+        published="2024-05-11",
+    )
+    second = article(
+        "Three people, 15-year-old Talia Brennock among them, were hurt outside a corner store on West 16th Street "
+        "late Saturday. Police said a 16-year-old and a 19-year-old were also hit and taken to Methodist Hospital.",
+        title="Girl among those hurt in weekend gunfire",
+        published="2024-05-12",
+    )
+    other = article(
+        "A 42-year-old man was wounded in gunfire on Marbury Avenue on Saturday evening, police said. He was "
+        "taken to Methodist Hospital in stable condition.",
+        title="Man wounded in Marbury Avenue gunfire",
+        published="2024-05-11",
+    )
+    articles = [*_background(), first, second, other]
+    store.add_articles(articles)
+    cluster.update(store, [a.id for a in articles], LEXICAL, None)
+    assert store.event_of(first.id) == store.event_of(second.id)
+    assert store.event_of(other.id) != store.event_of(first.id)

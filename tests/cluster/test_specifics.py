@@ -1,6 +1,6 @@
 """Specific details of a happening: what is taken as a person, and when two streets are one."""
 
-from newsfuse.cluster.specifics import compare, specifics_of
+from newsfuse.cluster.specifics import compare, fingerprint, specifics_of
 
 
 def test_a_title_case_headline_word_the_text_writes_in_lower_case_is_no_surname():
@@ -27,3 +27,48 @@ def test_a_number_after_a_station_name_is_no_age():
     found = specifics_of(text)
     assert found["person"] == frozenset({"lee", "williams", "stone"})
     assert found["age"] == frozenset({"30", "19", "41"})
+
+
+def test_an_age_before_the_name_names_a_person():
+    text = (
+        "Police identified the victim as 23-year-old Oren Talbridge. A 15-year-old boy, Kasim Fenwright, was also hurt."
+    )
+    found = specifics_of(text)
+    assert found["person"] == frozenset({"talbridge", "fenwright"})
+    assert found["age"] == frozenset({"23", "15"})
+
+
+def _event(specifics: dict) -> dict:
+    return {kind: dict.fromkeys(values, 1) for kind, values in specifics.items()}
+
+
+def test_a_street_written_with_a_direction_or_an_ordinal_word_is_the_same_street():
+    one = specifics_of("The shooting happened on W. 16th St. near the park.", "")
+    other = specifics_of("Officers were called to West 16th Street near the park.", "")
+    assert compare(one, _event(other))[0] == {"street": ["west 16th st"]}
+    fourth = specifics_of("A man was found on E. Fourth St. early Sunday.", "")
+    assert compare(fourth, _event(specifics_of("Police closed East 4th Street.", "")))[0] == {"street": ["east 4th st"]}
+
+
+def test_a_named_street_under_another_type_is_no_conflict_but_another_name_is():
+    lead = "Two men were shot outside a bar on Quillon Road."
+    road = specifics_of(lead, lead)
+    street = specifics_of("Two men were shot outside a bar on Quillon Street.", "Two men were shot on Quillon Street.")
+    assert compare(road, _event(street)) == ({}, [])
+    elsewhere = specifics_of("Two men were shot on Marbury Street.", "Two men were shot on Marbury Street.")
+    assert compare(road, _event(elsewhere))[1] == ["street"]
+    numbered = specifics_of("Two men were shot on 7th Avenue.", "Two men were shot on 7th Avenue.")
+    assert compare(numbered, _event(specifics_of("Shots on 7th Street.", "Shots on 7th Street.")))[1] == ["street"]
+
+
+def test_several_agreeing_details_are_a_fingerprint_unless_a_roundup_lists_many():
+    one = specifics_of("A 15-year-old boy, a 16-year-old girl and a 19-year-old man were shot on Corvallis Street.")
+    other = specifics_of("A 15-year-old, a 16-year-old and a 19-year-old were wounded on Corvallis Street.")
+    shared, _ = compare(one, _event(other))
+    assert fingerprint(one, _event(other), shared) == 4  # three ages and the street
+    roundup = specifics_of(
+        "Weekend shootings: a 15-year-old, a 16-year-old, a 17-year-old, a 19-year-old, a 21-year-old and a "
+        "24-year-old were hurt across the city, one on Corvallis Street."
+    )
+    shared, _ = compare(roundup, _event(other))
+    assert fingerprint(roundup, _event(other), shared) == 1  # the street only: the ages agree by chance

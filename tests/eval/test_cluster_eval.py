@@ -119,3 +119,17 @@ def test_eval_cluster_scores_several_corpora_beside_the_fixed_tfidf_baseline(cor
         assert report["baseline"]["method"] == "tfidf-average-link" and report["baseline"]["threshold"] == 0.25
         assert report["baseline"]["items"] == 9
         assert report["runs"][0]["cross_links"] == {"duplicate_of": 0, "derived_from": 0}
+
+
+def test_each_run_is_also_scored_on_the_gold_clusters_of_two_reports_or_more(corpus):
+    """The curated-corpus shape (few singletons): the same run, its single-report gold clusters left out."""
+    articles, gold = corpus
+    lone = "A lighthouse keeper on Skerrin rock retired after forty years, the harbour board said on Friday."
+    with articles.open("a") as handle:
+        handle.write(json.dumps({"id": "lone", "title": "", "text": lone}) + "\n")
+    with gold.open("a") as handle:
+        handle.write(json.dumps({"id": "lone", "topic": 2, "subtopic": "lighthouse"}) + "\n")
+    report = evaluate_clusters(articles, gold, Settings(use_embeddings=False), None)
+    run = report.runs[0]
+    assert run.scores.items == 10 and run.multi.items == 9 and run.multi.gold_clusters == 3
+    assert report.to_json()["runs"][0]["multi_report_clusters"]["pairwise_f1"] == 1.0
