@@ -77,10 +77,20 @@ class PipelineModels:
         if self._fusion is None and self.engine is None:  # an engine's workers load their own
             from newsfuse.fuse import FusionModels
 
-            # Statement similarity for fusing across reports uses the embedder clustering loaded, not a second one.
-            embedder = getattr(self.cluster(), "embedder", None) if self.settings.fusion_embeddings else None
-            self._fusion = FusionModels.load(embedder=embedder)
+            self._fusion = FusionModels.load(embedder=self._statement_embedder())
         return self._fusion
+
+    def _statement_embedder(self):
+        """MiniLM for statement similarity in fusion when asked for: clustering's own when it loaded one (English
+        embeddings on), else loaded here, since English clustering runs without it by default."""
+        if not self.settings.fusion_embeddings:
+            return None
+        embedder = getattr(self.cluster(), "embedder", None)
+        if embedder is None:
+            from newsfuse.cluster.embed import Embedder
+
+            embedder = Embedder(cache_dir=self.settings.cache_dir)
+        return embedder
 
     def dedup_index(self, store):
         """The kept dedup index (built from the store once), or None: ``dedup.update`` builds its own."""

@@ -54,5 +54,11 @@ def test_fusion_gets_clustering_embedder_only_when_asked(tmp_path):
     # Statement similarity in fusion costs 2.4x the fusion time for little gain, so it is opt-in; when on,
     # fusion reuses the embedder clustering loaded rather than loading a second model.
     assert PipelineModels(Settings(db=tmp_path / "a.db")).fusion().embedder is None
-    models = PipelineModels(Settings(db=tmp_path / "b.db", fusion_embeddings=True))
+    models = PipelineModels(Settings(db=tmp_path / "b.db", fusion_embeddings=True, english_embeddings=True))
     assert models.fusion().embedder is models.cluster().embedder is not None
+
+
+def test_fusion_loads_its_own_embedder_when_english_clustering_runs_without_one(tmp_path):
+    models = PipelineModels(Settings(db=tmp_path / "c.db", fusion_embeddings=True))
+    assert models.cluster().embedder is None  # the default: English clustering without MiniLM
+    assert models.fusion().embedder is not None
