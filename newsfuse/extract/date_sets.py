@@ -14,12 +14,12 @@ import re
 
 from newsfuse.extract.date_absolute import DateContext
 from newsfuse.extract.date_relative import PARTS_OF_DAY, SEASONS
+from newsfuse.extract.quantities import iso_duration
 from newsfuse.extract.timex import WEEKDAYS
 from newsfuse.ingest.dates import month_number
 
 _WEEKDAY = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _MONTH = r"January|February|March|April|May|June|July|August|September|October|November|December"
-_PERIODS = {"day": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y", "quarter": "P3M", "hour": "PT1H"}
 # Lower case only, so names of newspapers ("Daily Mail", "The Weekly Standard") are not sets.
 _ADVERBS = {
     "daily": "P1D",
@@ -55,7 +55,6 @@ def recurring(match: re.Match, ctx: DateContext) -> tuple | None:
     if groups["rate"] in {"a", "an"} and not groups["count"]:
         if not _FIGURE_BEFORE.search(ctx.text[max(0, match.start() - 40) : match.start()]):
             return None  # "spent a day there": a length of time, not a rate
-    every_other = " other " in match.group(0).lower()
     if groups["wd"] or groups["wds"]:
         value = f"XXXX-WXX-{WEEKDAYS[(groups['wd'] or groups['wds']).lower()] + 1}"
     elif groups["mon"]:
@@ -67,9 +66,9 @@ def recurring(match: re.Match, ctx: DateContext) -> tuple | None:
     elif groups["weekend"]:
         value = "XXXX-WXX-WE"
     elif groups["unit"] or groups["per"]:
-        value = _PERIODS[(groups["unit"] or groups["per"]).lower()]
-        if every_other:  # "every other week": every second one
-            value = re.sub(r"\d+", lambda n: str(int(n.group(0)) * 2), value, count=1)
+        unit = (groups["unit"] or groups["per"]).lower()
+        count = (3 if unit == "quarter" else 1) * (2 if " other " in match.group(0).lower() else 1)
+        value = iso_duration(count, "month" if unit == "quarter" else unit)  # "every other week": P2W
     else:
         value = _ADVERBS[groups["adverb"]]
     return value, "set", False
