@@ -30,6 +30,7 @@ COMMAND_MODULES = [
     "newsfuse.cli.extract_commands",
     "newsfuse.cli.serve_commands",
     "newsfuse.cli.fuse_commands",
+    "newsfuse.cli.audit_commands",
     "newsfuse.cli.analyst_commands",
     "newsfuse.cli.watch_commands",
     "newsfuse.cli.alert_commands",

@@ -16,7 +16,8 @@ def render_brief(record: EventRecord, max_claims: int = MAX_CLAIMS) -> str:
         lines += ["", "## Summary", ""]
         lines += [f"> {s.text} [{_source_tag(record, s.article_id)}]" for s in record.summary]
     lines += ["", "## What the reports say", ""]
-    for n, claim in enumerate(_ranked(record.claims)[:max_claims], start=1):
+    # the record's own order (fuse/summary.rank_key: the main happening first, background last), as the web UI shows it
+    for n, claim in enumerate(record.claims[:max_claims], start=1):
         lines += _claim_lines(record, n, claim)
     if record.contradictions:
         lines += ["", "## Where reports disagree", ""]
@@ -60,14 +61,6 @@ def _place(place) -> str:
     if place.latitude is not None and place.longitude is not None:
         return f"{place.name} ({place.latitude:.2f}, {place.longitude:.2f})"
     return place.name
-
-
-def _ranked(claims: tuple[Claim, ...]) -> list[Claim]:
-    """Best-supported first; among equals, named participants before unnamed."""
-    return sorted(
-        claims,
-        key=lambda c: (-(c.support.independent_sources if c.support else 1), not c.entity_ids(), -len(c.evidence)),
-    )
 
 
 def _claim_lines(record: EventRecord, n: int, claim: Claim) -> list[str]:
