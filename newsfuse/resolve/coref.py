@@ -1,10 +1,12 @@
 """Within-article entity coreference: pronouns and descriptions ("he", "its", "the company") linked to a named entity.
 
-Rules, not a model: a pronoun or a definite description takes the nearest preceding named mention
-of a compatible kind (he/she: a person, of the same usual gender when the first name says;
-it/its: an organisation or a product; they/their and we/our: an organisation; "the company", "the
-iPhone maker": an organisation; "the aircraft", "the device": a product; "the country": a place),
-no further back than ``_WINDOW`` characters. An apposition after a person ("Steve Jobs, the Apple
+Rules, not a model: a pronoun or a definite description takes a preceding named mention of a
+compatible kind (he/she: a person, of the same usual gender when the first name says; it/its: an
+organisation or a product; they/their and we/our: an organisation; "the company", "the iPhone
+maker": an organisation; "the aircraft", "the device": a product; "the country": a place). "It" and
+"they" take the subject of their sentence or of the one before (``resolve.salience``), the other
+pronouns the nearest such mention no further back than ``_WINDOW`` characters, a description the
+nearest one however far back. An apposition after a person ("Steve Jobs, the Apple
 chief executive,") is that person. The links are kept on the extraction (``extra["coreferences"]``:
 start, end, text and the index of the named mention in ``entities``), so cross-document resolution,
 which gives the named mention its entity, carries them too.
@@ -18,6 +20,7 @@ from functools import cache
 from importlib import resources
 
 from newsfuse.records.mentions import ArticleExtraction, EntityMention
+from newsfuse.resolve.salience import salient_antecedent, sentence_starts
 
 KEY = "coreferences"
 _WINDOW = 600  # characters: about two sentences of news copy
@@ -41,6 +44,7 @@ _PRONOUN_KINDS = {
     "us": "group",
 }
 _PRONOUN_KIND_SET = frozenset(_PRONOUN_KINDS.values())
+_SALIENT_PRONOUNS = frozenset("it its itself they them their".split())  # resolved by salience, not distance
 # Lowercase or capitalised, never all capitals: "US" is the country, "IT" a trade.
 _PRONOUN = re.compile(r"\b(?:" + "|".join(f"[{w[0]}{w[0].upper()}]{w[1:]}" for w in _PRONOUN_KINDS) + r")\b")
 # Head nouns of descriptions, by the kind of named entity they describe (singular: one antecedent).
@@ -147,13 +151,29 @@ def _speakers(text: str, extraction: ArticleExtraction) -> list[tuple[int, int, 
     return out
 
 
+def _pronoun_antecedent(text: str, mentions: list[EntityMention], found, span: tuple[int, int], kind: str, starts):
+    """ "it", "they": the subject of the sentence or the one before (``resolve.salience``), with the links found
+    so far as candidates too; "he", "she": the nearest name of that gender; "we", "our": the nearest
+    organisation (inside a quote, the speaker's side more often than the sentence's subject)."""
+    start, end = span
+    if text[start:end].lower() in _SALIENT_PRONOUNS:
+        candidates = sorted([(m.start, m.end, i) for i, m in enumerate(mentions)] + [(s, e, i) for s, e, _, i in found])
+        index = salient_antecedent(text, starts, candidates, start, lambda m: _compatible(kind, m), mentions)
+        if index is not None:
+            return index
+    return _antecedent(mentions, start, kind)
+
+
 def find_coreferences(text: str, mentions: list[EntityMention]) -> list[tuple[int, int, str, int]]:
     """(start, end, text, index of the named mention it refers to) for the article's pronouns and descriptions."""
-    out = []
+    out: list[tuple[int, int, str, int]] = []
+    starts = sentence_starts(text)
     for start, end, kind in sorted(_candidates(text, mentions)):
         if kind.startswith("appos:"):
             index: int | None = int(kind.split(":")[1])
             start += len(text[start:end]) - len(text[start:end].lstrip())
+        elif kind in _PRONOUN_KIND_SET:
+            index = _pronoun_antecedent(text, mentions, out, (start, end), kind, starts)
         else:
             index = _antecedent(mentions, start, kind)
         if index is not None:

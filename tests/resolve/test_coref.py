@@ -87,3 +87,28 @@ def test_role_words_before_a_name_are_that_person():
     text = "Shares rose after company CEO Maria Lopez spoke."
     links = _links(text, [_mention(text, "Maria Lopez", "PERSON")])
     assert links.get("company CEO Maria Lopez") == "Maria Lopez"
+
+
+def test_it_continues_the_subject_of_the_sentence_before_not_the_nearest_name():
+    text = "The Velox 9 is a small jet built by Kestrel Aero. It carries 90 people."
+    mentions = [_mention(text, "Velox 9", "PRODUCT"), _mention(text, "Kestrel Aero", "ORG")]
+    assert _links(text, mentions)["It"] == "Velox 9"
+
+
+def test_its_takes_the_subject_of_its_own_sentence_and_skips_a_possessor():
+    text = "Brava's rival Norvik has won an order from Ostra Air for 20 of its new jets."
+    mentions = [_mention(text, "Brava", "ORG"), _mention(text, "Norvik", "ORG"), _mention(text, "Ostra Air", "ORG")]
+    assert _links(text, mentions)["its"] == "Norvik"
+
+
+def test_a_chain_of_it_follows_the_description_it_started_with():
+    text = "Kestrel Aero showed the Velox 9 to Ostra Air. The aircraft flew at noon.\nAfter that it was parked."
+    names = [("Kestrel Aero", "ORG"), ("Velox 9", "PRODUCT"), ("Ostra Air", "ORG")]
+    links = _links(text, [_mention(text, name, label) for name, label in names])
+    assert links["The aircraft"] == "Velox 9" and links["it"] == "Velox 9"
+
+
+def test_we_inside_a_quote_stays_with_the_nearest_organisation():
+    text = 'Ostra Air bought jets from Kestrel Aero. "We are pleased," the Kestrel Aero chief said.'
+    mentions = [_mention(text, "Ostra Air", "ORG"), _mention(text, "Kestrel Aero", "ORG")]
+    assert _links(text, mentions)["We"] == "Kestrel Aero"

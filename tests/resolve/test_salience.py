@@ -1,0 +1,11 @@
+"""Sentence starts for salience: full stops of initials, titles and legal suffixes do not end a sentence."""
+
+from __future__ import annotations
+
+from newsfuse.resolve.salience import sentence_starts
+
+
+def test_sentences_split_at_full_stops_and_line_breaks_but_not_after_initials():
+    text = 'Orlix Inc. hired J. Reyes. The U.S. Navy agreed.\nHeadline here\n"It works." Sales rose.'
+    starts = sentence_starts(text)
+    assert [text[s : s + 8] for s in starts] == ["Orlix In", "The U.S.", "Headline", '"It work', "Sales ro"]
