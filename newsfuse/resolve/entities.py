@@ -324,16 +324,17 @@ class EntityResolver:
         return mention
 
     def _person_or_not(self, mention: EntityMention, doc_people: dict[str, str]) -> EntityMention:
-        """A one-word "person" that is nobody's surname here or known, and that the batch's sources call an
-        organisation or product more often than a person, is that organisation or product."""
+        """A one-word "person" that is nobody's surname here or known, and that as many of the batch's sources
+        call an organisation or product as call it a person, is that organisation or product (people are
+        introduced by their full name; a single word nobody gives in full is a weak person)."""
         name = mention.text
         if " " in name or surname(name) in doc_people or self.index.person_by_surname(surname(name)):
             return mention
         votes = self._kinds.get(match_key(name))
         if not votes:
             return mention
-        (top, n), *_ = votes.most_common()
-        return replace(mention, label=top) if top != "PERSON" and n > votes["PERSON"] else mention
+        other = max((k for k in votes if k != "PERSON"), key=votes.__getitem__, default=None)
+        return replace(mention, label=other) if other and votes[other] >= votes["PERSON"] else mention
 
     def _person_mention(
         self, mention: EntityMention, doc_people: dict[str, str], first_names: dict[str, str] | None = None

@@ -193,3 +193,12 @@ def test_an_organisation_named_after_its_country_is_one_whatever_form_the_countr
     b = article("b1", "The United States Coast Guard said so.", [("United States Coast Guard", "ORG")])
     (x, y), _ = resolve(a, b)
     assert x.entities[0].entity_id == y.entities[0].entity_id
+
+
+def test_a_one_word_name_one_article_keeps_calling_a_person_joins_the_company_another_names():
+    text = "Skyvo said fares fell. Skyvo said more jets came. Skyvo said it hired staff."
+    a = article("a1", text, [("Skyvo", "PERSON"), ("Skyvo", "PERSON"), ("Skyvo", "PERSON")])
+    b = article("b1", "The airline Skyvo bought ten jets.", [("Skyvo", "ORG")])
+    (x, y), _ = resolve(a, b)
+    assert {m.label for m in x.entities} == {"ORG"}
+    assert ids_of(x, "Skyvo") == ids_of(y, "Skyvo")
