@@ -1,5 +1,6 @@
 """Aliases learned across a batch's sources: acronyms from the full names other reports spell out, the labels
-other reports give a one-word name, and country forms inside organisation names ("U.S." / "United States").
+other reports give a one-word name, country forms inside organisation names ("U.S." / "United States"), and
+a national body's name without its country ("the Air Force" / "United States Air Force").
 
 Used by ``resolve.entities.EntityResolver`` before it resolves a batch, so that a report which only says
 "USAF" or "Ryanair said" joins the entity another report names in full or types correctly.
@@ -12,7 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from functools import cache
 
-from newsfuse.records.mentions import ArticleExtraction
+from newsfuse.records.mentions import ArticleExtraction, EntityMention
 from newsfuse.resolve.names import match_key, name_key
 
 # Legal suffixes that do not change which company is meant ("Apple Inc." is "Apple").
@@ -99,3 +100,21 @@ def batch_expansions(extractions: Iterable[ArticleExtraction]) -> dict[str, str]
                 for form in {initials(text), initials(_DESCRIPTOR_SUFFIX.sub("", text))}:
                     names[form].add(text)
     return {a: next(iter(names[a])) for a in acronyms if len({name_key(n) for n in names.get(a, ())}) == 1}
+
+
+def short_forms(mentions: Iterable[EntityMention], expansions: dict[str, str]) -> dict[str, str]:
+    """Name of two or more words -> the one organisation name of the article that is a country's name followed
+    by it ("Air Force" -> "United States Air Force", also when the article only says "USAF" and another
+    report spells it out, ``expansions``): a national body is named without its country once the article
+    has said which. An article naming two countries' bodies gets neither."""
+    countries = set(_country_forms().values())
+    full: dict[str, set[str]] = defaultdict(set)
+    for mention in mentions:
+        if mention.label != "ORG" or mention.entity_id:
+            continue
+        name = with_country_spelled_out(without_legal_suffix(expansions.get(mention.text, mention.text)))
+        words = name.split(" ")
+        for n in range(1, len(words) - 1):
+            if " ".join(words[:n]) in countries:
+                full[" ".join(words[n:])].add(name)
+    return {short: names.pop() for short, names in full.items() if len(names) == 1}

@@ -21,7 +21,13 @@ from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
 from newsfuse.records.mentions import ArticleExtraction, Entity, EntityMention
-from newsfuse.resolve.aliases import batch_expansions, batch_kinds, with_country_spelled_out, without_legal_suffix
+from newsfuse.resolve.aliases import (
+    batch_expansions,
+    batch_kinds,
+    short_forms,
+    with_country_spelled_out,
+    without_legal_suffix,
+)
 from newsfuse.resolve.languages import country_code, is_english
 from newsfuse.resolve.names import TITLE_WORDS, entity_id_for, fold, match_key, name_key, strip_titles, surname
 
@@ -199,6 +205,7 @@ class EntityResolver:
         self._countries: dict[str, GazetteerEntry] | None = None  # ISO code -> country entry, when first needed
         self._expansions: dict[str, str] = {}  # acronym -> the batch's organisation name it abbreviates
         self._kinds: dict[str, Counter] = {}  # one-word name -> its labels across the batch
+        self._short_forms: dict[str, str] = {}  # "Air Force" -> the article's "United States Air Force"
 
     def resolve(self, extractions: list[ArticleExtraction], texts: Mapping[str, str]) -> list[ArticleExtraction]:
         """Resolve every mention; ``texts`` maps article id to its text (for acronyms in parentheses)."""
@@ -224,6 +231,7 @@ class EntityResolver:
         kind = kind_of(mention.label)
         if kind == "ORG":
             name = with_country_spelled_out(without_legal_suffix(name))
+            name = self._short_forms.get(name, name)  # "Air Force" in an article that said "U.S. Air Force"
             known = self.index.by_key.get((kind, match_key(name)))
             if known is None and name in self._expansions:  # "USAF": the batch's US Air Force
                 name = without_legal_suffix(self._expansions[name])
@@ -267,6 +275,7 @@ class EntityResolver:
         first_names = _people_by_first_name(mentions)
         acronyms = {**model_aliases(mentions), **acronym_aliases(text, mentions)}
         models = _model_numbers(mentions)
+        self._short_forms = short_forms(mentions, self._expansions)
         resolved: list[EntityMention] = []
         other_language = not is_english(extraction.language)
         for i, mention in enumerate(mentions):

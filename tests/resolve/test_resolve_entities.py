@@ -202,3 +202,13 @@ def test_a_one_word_name_one_article_keeps_calling_a_person_joins_the_company_an
     (x, y), _ = resolve(a, b)
     assert {m.label for m in x.entities} == {"ORG"}
     assert ids_of(x, "Skyvo") == ids_of(y, "Skyvo")
+
+
+def test_a_national_body_named_without_its_country_is_the_one_the_article_named_in_full():
+    text = "The U.S. Coast Guard sent a cutter. The Coast Guard said the crew was safe."
+    a = article("a1", text, [("U.S. Coast Guard", "ORG"), ("Coast Guard", "ORG")])
+    two = "The Japan Coast Guard and the Korea Coast Guard met. The Coast Guard chiefs spoke."
+    b = article("b1", two, [("Japan Coast Guard", "ORG"), ("Korea Coast Guard", "ORG"), ("Coast Guard", "ORG")])
+    (x, y), _ = resolve(a, b)
+    assert len({m.entity_id for m in x.entities}) == 1
+    assert len({m.entity_id for m in y.entities}) == 3
