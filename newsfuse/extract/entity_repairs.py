@@ -161,7 +161,27 @@ def model_designations(text: str, mentions: list[EntityMention]) -> list[EntityM
         if covered.find(1, start, end) == -1:
             added.append(EntityMention(start, end, text[start:end], "PRODUCT"))
             covered[start:end] = b"\x01" * (end - start)
-    return sorted(out + added, key=lambda m: m.start) if added else out
+    return _with_nicknames(text, sorted(out + added, key=lambda m: m.start) if added else out)
+
+
+def _with_nicknames(text: str, mentions: list[EntityMention]) -> list[EntityMention]:
+    """A model number and the one capitalised word after it, both products, are one name ("787" + "Dreamliner"
+    is the 787 Dreamliner): the model often tags the nickname alone and the number is added above."""
+    out: list[EntityMention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.label == m.label == "PRODUCT"
+            and not (prev.entity_id or m.entity_id)
+            and text[prev.end : m.start] == " "
+            and _MODEL_WORD.fullmatch(prev.text.split(" ")[-1].removesuffix("s"))
+            and _CAPITALISED.fullmatch(m.text)
+        ):
+            out[-1] = EntityMention(prev.start, m.end, text[prev.start : m.end], "PRODUCT")
+        else:
+            out.append(m)
+    return out
 
 
 def joined_names(text: str, mentions: list[EntityMention]) -> list[EntityMention]:
