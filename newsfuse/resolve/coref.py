@@ -59,6 +59,15 @@ _HEAD_KIND = {word: kind for kind, words in _HEADS.items() for word in words.spl
 _DESCRIPTION = re.compile(
     r"\b(?:the|The|this|This)\s+((?:[\w’'-]+\s+){0,3}?)(" + "|".join(_HEAD_KIND) + r")\b(?!\s+of\b)"
 )
+_HEAD_WORDS = "|".join(_HEAD_KIND)
+# "the Beatles' record company, Apple Corps": a description set beside the name after it, from its determiner or
+# possessor (or a line's start: a dateline's "European planemaker, Airbus") over up to three modifiers.
+_DESCRIPTION_BEFORE = re.compile(
+    rf"((?:^|\b(?:the|a|an|its|their) |\b[A-Z][\w.-]*(?:'s|’s|') )(?:[\w’'-]+ ){{0,3}}?({_HEAD_WORDS})), (?:the )?$",
+    re.I | re.M,
+)
+# "Apple Corps, the Beatles' record company,": the same after the name, closed by punctuation.
+_DESCRIPTION_AFTER = re.compile(rf", ((?:the|an?) (?:[\w’'&-]+ ){{0,4}}?({_HEAD_WORDS}))(?=\s*[,.;])", re.I)
 _ANTECEDENT_LABELS = {
     "m": {"PERSON"},
     "f": {"PERSON"},
@@ -115,10 +124,29 @@ def _antecedent(mentions: list[EntityMention], start: int, kind: str) -> int | N
     return None
 
 
+def _described_names(text: str, mentions: list[EntityMention]) -> list[tuple[int, int, str]]:
+    """Descriptions in apposition to a name of their kind, before or after it: (start, end, "appos:<index>")."""
+    found = []
+    for i, mention in enumerate(mentions):
+        before = _DESCRIPTION_BEFORE.search(text, max(0, mention.start - 80), mention.start)
+        after = _DESCRIPTION_AFTER.match(text, mention.end)
+        for match in (before, after):
+            if match and mention.label in _ANTECEDENT_LABELS[_HEAD_KIND[match.group(2).lower()]]:
+                found.append((match.start(1), match.end(1), f"appos:{i}"))
+    return found
+
+
 def _candidates(text: str, mentions: list[EntityMention]) -> list[tuple[int, int, str]]:
-    """(start, end, kind) of every pronoun, description and apposition not inside a named mention."""
+    """(start, end, kind) of every pronoun, description and apposition not inside a named mention; a
+    description beside a name is that name's, not the nearest one's before it."""
+    described = _described_names(text, mentions)
     found = [(m.start(), m.end(), _PRONOUN_KINDS[m.group().lower()]) for m in _PRONOUN.finditer(text)]
-    found += [(m.start(), m.end(), _HEAD_KIND[m.group(2).lower()]) for m in _DESCRIPTION.finditer(text)]
+    found += [
+        (m.start(), m.end(), _HEAD_KIND[m.group(2).lower()])
+        for m in _DESCRIPTION.finditer(text)
+        if not any(s < m.end() and m.start() < e for s, e, _ in described)
+    ]
+    found += described
     for i, mention in enumerate(mentions):
         if mention.label == "PERSON":
             match = _APPOSITION.match(text, mention.end)

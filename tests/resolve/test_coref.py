@@ -112,3 +112,17 @@ def test_we_inside_a_quote_stays_with_the_nearest_organisation():
     text = 'Ostra Air bought jets from Kestrel Aero. "We are pleased," the Kestrel Aero chief said.'
     mentions = [_mention(text, "Ostra Air", "ORG"), _mention(text, "Kestrel Aero", "ORG")]
     assert _links(text, mentions)["We"] == "Kestrel Aero"
+
+
+def test_a_description_set_beside_a_name_is_that_name_not_the_one_before():
+    text = (
+        "Ostra Air buys jets from Kestrel Aero. It chose the maker's newest aircraft, the Velox 9. "
+        "Norvik, the Danish carrier, bought three.\nNordic planemaker, Kestrel Aero, agreed."
+    )
+    names = [("Ostra Air", "ORG"), ("Kestrel Aero", "ORG"), ("Velox 9", "PRODUCT"), ("Norvik", "ORG")]
+    mentions = [_mention(text, name, label) for name, label in names]
+    mentions.append(EntityMention(text.rindex("Kestrel Aero"), text.rindex("Kestrel Aero") + 12, "Kestrel Aero", "ORG"))
+    links = _links(text, mentions)
+    assert links["the maker's newest aircraft"] == "Velox 9"
+    assert links["the Danish carrier"] == "Norvik"
+    assert links["Nordic planemaker"] == "Kestrel Aero"
