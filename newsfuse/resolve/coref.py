@@ -68,6 +68,9 @@ _DESCRIPTION_BEFORE = re.compile(
 )
 # "Apple Corps, the Beatles' record company,": the same after the name, closed by punctuation.
 _DESCRIPTION_AFTER = re.compile(rf", ((?:the|an?) (?:[\w’'&-]+ ){{0,4}}?({_HEAD_WORDS}))(?=\s*[,.;])", re.I)
+# Components a product or maker's name premodifies ("Trent 900 engines", "the iPhone 4 antenna", "Intel chips"):
+# the phrase refers to the part, not to the named product or company.
+_MODIFIED_NOUN = re.compile(r"\s+(?:engines?|antennas?|chips?|processors?|batter(?:y|ies))\b")
 _ANTECEDENT_LABELS = {
     "m": {"PERSON"},
     "f": {"PERSON"},
@@ -108,14 +111,20 @@ def _compatible(kind: str, mention: EntityMention) -> bool:
     return True
 
 
-def _antecedent(mentions: list[EntityMention], start: int, kind: str) -> int | None:
-    """Index of the nearest named mention before ``start`` of a kind compatible with ``kind``: within
-    ``_WINDOW`` for a pronoun; anywhere before for a description ("the company" paragraphs after "Airbus" is
-    still Airbus: a definite description names its referent's kind, a pronoun only its gender)."""
+def _modifiers(text: str, mentions: list[EntityMention]) -> frozenset[int]:
+    """Names that only modify a component noun ("two Rolls-Royce Trent 900 engines"): the phrase refers to
+    the engines, so the name is no antecedent of "the aircraft" or "it" after it."""
+    return frozenset(i for i, m in enumerate(mentions) if _MODIFIED_NOUN.match(text, m.end))
+
+
+def _antecedent(mentions: list[EntityMention], start: int, kind: str, skip: frozenset[int] = frozenset()) -> int | None:
+    """Index of the nearest named mention before ``start`` of a kind compatible with ``kind`` (none of
+    ``skip``): within ``_WINDOW`` for a pronoun; anywhere before for a description ("the company" paragraphs
+    after "Airbus" is still Airbus: a definite description names its referent's kind, a pronoun only its gender)."""
     window = _WINDOW if kind in _PRONOUN_KIND_SET else start
     for i in range(len(mentions) - 1, -1, -1):
         mention = mentions[i]
-        if mention.end > start:
+        if mention.end > start or i in skip:
             continue
         if start - mention.end > window:
             return None
@@ -179,31 +188,34 @@ def _speakers(text: str, extraction: ArticleExtraction) -> list[tuple[int, int, 
     return out
 
 
-def _pronoun_antecedent(text: str, mentions: list[EntityMention], found, span: tuple[int, int], kind: str, starts):
+def _pronoun_antecedent(
+    text: str, mentions: list[EntityMention], found, span: tuple[int, int], kind: str, starts, skip
+):
     """ "it", "they": the subject of the sentence or the one before (``resolve.salience``), with the links found
     so far as candidates too; "he", "she": the nearest name of that gender; "we", "our": the nearest
     organisation (inside a quote, the speaker's side more often than the sentence's subject)."""
     start, end = span
     if text[start:end].lower() in _SALIENT_PRONOUNS:
-        candidates = sorted([(m.start, m.end, i) for i, m in enumerate(mentions)] + [(s, e, i) for s, e, _, i in found])
+        names = [(m.start, m.end, i) for i, m in enumerate(mentions) if i not in skip]
+        candidates = sorted(names + [(s, e, i) for s, e, _, i in found])
         index = salient_antecedent(text, starts, candidates, start, lambda m: _compatible(kind, m), mentions)
         if index is not None:
             return index
-    return _antecedent(mentions, start, kind)
+    return _antecedent(mentions, start, kind, skip)
 
 
 def find_coreferences(text: str, mentions: list[EntityMention]) -> list[tuple[int, int, str, int]]:
     """(start, end, text, index of the named mention it refers to) for the article's pronouns and descriptions."""
     out: list[tuple[int, int, str, int]] = []
-    starts = sentence_starts(text)
+    starts, skip = sentence_starts(text), _modifiers(text, mentions)
     for start, end, kind in sorted(_candidates(text, mentions)):
         if kind.startswith("appos:"):
             index: int | None = int(kind.split(":")[1])
             start += len(text[start:end]) - len(text[start:end].lstrip())
         elif kind in _PRONOUN_KIND_SET:
-            index = _pronoun_antecedent(text, mentions, out, (start, end), kind, starts)
+            index = _pronoun_antecedent(text, mentions, out, (start, end), kind, starts, skip)
         else:
-            index = _antecedent(mentions, start, kind)
+            index = _antecedent(mentions, start, kind, skip)
         if index is not None:
             out.append((start, end, text[start:end], index))
             relative = (

@@ -126,3 +126,9 @@ def test_a_description_set_beside_a_name_is_that_name_not_the_one_before():
     assert links["the maker's newest aircraft"] == "Velox 9"
     assert links["the Danish carrier"] == "Norvik"
     assert links["Nordic planemaker"] == "Kestrel Aero"
+
+
+def test_a_name_that_premodifies_a_component_is_no_antecedent_of_the_aircraft():
+    text = "Kestrel showed the Velox 9 with two Tarn 500 engines. The aircraft flew at noon."
+    names = [("Kestrel", "ORG"), ("Velox 9", "PRODUCT"), ("Tarn 500", "PRODUCT")]
+    assert _links(text, [_mention(text, name, label) for name, label in names])["The aircraft"] == "Velox 9"
