@@ -29,6 +29,7 @@ from newsfuse.resolve.aliases import (
     without_legal_suffix,
 )
 from newsfuse.resolve.languages import country_code, is_english
+from newsfuse.resolve.models import model_aliases, model_numbers, model_singular, nickname
 from newsfuse.resolve.names import TITLE_WORDS, entity_id_for, fold, match_key, name_key, strip_titles, surname
 
 if TYPE_CHECKING:
@@ -112,54 +113,6 @@ def acronym_aliases(text: str, mentions: list[EntityMention]) -> dict[int, int]:
     return links
 
 
-def model_aliases(mentions: list[EntityMention]) -> dict[int, int]:
-    """Mention index -> index of the earlier product it shortens: "787" after "Boeing 787" (the maker's model)."""
-    links: dict[int, int] = {}
-    full: dict[str, int] = {}
-    for i, mention in enumerate(mentions):
-        if mention.label != "PRODUCT":
-            continue
-        words = mention.text.split()
-        if len(words) > 1:
-            full.setdefault(words[-1].removesuffix("s"), i)
-        elif mention.text.removesuffix("s") in full:
-            links[i] = full[mention.text.removesuffix("s")]
-    return links
-
-
-def _model_numbers(mentions: list[EntityMention]) -> dict[int, str]:
-    """Mention index -> the model number in a maker-plus-model or model-plus-nickname product name ("Boeing
-    787" -> "787", "787 Dreamliner" -> "787")."""
-    out = {}
-    for i, mention in enumerate(mentions):
-        words = mention.text.split()
-        if mention.label != "PRODUCT" or len(words) < 2:
-            continue
-        if any(c.isdigit() for c in words[-1]):
-            out[i] = words[-1].removesuffix("s")
-        elif len(words) == 2 and words[0][:1].isdigit() and words[1][:1].isupper():
-            out[i] = words[0]
-    return out
-
-
-def _nickname(mention: EntityMention) -> str | None:
-    """ "Dreamliner" of "787 Dreamliner" / "Boeing 787 Dreamliner": the name after a model number."""
-    words = mention.text.split()
-    for before, word in zip(words, words[1:], strict=False):
-        if any(c.isdigit() for c in before) and word[:1].isupper() and word.isalpha() and len(word) > 3:
-            return word
-    return None
-
-
-def _model_singular(mention: EntityMention) -> str:
-    """A product's name without the plural of its model number: "A380s" -> "A380", "Boeing 787s" -> "Boeing 787"."""
-    text = mention.text
-    last = text.split()[-1] if text.split() else text
-    if mention.label == "PRODUCT" and len(last) > 3 and last.endswith("s") and any(c.isdigit() for c in last):
-        return text.removesuffix("s").removesuffix("'")
-    return text
-
-
 def _people_by_surname(mentions: list[EntityMention]) -> dict[str, str]:
     """Surname -> the full name it stands for in this article, for surnames only one person has."""
     names: dict[str, set[str]] = defaultdict(set)
@@ -227,14 +180,23 @@ class EntityResolver:
         self.index.by_key[key] = entity_id
         return entity_id
 
+    def _org_name(self, name: str) -> tuple[str, str]:
+        """(name to match, name to show) of an organisation: "U.S. Air Force" is matched as "United States Air
+        Force" but shown as written ("America Online" is no "United States Online"); a short form or an
+        acronym is matched and shown as the full name it stands for."""
+        shown = without_legal_suffix(name)
+        name = with_country_spelled_out(shown)
+        if name in self._short_forms:  # "Air Force" in an article that said "U.S. Air Force"
+            name = shown = self._short_forms[name]
+        if self.index.by_key.get(("ORG", match_key(name))) is None and name in self._expansions:
+            name = shown = without_legal_suffix(self._expansions[name])  # "USAF": the batch's US Air Force
+        return name, shown
+
     def _named(self, mention: EntityMention, name: str) -> str:
         kind = kind_of(mention.label)
+        shown = name
         if kind == "ORG":
-            name = with_country_spelled_out(without_legal_suffix(name))
-            name = self._short_forms.get(name, name)  # "Air Force" in an article that said "U.S. Air Force"
-            known = self.index.by_key.get((kind, match_key(name)))
-            if known is None and name in self._expansions:  # "USAF": the batch's US Air Force
-                name = without_legal_suffix(self._expansions[name])
+            name, shown = self._org_name(name)
         if mention.entity_id:
             entry = self.gazetteer.get(mention.entity_id)
             if mention.entity_id not in self.index.entities and entry is not None:
@@ -248,7 +210,7 @@ class EntityResolver:
         if entity_id is None:
             entity_id = entity_id_for(mention.label, name)
             if entity_id not in self.index.entities:
-                self.index.add(Entity(entity_id, name, "GPE" if kind == "GPE" else mention.label))
+                self.index.add(Entity(entity_id, shown, "GPE" if kind == "GPE" else mention.label))
             self.index.by_key[(kind, match_key(name))] = entity_id
         return entity_id
 
@@ -274,7 +236,7 @@ class EntityResolver:
         doc_people = _people_by_surname(mentions)
         first_names = _people_by_first_name(mentions)
         acronyms = {**model_aliases(mentions), **acronym_aliases(text, mentions)}
-        models = _model_numbers(mentions)
+        models = model_numbers(mentions)
         self._short_forms = short_forms(mentions, self._expansions)
         resolved: list[EntityMention] = []
         other_language = not is_english(extraction.language)
@@ -292,12 +254,12 @@ class EntityResolver:
             else:
                 known = self.index.by_key.get(("PRODUCT", match_key(models[i]))) if i in models else None
                 # "Airbus A380" after an article that said "the A380": the model number names the product
-                entity_id = known or self._named(mention, _model_singular(mention))
+                entity_id = known or self._named(mention, model_singular(mention))
                 if i in models:  # "Boeing 787": the model number alone names it in later articles too
                     self.index.by_key.setdefault(("PRODUCT", match_key(models[i])), entity_id)
-                    nickname = _nickname(mention)  # and so does its nickname ("Dreamliner")
-                    if nickname:
-                        self.index.by_key.setdefault(("PRODUCT", match_key(nickname)), entity_id)
+                    name = nickname(mention)  # and so does its nickname ("Dreamliner")
+                    if name:
+                        self.index.by_key.setdefault(("PRODUCT", match_key(name)), entity_id)
             self.index.forms[entity_id][_person_name(mention) if mention.label == "PERSON" else mention.text] += 1
             resolved.append(replace(mention, entity_id=entity_id))
         return replace(extraction, entities=tuple(replace(m, canonical=self.canonical(m.entity_id)) for m in resolved))

@@ -212,3 +212,12 @@ def test_a_national_body_named_without_its_country_is_the_one_the_article_named_
     (x, y), _ = resolve(a, b)
     assert len({m.entity_id for m in x.entities}) == 1
     assert len({m.entity_id for m in y.entities}) == 3
+
+
+def test_a_company_named_after_a_country_form_keeps_its_own_spelling():
+    a = article("a1", "America Online said so.", [("America Online", "ORG")])
+    b = article("b1", "The U.S. Coast Guard said so.", [("U.S. Coast Guard", "ORG")])
+    (x, y), entities = resolve(a, b)
+    names = {e.id: e.canonical for e in entities}
+    assert names[x.entities[0].entity_id] == "America Online"
+    assert names[y.entities[0].entity_id] == "U.S. Coast Guard"
