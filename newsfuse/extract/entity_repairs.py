@@ -31,7 +31,8 @@ _PERSON_TITLES = frozenset(
     col. lt. gen. chancellor premier""".split()
 )
 _INSTITUTION_WORDS = re.compile(
-    r"\b(?:Department|Ministry|Office|Court|Council|Committee|Commission|House|Party|Administration|Airlines)$"
+    r"\b(?:Department|Ministry|Office|Court|Council|Committee|Commission|House|Party|Administration|Airlines|"
+    r"University|College|School|Hospital|Institute|Foundation|Club|Island|Islands|Airport|Street|Square)$"
 )
 _UNITS = frozenset("USD EUR GBP JPY CNY CHF AUD CAD GB MB KB TB GHz MHz".split())
 _POSSESSIVE = re.compile(r"(?:'s|’s|s'|s’) (?=[A-Z0-9i])")
@@ -85,7 +86,7 @@ def titled_persons(mentions: list[EntityMention]) -> list[EntityMention]:
     out = []
     for m in mentions:
         words = m.text.split(" ")
-        if m.label == "PERSON" or len(words) < 2 or words[0].casefold() not in _PERSON_TITLES:
+        if m.label != "ORG" or len(words) < 2 or words[0].casefold() not in _PERSON_TITLES:
             out.append(m)
             continue
         rest = words[1:]
@@ -142,7 +143,7 @@ def model_designations(text: str, mentions: list[EntityMention]) -> list[EntityM
         replace(m, label="PRODUCT")
         if m.label in {"ORG", "PERSON", "GPE", "WORK_OF_ART"}
         and _MODEL_WORD.fullmatch(m.text.split(" ")[0].removesuffix("s"))
-        and not m.entity_id
+        and not (m.entity_id or _INSTITUTION_WORDS.search(m.text))  # "911 Commission", "100 Club"
         else m
         for m in mentions
     ]
