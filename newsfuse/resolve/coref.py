@@ -87,7 +87,7 @@ _ROLE_WORDS = (
 # "Apple CEO Steve Jobs", "Airbus chief executive Noel Forgeard": an organisation's role word before a person.
 _ROLE_BEFORE = re.compile(rf"\s+(?:(?:{_ROLE_WORDS})\s+){{1,3}}", re.I)
 # "company CEO Steve Jobs", "co-founder Steve Jobs": role words (and a common noun before them) premodifying a name.
-_ROLE_PREMODIFIER = re.compile(rf"(?<![\w-])(?:[a-z]+\s+)?(?:co-)?(?:{_ROLE_WORDS}|founder)\s+$", re.I)
+_ROLE_PREMODIFIER = re.compile(rf"(?<![\w-])(?:([a-z]+)\s+)?(?:co-)?(?:{_ROLE_WORDS}|founder)\s+$", re.I)
 _RELATIVE = re.compile(r",?\s+(which|who|that)\b")
 _FIRST_PERSON = re.compile(r"\b(?:I|me|my|myself)\b")
 _APPOSITION = re.compile(
@@ -145,6 +145,22 @@ def _described_names(text: str, mentions: list[EntityMention]) -> list[tuple[int
     return found
 
 
+def _person_appositions(text: str, mentions: list[EntityMention], i: int) -> list[tuple[int, int, str]]:
+    """ "Tom Reyes, the Corvex chief executive," and "former CEO Tom Reyes": the person ``mentions[i]``; in
+    "company CEO Tom Reyes" the company's chief, so "company" is a description of the company."""
+    mention, found = mentions[i], []
+    match = _APPOSITION.match(text, mention.end)
+    if match:
+        found.append((match.start() + 1, match.end(), f"appos:{i}"))
+    role = _ROLE_PREMODIFIER.search(text, max(0, mention.start - 60), mention.start)
+    if role and not any(m.start < mention.start and role.start() < m.end for m in mentions[:i]):
+        if role.group(1) and _HEAD_KIND.get(role.group(1).lower()) == "org":
+            found += [(*role.span(1), "org"), (role.end(1), mention.end, f"appos:{i}")]
+        else:
+            found.append((role.start(), mention.end, f"appos:{i}"))
+    return found
+
+
 def _candidates(text: str, mentions: list[EntityMention]) -> list[tuple[int, int, str]]:
     """(start, end, kind) of every pronoun, description and apposition not inside a named mention; a
     description beside a name is that name's, not the nearest one's before it."""
@@ -158,12 +174,7 @@ def _candidates(text: str, mentions: list[EntityMention]) -> list[tuple[int, int
     found += described
     for i, mention in enumerate(mentions):
         if mention.label == "PERSON":
-            match = _APPOSITION.match(text, mention.end)
-            if match:
-                found.append((match.start() + 1, match.end(), f"appos:{i}"))
-            role = _ROLE_PREMODIFIER.search(text, max(0, mention.start - 60), mention.start)
-            if role and not any(m.start < mention.start and role.start() < m.end for m in mentions[:i]):
-                found.append((role.start(), mention.end, f"appos:{i}"))  # "company CEO Steve Jobs"
+            found += _person_appositions(text, mentions, i)
     for i, mention in enumerate(mentions):
         role = _ROLE_BEFORE.match(text, mention.end) if mention.label == "ORG" else None
         after = mentions[i + 1] if i + 1 < len(mentions) else None

@@ -84,9 +84,9 @@ def test_a_description_finds_its_name_paragraphs_back_and_which_follows_it():
 
 
 def test_role_words_before_a_name_are_that_person():
-    text = "Shares rose after company CEO Maria Lopez spoke."
+    text = "Shares rose after former CEO Maria Lopez spoke."
     links = _links(text, [_mention(text, "Maria Lopez", "PERSON")])
-    assert links.get("company CEO Maria Lopez") == "Maria Lopez"
+    assert links.get("former CEO Maria Lopez") == "Maria Lopez"
 
 
 def test_it_continues_the_subject_of_the_sentence_before_not_the_nearest_name():
@@ -132,3 +132,9 @@ def test_a_name_that_premodifies_a_component_is_no_antecedent_of_the_aircraft():
     text = "Kestrel showed the Velox 9 with two Tarn 500 engines. The aircraft flew at noon."
     names = [("Kestrel", "ORG"), ("Velox 9", "PRODUCT"), ("Tarn 500", "PRODUCT")]
     assert _links(text, [_mention(text, name, label) for name, label in names])["The aircraft"] == "Velox 9"
+
+
+def test_company_before_a_chief_s_title_is_the_company_not_the_chief():
+    text = "Corvex held its event in Oslo. There, company CEO Tom Reyes showed a drone."
+    links = _links(text, [_mention(text, "Corvex", "ORG"), _mention(text, "Tom Reyes", "PERSON")])
+    assert links["company"] == "Corvex" and links["CEO Tom Reyes"] == "Tom Reyes"
