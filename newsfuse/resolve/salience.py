@@ -23,7 +23,8 @@ from newsfuse.records.mentions import EntityMention
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(`]*[A-Z0-9])|\n+")
 # Words whose full stop does not end a sentence: initials ("U.S."), titles, legal suffixes.
 _ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Inc|Corp|Co|Ltd|No|vs|Gen|Sen|Rep|Gov))$")
-_POSSESSOR = re.compile(r"(?:'s|’s|'|’)(?!\w)")
+# "Boeing's", "Airbus'" (not the closing quote of ``Dreamliner''): a possessor, not a sentence's subject.
+_POSSESSOR = re.compile(r"(?:'s|’s)(?!\w)|['’](?!['’\w])")
 
 
 def sentence_starts(text: str) -> list[int]:
@@ -33,6 +34,11 @@ def sentence_starts(text: str) -> list[int]:
         if not _ABBREVIATION.search(text, max(0, match.start() - 4), match.start()):
             starts.append(match.end())
     return starts
+
+
+def _is_possessor(text: str, start: int, end: int) -> bool:
+    match = _POSSESSOR.match(text, end)
+    return match is not None and (match.group()[-1] == "s" or text[start:end].endswith("s"))
 
 
 def _sentence_of(starts: Sequence[int], offset: int) -> int:
@@ -58,6 +64,6 @@ def salient_antecedent(
         for c_start, c_end, index in candidates:
             if c_start < lower or c_end > min(upper, start) or not fits(mentions[index]):
                 continue
-            if not _POSSESSOR.match(text, c_end):
+            if not _is_possessor(text, c_start, c_end):
                 return index
     return None
