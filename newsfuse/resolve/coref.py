@@ -15,6 +15,7 @@ which gives the named mention its entity, carries them too.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 from importlib import resources
@@ -215,10 +216,14 @@ def _pronoun_antecedent(
     return _antecedent(mentions, start, kind, skip)
 
 
-def find_coreferences(text: str, mentions: list[EntityMention]) -> list[tuple[int, int, str, int]]:
-    """(start, end, text, index of the named mention it refers to) for the article's pronouns and descriptions."""
+def find_coreferences(
+    text: str, mentions: list[EntityMention], starts: Sequence[int] | None = None
+) -> list[tuple[int, int, str, int]]:
+    """(start, end, text, index of the named mention it refers to) for the article's pronouns and descriptions.
+    ``starts``: where the article's sentences start (the extraction's, from the parser); without them a rough
+    splitter's (``salience.sentence_starts``)."""
     out: list[tuple[int, int, str, int]] = []
-    starts, skip = sentence_starts(text), _modifiers(text, mentions)
+    starts, skip = _sentence_starts(text, starts), _modifiers(text, mentions)
     for start, end, kind in sorted(_candidates(text, mentions)):
         if kind.startswith("appos:"):
             index: int | None = int(kind.split(":")[1])
@@ -237,9 +242,19 @@ def find_coreferences(text: str, mentions: list[EntityMention]) -> list[tuple[in
     return out
 
 
+def _sentence_starts(text: str, starts: Sequence[int] | None) -> list[int]:
+    """The given sentence starts, sorted and from offset 0 (text before the parser's first sentence, such as
+    leading white space, belongs to it), else the rough splitter's."""
+    if not starts:
+        return sentence_starts(text)
+    return sorted({0, *(s for s in starts if s > 0)})
+
+
 def with_coreferences(extraction: ArticleExtraction, text: str) -> ArticleExtraction:
-    """The extraction with its coreference links in ``extra[KEY]`` (lists, so they survive JSON)."""
-    found = find_coreferences(text, list(extraction.entities)) + _speakers(text, extraction)
+    """The extraction with its coreference links in ``extra[KEY]`` (lists, so they survive JSON); sentences are
+    the extraction's own (the parser's), so salience and the rest of the pipeline agree on them."""
+    starts = [sentence.start for sentence in extraction.sentences]
+    found = find_coreferences(text, list(extraction.entities), starts) + _speakers(text, extraction)
     links = [list(link) for link in sorted(found)]
     return replace(extraction, extra={**extraction.extra, KEY: links})
 

@@ -28,7 +28,7 @@ _POSSESSOR = re.compile(r"(?:'s|’s)(?!\w)|['’](?!['’\w])")
 
 
 def sentence_starts(text: str) -> list[int]:
-    """Offsets where the text's sentences start (a rough splitter: enough to say which sentence a word is in)."""
+    """Offsets where the text's sentences start: a rough splitter, for extractions without the parser's sentences."""
     starts = [0]
     for match in _SENTENCE_END.finditer(text):
         if not _ABBREVIATION.search(text, max(0, match.start() - 4), match.start()):

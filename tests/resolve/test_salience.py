@@ -18,3 +18,20 @@ def test_a_name_before_a_closing_quote_is_a_subject_and_one_before_s_apostrophe_
     assert not _is_possessor(text, text.index("Skylark"), text.index("Skylark") + 7)
     assert _is_possessor(text, text.index("Norvik"), text.index("Norvik") + 6)
     assert _is_possessor(text, text.index("Kestrel Jets"), text.index("Kestrel Jets") + 12)
+
+
+def test_the_extractions_sentences_decide_which_subject_it_continues():
+    from newsfuse.records.mentions import ArticleExtraction, EntityMention, Sentence
+    from newsfuse.resolve.coref import KEY, with_coreferences
+
+    # The parser ends a sentence at the semicolon; the rough splitter (used without sentences) does not.
+    text = "Veltra makes drones; Orlix makes jets and it grew."
+    names = [EntityMention(0, 6, "Veltra", "ORG"), EntityMention(21, 26, "Orlix", "ORG")]
+    bare = ArticleExtraction("a1", "en", None, entities=tuple(names))
+    parsed = ArticleExtraction("a1", "en", None, sentences=(Sentence(0, 20), Sentence(21, 50)), entities=tuple(names))
+
+    def referent(extraction):
+        return {t: names[i].text for _, _, t, i in with_coreferences(extraction, text).extra[KEY]}["it"]
+
+    assert referent(parsed) == "Orlix"
+    assert referent(bare) == "Veltra"
