@@ -1,5 +1,6 @@
 """Aliases learned across a batch's sources: acronyms from the full names other reports spell out, the labels
-other reports give a one-word name, country forms inside organisation names ("U.S." / "United States"), and
+other reports give a one-word name, a company's name without its trade's word ("AirTran" / "AirTran
+Airways"), country forms inside organisation names ("U.S." / "United States"), and
 a national body's name without its country ("the Air Force" / "United States Air Force").
 
 Used by ``resolve.entities.EntityResolver`` before it resolves a batch, so that a report which only says
@@ -100,6 +101,34 @@ def batch_expansions(extractions: Iterable[ArticleExtraction]) -> dict[str, str]
                 for form in {initials(text), initials(_DESCRIPTOR_SUFFIX.sub("", text))}:
                     names[form].add(text)
     return {a: next(iter(names[a])) for a in acronyms if len({name_key(n) for n in names.get(a, ())}) == 1}
+
+
+# The word for its trade an airline's or a maker's full name ends in ("AirTran Airways", "Rolls-Royce Motors"),
+# which reports often leave off. Not words a group's other companies use too ("Apple Records" is no "Apple").
+_TRADE_SUFFIX = re.compile(r"\s+(?:Airways|Airlines|Air Lines|Aviation|Aerospace|Motors)$")
+
+
+def batch_trade_forms(extractions: Iterable[ArticleExtraction]) -> dict[str, str]:
+    """Organisation name -> its one fuller form in the batch with its trade's word ("AirTran" -> "AirTran
+    Airways"), when some report names it alone; a name with two such forms ("Foo Airways", "Foo Aviation") or
+    a country's name ("Singapore", a place before it is an airline) gets none."""
+    alone, full = set(), defaultdict(set)
+    for extraction in extractions:
+        for mention in extraction.entities:
+            if mention.label != "ORG" or mention.entity_id:
+                continue
+            text = without_legal_suffix(mention.text.removeprefix("the ").removeprefix("The "))
+            short = _TRADE_SUFFIX.sub("", text)
+            if short != text:
+                full[short].add(text)
+            else:
+                alone.add(text)
+    countries = _country_forms()
+    return {
+        short: names.pop()
+        for short, names in full.items()
+        if short in alone and len({name_key(n) for n in names}) == 1 and len(short) >= 3 and short not in countries
+    }
 
 
 def short_forms(mentions: Iterable[EntityMention], expansions: dict[str, str]) -> dict[str, str]:

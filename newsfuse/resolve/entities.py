@@ -24,6 +24,7 @@ from newsfuse.records.mentions import ArticleExtraction, Entity, EntityMention
 from newsfuse.resolve.aliases import (
     batch_expansions,
     batch_kinds,
+    batch_trade_forms,
     short_forms,
     with_country_spelled_out,
     without_legal_suffix,
@@ -156,7 +157,7 @@ class EntityResolver:
         self.index = index or EntityIndex()
         self._gazetteer_ids = {g.entity_id for g in gazetteer.values()}
         self._countries: dict[str, GazetteerEntry] | None = None  # ISO code -> country entry, when first needed
-        self._expansions: dict[str, str] = {}  # acronym -> the batch's organisation name it abbreviates
+        self._expansions: dict[str, str] = {}  # acronym or short name -> the batch's full name
         self._kinds: dict[str, Counter] = {}  # one-word name -> its labels across the batch
         self._short_forms: dict[str, str] = {}  # "Air Force" -> the article's "United States Air Force"
 
@@ -166,7 +167,7 @@ class EntityResolver:
             for mention in extraction.entities:
                 if mention.label == "PERSON" and _is_full_name(_person_name(mention)) and not mention.entity_id:
                     self._person(_person_name(mention))
-        self._expansions = batch_expansions(extractions)
+        self._expansions = {**batch_trade_forms(extractions), **batch_expansions(extractions)}
         self._kinds = batch_kinds(extractions)
         return [self._resolve_one(e, texts.get(e.article_id, "")) for e in extractions]
 

@@ -221,3 +221,20 @@ def test_a_company_named_after_a_country_form_keeps_its_own_spelling():
     names = {e.id: e.canonical for e in entities}
     assert names[x.entities[0].entity_id] == "America Online"
     assert names[y.entities[0].entity_id] == "U.S. Coast Guard"
+
+
+def test_an_airline_named_without_its_trade_word_is_the_one_another_report_names_in_full():
+    a = article("a1", "Kestrel Airways cut fares.", [("Kestrel Airways", "ORG")])
+    b = article("b1", "Kestrel said fares fell.", [("Kestrel", "ORG")])
+    (x, y), entities = resolve(a, b)
+    assert x.entities[0].entity_id == y.entities[0].entity_id
+    assert {e.id: e.canonical for e in entities}[y.entities[0].entity_id] == "Kestrel Airways"
+
+
+def test_a_short_name_with_two_trade_forms_or_another_word_after_it_joins_neither():
+    a = article("a1", "Orvan Airlines and Orvan Aviation grew.", [("Orvan Airlines", "ORG"), ("Orvan Aviation", "ORG")])
+    b = article("b1", "Orvan said so. Pelko Records signed a band.", [("Orvan", "ORG"), ("Pelko Records", "ORG")])
+    c = article("c1", "Pelko sold phones.", [("Pelko", "ORG")])
+    (x, y, z), _ = resolve(a, b, c)
+    assert y.entities[0].entity_id not in {m.entity_id for m in x.entities}
+    assert z.entities[0].entity_id != y.entities[1].entity_id
