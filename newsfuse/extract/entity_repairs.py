@@ -31,7 +31,8 @@ _PERSON_TITLES = frozenset(
     col. lt. gen. chancellor premier""".split()
 )
 _INSTITUTION_WORDS = re.compile(
-    r"\b(?:Department|Ministry|Office|Court|Council|Committee|Commission|House|Party|Administration|Airlines)$"
+    r"\b(?:Department|Ministry|Office|Court|Council|Committee|Commission|House|Party|Administration|Airlines|"
+    r"University|College|School|Hospital|Institute|Foundation|Club|Island|Islands|Airport|Street|Square)$"
 )
 _UNITS = frozenset("USD EUR GBP JPY CNY CHF AUD CAD GB MB KB TB GHz MHz".split())
 _POSSESSIVE = re.compile(r"(?:'s|’s|s'|s’) (?=[A-Z0-9i])")
@@ -85,7 +86,7 @@ def titled_persons(mentions: list[EntityMention]) -> list[EntityMention]:
     out = []
     for m in mentions:
         words = m.text.split(" ")
-        if m.label == "PERSON" or len(words) < 2 or words[0].casefold() not in _PERSON_TITLES:
+        if m.label != "ORG" or len(words) < 2 or words[0].casefold() not in _PERSON_TITLES:
             out.append(m)
             continue
         rest = words[1:]
@@ -142,7 +143,7 @@ def model_designations(text: str, mentions: list[EntityMention]) -> list[EntityM
         replace(m, label="PRODUCT")
         if m.label in {"ORG", "PERSON", "GPE", "WORK_OF_ART"}
         and _MODEL_WORD.fullmatch(m.text.split(" ")[0].removesuffix("s"))
-        and not m.entity_id
+        and not (m.entity_id or _INSTITUTION_WORDS.search(m.text))  # "911 Commission", "100 Club"
         else m
         for m in mentions
     ]
@@ -161,7 +162,27 @@ def model_designations(text: str, mentions: list[EntityMention]) -> list[EntityM
         if covered.find(1, start, end) == -1:
             added.append(EntityMention(start, end, text[start:end], "PRODUCT"))
             covered[start:end] = b"\x01" * (end - start)
-    return sorted(out + added, key=lambda m: m.start) if added else out
+    return _with_nicknames(text, sorted(out + added, key=lambda m: m.start) if added else out)
+
+
+def _with_nicknames(text: str, mentions: list[EntityMention]) -> list[EntityMention]:
+    """A model number and the one capitalised word after it, both products, are one name ("787" + "Dreamliner"
+    is the 787 Dreamliner): the model often tags the nickname alone and the number is added above."""
+    out: list[EntityMention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.label == m.label == "PRODUCT"
+            and not (prev.entity_id or m.entity_id)
+            and text[prev.end : m.start] == " "
+            and _MODEL_WORD.fullmatch(prev.text.split(" ")[-1].removesuffix("s"))
+            and _CAPITALISED.fullmatch(m.text)
+        ):
+            out[-1] = EntityMention(prev.start, m.end, text[prev.start : m.end], "PRODUCT")
+        else:
+            out.append(m)
+    return out
 
 
 def joined_names(text: str, mentions: list[EntityMention]) -> list[EntityMention]:

@@ -37,7 +37,7 @@ from newsfuse.records import Article
 from newsfuse.records.mentions import ArticleExtraction, Sentence
 
 # Stored with each extraction; bump it when extractors change so ``update`` redoes stored articles.
-EXTRACTOR_VERSION = "7"
+EXTRACTOR_VERSION = "8"
 # Articles per task sent to a worker: the NER is a few percent faster on 8 documents than on one,
 # and no faster on more; the last tasks are single articles (see ``_chunks``).
 WORKER_CHUNK = 8

@@ -21,8 +21,16 @@ from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
 from newsfuse.records.mentions import ArticleExtraction, Entity, EntityMention
-from newsfuse.resolve.aliases import batch_expansions, batch_kinds, with_country_spelled_out, without_legal_suffix
+from newsfuse.resolve.aliases import (
+    batch_expansions,
+    batch_kinds,
+    batch_trade_forms,
+    short_forms,
+    with_country_spelled_out,
+    without_legal_suffix,
+)
 from newsfuse.resolve.languages import country_code, is_english
+from newsfuse.resolve.models import model_aliases, model_numbers, model_singular, nickname
 from newsfuse.resolve.names import TITLE_WORDS, entity_id_for, fold, match_key, name_key, strip_titles, surname
 
 if TYPE_CHECKING:
@@ -106,54 +114,6 @@ def acronym_aliases(text: str, mentions: list[EntityMention]) -> dict[int, int]:
     return links
 
 
-def model_aliases(mentions: list[EntityMention]) -> dict[int, int]:
-    """Mention index -> index of the earlier product it shortens: "787" after "Boeing 787" (the maker's model)."""
-    links: dict[int, int] = {}
-    full: dict[str, int] = {}
-    for i, mention in enumerate(mentions):
-        if mention.label != "PRODUCT":
-            continue
-        words = mention.text.split()
-        if len(words) > 1:
-            full.setdefault(words[-1].removesuffix("s"), i)
-        elif mention.text.removesuffix("s") in full:
-            links[i] = full[mention.text.removesuffix("s")]
-    return links
-
-
-def _model_numbers(mentions: list[EntityMention]) -> dict[int, str]:
-    """Mention index -> the model number in a maker-plus-model or model-plus-nickname product name ("Boeing
-    787" -> "787", "787 Dreamliner" -> "787")."""
-    out = {}
-    for i, mention in enumerate(mentions):
-        words = mention.text.split()
-        if mention.label != "PRODUCT" or len(words) < 2:
-            continue
-        if any(c.isdigit() for c in words[-1]):
-            out[i] = words[-1].removesuffix("s")
-        elif len(words) == 2 and words[0][:1].isdigit() and words[1][:1].isupper():
-            out[i] = words[0]
-    return out
-
-
-def _nickname(mention: EntityMention) -> str | None:
-    """ "Dreamliner" of "787 Dreamliner" / "Boeing 787 Dreamliner": the name after a model number."""
-    words = mention.text.split()
-    for before, word in zip(words, words[1:], strict=False):
-        if any(c.isdigit() for c in before) and word[:1].isupper() and word.isalpha() and len(word) > 3:
-            return word
-    return None
-
-
-def _model_singular(mention: EntityMention) -> str:
-    """A product's name without the plural of its model number: "A380s" -> "A380", "Boeing 787s" -> "Boeing 787"."""
-    text = mention.text
-    last = text.split()[-1] if text.split() else text
-    if mention.label == "PRODUCT" and len(last) > 3 and last.endswith("s") and any(c.isdigit() for c in last):
-        return text.removesuffix("s").removesuffix("'")
-    return text
-
-
 def _people_by_surname(mentions: list[EntityMention]) -> dict[str, str]:
     """Surname -> the full name it stands for in this article, for surnames only one person has."""
     names: dict[str, set[str]] = defaultdict(set)
@@ -197,8 +157,9 @@ class EntityResolver:
         self.index = index or EntityIndex()
         self._gazetteer_ids = {g.entity_id for g in gazetteer.values()}
         self._countries: dict[str, GazetteerEntry] | None = None  # ISO code -> country entry, when first needed
-        self._expansions: dict[str, str] = {}  # acronym -> the batch's organisation name it abbreviates
+        self._expansions: dict[str, str] = {}  # acronym or short name -> the batch's full name
         self._kinds: dict[str, Counter] = {}  # one-word name -> its labels across the batch
+        self._short_forms: dict[str, str] = {}  # "Air Force" -> the article's "United States Air Force"
 
     def resolve(self, extractions: list[ArticleExtraction], texts: Mapping[str, str]) -> list[ArticleExtraction]:
         """Resolve every mention; ``texts`` maps article id to its text (for acronyms in parentheses)."""
@@ -206,7 +167,7 @@ class EntityResolver:
             for mention in extraction.entities:
                 if mention.label == "PERSON" and _is_full_name(_person_name(mention)) and not mention.entity_id:
                     self._person(_person_name(mention))
-        self._expansions = batch_expansions(extractions)
+        self._expansions = {**batch_trade_forms(extractions), **batch_expansions(extractions)}
         self._kinds = batch_kinds(extractions)
         return [self._resolve_one(e, texts.get(e.article_id, "")) for e in extractions]
 
@@ -220,13 +181,23 @@ class EntityResolver:
         self.index.by_key[key] = entity_id
         return entity_id
 
+    def _org_name(self, name: str) -> tuple[str, str]:
+        """(name to match, name to show) of an organisation: "U.S. Air Force" is matched as "United States Air
+        Force" but shown as written ("America Online" is no "United States Online"); a short form or an
+        acronym is matched and shown as the full name it stands for."""
+        shown = without_legal_suffix(name)
+        name = with_country_spelled_out(shown)
+        if name in self._short_forms:  # "Air Force" in an article that said "U.S. Air Force"
+            name = shown = self._short_forms[name]
+        if self.index.by_key.get(("ORG", match_key(name))) is None and name in self._expansions:
+            name = shown = without_legal_suffix(self._expansions[name])  # "USAF": the batch's US Air Force
+        return name, shown
+
     def _named(self, mention: EntityMention, name: str) -> str:
         kind = kind_of(mention.label)
+        shown = name
         if kind == "ORG":
-            name = with_country_spelled_out(without_legal_suffix(name))
-            known = self.index.by_key.get((kind, match_key(name)))
-            if known is None and name in self._expansions:  # "USAF": the batch's US Air Force
-                name = without_legal_suffix(self._expansions[name])
+            name, shown = self._org_name(name)
         if mention.entity_id:
             entry = self.gazetteer.get(mention.entity_id)
             if mention.entity_id not in self.index.entities and entry is not None:
@@ -240,7 +211,7 @@ class EntityResolver:
         if entity_id is None:
             entity_id = entity_id_for(mention.label, name)
             if entity_id not in self.index.entities:
-                self.index.add(Entity(entity_id, name, "GPE" if kind == "GPE" else mention.label))
+                self.index.add(Entity(entity_id, shown, "GPE" if kind == "GPE" else mention.label))
             self.index.by_key[(kind, match_key(name))] = entity_id
         return entity_id
 
@@ -266,7 +237,8 @@ class EntityResolver:
         doc_people = _people_by_surname(mentions)
         first_names = _people_by_first_name(mentions)
         acronyms = {**model_aliases(mentions), **acronym_aliases(text, mentions)}
-        models = _model_numbers(mentions)
+        models = model_numbers(mentions)
+        self._short_forms = short_forms(mentions, self._expansions)
         resolved: list[EntityMention] = []
         other_language = not is_english(extraction.language)
         for i, mention in enumerate(mentions):
@@ -283,12 +255,12 @@ class EntityResolver:
             else:
                 known = self.index.by_key.get(("PRODUCT", match_key(models[i]))) if i in models else None
                 # "Airbus A380" after an article that said "the A380": the model number names the product
-                entity_id = known or self._named(mention, _model_singular(mention))
+                entity_id = known or self._named(mention, model_singular(mention))
                 if i in models:  # "Boeing 787": the model number alone names it in later articles too
                     self.index.by_key.setdefault(("PRODUCT", match_key(models[i])), entity_id)
-                    nickname = _nickname(mention)  # and so does its nickname ("Dreamliner")
-                    if nickname:
-                        self.index.by_key.setdefault(("PRODUCT", match_key(nickname)), entity_id)
+                    name = nickname(mention)  # and so does its nickname ("Dreamliner")
+                    if name:
+                        self.index.by_key.setdefault(("PRODUCT", match_key(name)), entity_id)
             self.index.forms[entity_id][_person_name(mention) if mention.label == "PERSON" else mention.text] += 1
             resolved.append(replace(mention, entity_id=entity_id))
         return replace(extraction, entities=tuple(replace(m, canonical=self.canonical(m.entity_id)) for m in resolved))
@@ -324,16 +296,17 @@ class EntityResolver:
         return mention
 
     def _person_or_not(self, mention: EntityMention, doc_people: dict[str, str]) -> EntityMention:
-        """A one-word "person" that is nobody's surname here or known, and that the batch's sources call an
-        organisation or product more often than a person, is that organisation or product."""
+        """A one-word "person" that is nobody's surname here or known, and that as many of the batch's sources
+        call an organisation or product as call it a person, is that organisation or product (people are
+        introduced by their full name; a single word nobody gives in full is a weak person)."""
         name = mention.text
         if " " in name or surname(name) in doc_people or self.index.person_by_surname(surname(name)):
             return mention
         votes = self._kinds.get(match_key(name))
         if not votes:
             return mention
-        (top, n), *_ = votes.most_common()
-        return replace(mention, label=top) if top != "PERSON" and n > votes["PERSON"] else mention
+        other = max((k for k in votes if k != "PERSON"), key=votes.__getitem__, default=None)
+        return replace(mention, label=other) if other and votes[other] >= votes["PERSON"] else mention
 
     def _person_mention(
         self, mention: EntityMention, doc_people: dict[str, str], first_names: dict[str, str] | None = None

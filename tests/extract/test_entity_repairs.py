@@ -120,3 +120,17 @@ def test_a_person_named_after_a_company_suffix_is_split_off():
     text = "The founder of Veltra Ltd. Karin Olde has retired."
     mentions = [_m(text, "Veltra Ltd. Karin Olde", "ORG")]
     assert _spans(split_spans(text, mentions)) == {("Veltra Ltd.", "ORG"), ("Karin Olde", "PERSON")}
+
+
+def test_a_model_number_and_the_nickname_tagged_alone_after_it_are_one_product():
+    text = "Kestrel unveiled the Kestrel K400 Skylark. The new K400 Skylark seats 90 and flies in May."
+    mentions = [_m(text, "Kestrel K400 Skylark", "PRODUCT"), _m(text, "Skylark", "PRODUCT", 1)]
+    spans = _spans(model_designations(text, mentions))
+    assert ("K400 Skylark", "PRODUCT") in spans and ("Skylark", "PRODUCT") not in spans
+
+
+def test_a_title_word_that_starts_a_place_or_an_institution_is_no_person():
+    text = "Prince Edward Island and Queen Mary University joined the 911 Commission talks."
+    mentions = [_m(text, "Prince Edward Island", "GPE"), _m(text, "Queen Mary University", "ORG")]
+    assert _spans(titled_persons(mentions)) == {("Prince Edward Island", "GPE"), ("Queen Mary University", "ORG")}
+    assert _spans(model_designations(text, [_m(text, "911 Commission", "ORG")])) == {("911 Commission", "ORG")}

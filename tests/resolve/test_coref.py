@@ -84,6 +84,57 @@ def test_a_description_finds_its_name_paragraphs_back_and_which_follows_it():
 
 
 def test_role_words_before_a_name_are_that_person():
-    text = "Shares rose after company CEO Maria Lopez spoke."
+    text = "Shares rose after former CEO Maria Lopez spoke."
     links = _links(text, [_mention(text, "Maria Lopez", "PERSON")])
-    assert links.get("company CEO Maria Lopez") == "Maria Lopez"
+    assert links.get("former CEO Maria Lopez") == "Maria Lopez"
+
+
+def test_it_continues_the_subject_of_the_sentence_before_not_the_nearest_name():
+    text = "The Velox 9 is a small jet built by Kestrel Aero. It carries 90 people."
+    mentions = [_mention(text, "Velox 9", "PRODUCT"), _mention(text, "Kestrel Aero", "ORG")]
+    assert _links(text, mentions)["It"] == "Velox 9"
+
+
+def test_its_takes_the_subject_of_its_own_sentence_and_skips_a_possessor():
+    text = "Brava's rival Norvik has won an order from Ostra Air for 20 of its new jets."
+    mentions = [_mention(text, "Brava", "ORG"), _mention(text, "Norvik", "ORG"), _mention(text, "Ostra Air", "ORG")]
+    assert _links(text, mentions)["its"] == "Norvik"
+
+
+def test_a_chain_of_it_follows_the_description_it_started_with():
+    text = "Kestrel Aero showed the Velox 9 to Ostra Air. The aircraft flew at noon.\nAfter that it was parked."
+    names = [("Kestrel Aero", "ORG"), ("Velox 9", "PRODUCT"), ("Ostra Air", "ORG")]
+    links = _links(text, [_mention(text, name, label) for name, label in names])
+    assert links["The aircraft"] == "Velox 9" and links["it"] == "Velox 9"
+
+
+def test_we_inside_a_quote_stays_with_the_nearest_organisation():
+    text = 'Ostra Air bought jets from Kestrel Aero. "We are pleased," the Kestrel Aero chief said.'
+    mentions = [_mention(text, "Ostra Air", "ORG"), _mention(text, "Kestrel Aero", "ORG")]
+    assert _links(text, mentions)["We"] == "Kestrel Aero"
+
+
+def test_a_description_set_beside_a_name_is_that_name_not_the_one_before():
+    text = (
+        "Ostra Air buys jets from Kestrel Aero. It chose the maker's newest aircraft, the Velox 9. "
+        "Norvik, the Danish carrier, bought three.\nNordic planemaker, Kestrel Aero, agreed."
+    )
+    names = [("Ostra Air", "ORG"), ("Kestrel Aero", "ORG"), ("Velox 9", "PRODUCT"), ("Norvik", "ORG")]
+    mentions = [_mention(text, name, label) for name, label in names]
+    mentions.append(EntityMention(text.rindex("Kestrel Aero"), text.rindex("Kestrel Aero") + 12, "Kestrel Aero", "ORG"))
+    links = _links(text, mentions)
+    assert links["the maker's newest aircraft"] == "Velox 9"
+    assert links["the Danish carrier"] == "Norvik"
+    assert links["Nordic planemaker"] == "Kestrel Aero"
+
+
+def test_a_name_that_premodifies_a_component_is_no_antecedent_of_the_aircraft():
+    text = "Kestrel showed the Velox 9 with two Tarn 500 engines. The aircraft flew at noon."
+    names = [("Kestrel", "ORG"), ("Velox 9", "PRODUCT"), ("Tarn 500", "PRODUCT")]
+    assert _links(text, [_mention(text, name, label) for name, label in names])["The aircraft"] == "Velox 9"
+
+
+def test_company_before_a_chief_s_title_is_the_company_not_the_chief():
+    text = "Corvex held its event in Oslo. There, company CEO Tom Reyes showed a drone."
+    links = _links(text, [_mention(text, "Corvex", "ORG"), _mention(text, "Tom Reyes", "PERSON")])
+    assert links["company"] == "Corvex" and links["CEO Tom Reyes"] == "Tom Reyes"

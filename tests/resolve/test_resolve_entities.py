@@ -193,3 +193,48 @@ def test_an_organisation_named_after_its_country_is_one_whatever_form_the_countr
     b = article("b1", "The United States Coast Guard said so.", [("United States Coast Guard", "ORG")])
     (x, y), _ = resolve(a, b)
     assert x.entities[0].entity_id == y.entities[0].entity_id
+
+
+def test_a_one_word_name_one_article_keeps_calling_a_person_joins_the_company_another_names():
+    text = "Skyvo said fares fell. Skyvo said more jets came. Skyvo said it hired staff."
+    a = article("a1", text, [("Skyvo", "PERSON"), ("Skyvo", "PERSON"), ("Skyvo", "PERSON")])
+    b = article("b1", "The airline Skyvo bought ten jets.", [("Skyvo", "ORG")])
+    (x, y), _ = resolve(a, b)
+    assert {m.label for m in x.entities} == {"ORG"}
+    assert ids_of(x, "Skyvo") == ids_of(y, "Skyvo")
+
+
+def test_a_national_body_named_without_its_country_is_the_one_the_article_named_in_full():
+    text = "The U.S. Coast Guard sent a cutter. The Coast Guard said the crew was safe."
+    a = article("a1", text, [("U.S. Coast Guard", "ORG"), ("Coast Guard", "ORG")])
+    two = "The Japan Coast Guard and the Korea Coast Guard met. The Coast Guard chiefs spoke."
+    b = article("b1", two, [("Japan Coast Guard", "ORG"), ("Korea Coast Guard", "ORG"), ("Coast Guard", "ORG")])
+    (x, y), _ = resolve(a, b)
+    assert len({m.entity_id for m in x.entities}) == 1
+    assert len({m.entity_id for m in y.entities}) == 3
+
+
+def test_a_company_named_after_a_country_form_keeps_its_own_spelling():
+    a = article("a1", "America Online said so.", [("America Online", "ORG")])
+    b = article("b1", "The U.S. Coast Guard said so.", [("U.S. Coast Guard", "ORG")])
+    (x, y), entities = resolve(a, b)
+    names = {e.id: e.canonical for e in entities}
+    assert names[x.entities[0].entity_id] == "America Online"
+    assert names[y.entities[0].entity_id] == "U.S. Coast Guard"
+
+
+def test_an_airline_named_without_its_trade_word_is_the_one_another_report_names_in_full():
+    a = article("a1", "Kestrel Airways cut fares.", [("Kestrel Airways", "ORG")])
+    b = article("b1", "Kestrel said fares fell.", [("Kestrel", "ORG")])
+    (x, y), entities = resolve(a, b)
+    assert x.entities[0].entity_id == y.entities[0].entity_id
+    assert {e.id: e.canonical for e in entities}[y.entities[0].entity_id] == "Kestrel Airways"
+
+
+def test_a_short_name_with_two_trade_forms_or_another_word_after_it_joins_neither():
+    a = article("a1", "Orvan Airlines and Orvan Aviation grew.", [("Orvan Airlines", "ORG"), ("Orvan Aviation", "ORG")])
+    b = article("b1", "Orvan said so. Pelko Records signed a band.", [("Orvan", "ORG"), ("Pelko Records", "ORG")])
+    c = article("c1", "Pelko sold phones.", [("Pelko", "ORG")])
+    (x, y, z), _ = resolve(a, b, c)
+    assert y.entities[0].entity_id not in {m.entity_id for m in x.entities}
+    assert z.entities[0].entity_id != y.entities[1].entity_id
