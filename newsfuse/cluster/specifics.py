@@ -186,7 +186,7 @@ def compare(article: Specifics, event: Mapping[str, Mapping[str, int]]) -> tuple
 
 # A report listing more victims than this is a roundup (a night's shootings across a city): its ages and
 # names agree with other reports by chance. An event gathers several reports' variants, so it may list more.
-_FINGERPRINT_MAX = {"article": 4, "event": 6}
+FINGERPRINT_MAX = {"article": 4, "event": 6}
 
 
 def fingerprint(article: Specifics, event: Mapping[str, Mapping[str, int]], shared: Mapping[str, list[str]]) -> int:
@@ -196,6 +196,6 @@ def fingerprint(article: Specifics, event: Mapping[str, Mapping[str, int]], shar
         len(values)
         for kind, values in shared.items()
         if kind != "hour"
-        and len(article.get(kind, ())) <= _FINGERPRINT_MAX["article"]
-        and len(event.get(kind, ())) <= _FINGERPRINT_MAX["event"]
+        and len(article.get(kind, ())) <= FINGERPRINT_MAX["article"]
+        and len(event.get(kind, ())) <= FINGERPRINT_MAX["event"]
     )
