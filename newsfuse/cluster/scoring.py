@@ -9,7 +9,7 @@ import numpy as np
 
 from newsfuse.cluster.embed import e5_similarity
 from newsfuse.cluster.index import EventState, WeightedArticle, _dot
-from newsfuse.cluster.specifics import compare, fingerprint
+from newsfuse.dedup.specifics import compare, fingerprint
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +43,7 @@ class ClusterConfig:
     # about two happenings, however alike their wording (two diamond heists, two rehab check-ins).
     names_floor: float = 0.1  # name cosine below which the penalty applies, growing to the full one at 0
     names_penalty: float = 0.2
-    # Specific details (``specifics.py``): a shared victim, street or age is strong evidence of one
+    # Specific details (``dedup/specifics.py``): a shared victim, street or age is strong evidence of one
     # happening, the same kind of detail given by both and differing is strong evidence of two; a city,
     # a police department or a hospital in common is only locality and stays in the ordinary signals.
     # Shared ages and times of day are common by chance (many teenagers, many evenings): only conflicts count.

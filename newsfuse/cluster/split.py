@@ -25,7 +25,7 @@ from scipy import sparse
 
 from newsfuse.cluster.embed import e5_similarity
 from newsfuse.cluster.index import WeightedArticle, _dot
-from newsfuse.cluster.specifics import FINGERPRINT_MAX
+from newsfuse.dedup.specifics import FINGERPRINT_MAX
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,7 +143,7 @@ def person_similarity(a: list[WeightedArticle], b: list[WeightedArticle], idf: C
 
 
 def _participants(half: Sequence[WeightedArticle]) -> set[str]:
-    """Specific people (``specifics.py``) of the half's reports that are not roundups: a page listing many victims
+    """Specific people (``dedup/specifics.py``) of the half's reports that are not roundups: a page listing many victims
     (a weekend's shootings across a city) names another happening's victim beside its own."""
     named: set[str] = set()
     for member in half:
