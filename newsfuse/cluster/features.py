@@ -22,7 +22,8 @@ from datetime import date
 import numpy as np
 
 from newsfuse.cluster import crosslingual
-from newsfuse.cluster.specifics import specifics_of
+from newsfuse.dedup.boilerplate import host_of
+from newsfuse.dedup.specifics import lead_of, specifics_of
 from newsfuse.records.article import Article
 
 _WORD = re.compile(r"[^\W\d_][\w'\-]*[^\W_]|[^\W\d_]", re.UNICODE)
@@ -35,7 +36,6 @@ _WORD = re.compile(r"[^\W\d_][\w'\-]*[^\W_]|[^\W\d_]", re.UNICODE)
 # Capitals of every script, not only A-Z: "Öztürk", "Škoda" (names are folded by ``crosslingual.fold``).
 _UP = crosslingual.UPPER
 _NAME_RUN = re.compile(rf"(?:[{_UP}](?<!\w[{_UP}])[\w'\-]*[^\W_](?:[ \t]+|\b))+")
-_LEAD_END = re.compile(r"[.!?][\"'\u201d\u2019]?\s|\n")
 # A capitalised run for person detection: not after "the" (teams, organisations), initials allowed.
 _PERSON_RUN = re.compile(
     r"[A-Z](?<!\w[A-Z])(?<!\bthe [A-Z])(?<!\bThe [A-Z])[\w'\-]*[a-z](?:[ ]+(?:[A-Z]\.[ ]+)?[A-Z][\w'\-]*[a-z])*\b"
@@ -65,7 +65,7 @@ class ArticleFeatures:
     day: int | None  # proleptic ordinal of the publication date; None when unknown
     vector: np.ndarray | None = None  # unit-length sentence embedding, when embeddings are on
     persons: dict[str, float] = field(default_factory=dict)  # surnames of people named in full, log-scaled
-    specifics: dict[str, frozenset[str]] = field(default_factory=dict)  # kind -> details (``specifics.py``)
+    specifics: dict[str, frozenset[str]] = field(default_factory=dict)  # kind -> details (``dedup/specifics.py``)
     ml_vector: np.ndarray | None = None  # unit multilingual-e5 vector, for comparing across languages
     language: str | None = None  # ISO 639-1: content words are compared only within one language
     host: str = ""  # the outlet: what it says in most of its articles is its locality, not a happening's
@@ -90,7 +90,7 @@ def features_of(
         if article.title and not article.text.startswith(article.title)
         else article.text
     )
-    lead = _lead(text)
+    lead = lead_of(text, 2)
     # Another language's function words would make all its reports look alike (one mega-event).
     language = article.language if article.language and article.language != "en" else None
     stop = _STOPWORDS | crosslingual.stop_words(language) if language else _STOPWORDS
@@ -118,14 +118,8 @@ def features_of(
         specifics_of(text, lead_of(text)),  # the happening's own details: headline and first paragraphs
         ml_vector,
         article.language,
-        _host_of(article),
+        host_of(article),
     )
-
-
-def _host_of(article: Article) -> str:
-    from newsfuse.dedup.boilerplate import host_of  # here: dedup imports this module
-
-    return host_of(article)
 
 
 def person_surnames(text: str) -> dict[str, float]:
@@ -137,17 +131,6 @@ def person_surnames(text: str) -> dict[str, float]:
     for stopword in _STOPWORDS & counts.keys():
         del counts[stopword]
     return _log_scaled(counts)
-
-
-def lead_of(text: str) -> str:
-    """The headline and first paragraphs, where a report tells its happening's own details."""
-    return _lead(text, 6)
-
-
-def _lead(text: str, sentences: int = 2) -> str:
-    """The headline and first sentences: what the report is about, counted twice."""
-    ends = [m.end() for m in _LEAD_END.finditer(text, 0, 600)]
-    return text[: ends[sentences - 1]] if len(ends) >= sentences else text[:600]
 
 
 def _log_scaled(counts: Counter[str]) -> dict[str, float]:

@@ -7,7 +7,10 @@ two by spectral bisection of their members' similarity graph (the same signals c
 and split when the cut is cheap relative to the halves' internal ties (normalised cut) and the
 halves are not about the same people: the arrest and the trial of one suspect are one story, two
 players' arrests are two. Spectral cuts follow the graph's structure; two-means seeded from the
-farthest members, tried first, peeled off outliers instead of the second happening.
+farthest members, tried first, peeled off outliers instead of the second happening. Halves that name one
+participant as their own (a victim or suspect with an age, "identified as ...") in reports published
+within days of each other are one happening however they cut (``share_participant``): the cut then
+follows wording (the charge and the shooting told apart), not who it happened to.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from scipy import sparse
 
 from newsfuse.cluster.embed import e5_similarity
 from newsfuse.cluster.index import WeightedArticle, _dot
+from newsfuse.dedup.specifics import FINGERPRINT_MAX
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,3 +140,35 @@ def person_similarity(a: list[WeightedArticle], b: list[WeightedArticle], idf: C
     first, second = sums
     norms = math.sqrt(sum(v * v for v in first.values())) * math.sqrt(sum(v * v for v in second.values()))
     return _dot(first, second) / norms if norms > 1e-12 else None
+
+
+def _participants(half: Sequence[WeightedArticle]) -> set[str]:
+    """Specific people (``dedup/specifics.py``) of the half's reports that are not roundups: a page listing many victims
+    (a weekend's shootings across a city) names another happening's victim beside its own."""
+    named: set[str] = set()
+    for member in half:
+        specifics = member.features.specifics
+        people = specifics.get("person", ())
+        if len(people) <= FINGERPRINT_MAX["article"] and len(specifics.get("age", ())) <= FINGERPRINT_MAX["article"]:
+            named.update(people)
+    return named
+
+
+def _days_between(a: Sequence[WeightedArticle], b: Sequence[WeightedArticle]) -> int | None:
+    """Days between the halves' publication spans (0 when they overlap; None when either is undated)."""
+    days_a = [m.features.day for m in a if m.features.day is not None]
+    days_b = [m.features.day for m in b if m.features.day is not None]
+    if not days_a or not days_b:
+        return None
+    return max(0, min(days_b) - max(days_a), min(days_a) - max(days_b))
+
+
+def share_participant(a: Sequence[WeightedArticle], b: Sequence[WeightedArticle], grace_days: int) -> bool:
+    """Whether the halves name a participant in common within ``grace_days`` (or undated): one happening.
+
+    Later than that, the same named people are a follow-up (the plea, the trial), which storylines link
+    (``storyline.py``) rather than merge."""
+    gap = _days_between(a, b)
+    if gap is not None and gap > grace_days:
+        return False
+    return not _participants(a).isdisjoint(_participants(b))

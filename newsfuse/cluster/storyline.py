@@ -3,7 +3,7 @@ funeral, anniversary) is linked to it as a related event, not merged into it and
 
 Clustering keeps a follow-up weeks or months later apart when time and wording separate it; what ties
 it to the original happening is its people: the victim or suspect named with an age or as charged,
-identified, arrested (``specifics.py``, kind ``person``). Two events are in one storyline when they
+identified, arrested (``dedup/specifics.py``, kind ``person``). Two events are in one storyline when they
 share such a person whose surname is rare in the store (a common surname alone proves nothing), and
 they are not already one event. The earlier event (by first publication day) is the storyline's start.
 """

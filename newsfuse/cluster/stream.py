@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from newsfuse.cluster.features import ArticleFeatures
 from newsfuse.cluster.index import EventIndex, WeightedArticle
 from newsfuse.cluster.scoring import ClusterConfig, Signals, score_event
-from newsfuse.cluster.split import person_similarity, spectral_bisect
+from newsfuse.cluster.split import person_similarity, share_participant, spectral_bisect
 from newsfuse.records.relations import EventMerge
 
 
@@ -137,6 +137,8 @@ class StreamClusterer:
                 continue
             cut = spectral_bisect(list(event.members.values()), self.config.embedding_weight)
             if not self.config.should_split(cut.normalized_cut, person_similarity(cut.a, cut.b, self.surname_idf)):
+                continue
+            if share_participant(cut.a, cut.b, self.config.time_grace_days):
                 continue
             a, b = cut.a, cut.b
             founder_side = a if any(m.article_id == event.founder for m in a) else b

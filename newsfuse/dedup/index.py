@@ -16,9 +16,8 @@ from typing import Generic, TypeVar
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
-from newsfuse.cluster.features import lead_of
-from newsfuse.cluster.specifics import compare, specifics_of
 from newsfuse.dedup.passages import IndexedSentences, align, in_order, indexed
+from newsfuse.dedup.specifics import compare, lead_of, specifics_of
 from newsfuse.dedup.text import SentenceSpan, body_hash, containment, content_words, sentences, shingles
 from newsfuse.records.article import Article
 from newsfuse.records.relations import DerivationLink, DuplicateKind, DuplicateLink, Link

@@ -7,8 +7,9 @@ from cluster_texts import MERGER, QUAKE, REHAB, article
 from newsfuse.cluster.features import features_of, person_surnames
 from newsfuse.cluster.index import EventIndex
 from newsfuse.cluster.scoring import ClusterConfig
-from newsfuse.cluster.split import person_similarity, spectral_bisect
+from newsfuse.cluster.split import person_similarity, share_participant, spectral_bisect
 from newsfuse.cluster.stream import StreamClusterer, StreamResult
+from newsfuse.records.article import Article
 
 # Two players' drunk-driving arrests: one team, one city, one charge; different people.
 ARREST_JACKSON = [
@@ -29,9 +30,10 @@ ARREST_WILLIAMS = [
 ]
 
 
-def weighted(texts: list[str]):
+def weighted(texts: list):
+    """Index and weighted members of ``texts`` (strings, or articles carrying a date)."""
     index = EventIndex()
-    features = [features_of(article(t)) for t in texts]
+    features = [features_of(t if isinstance(t, Article) else article(t)) for t in texts]
     for f in features:
         index.observe(f)
     return index, [index.weigh(f) for f in features]
@@ -90,3 +92,50 @@ def test_an_event_that_absorbed_two_arrests_is_split_by_its_people():
     assert clusterer.split({"e_both"}, result) == 1
     groups = {frozenset(state.members) for state in index.events.values()}
     assert groups == {frozenset(m.article_id for m in members[:3]), frozenset(m.article_id for m in members[3:])}
+
+
+# One office shooting told two ways: the shooting as it happened, and the charge laid days later. The wording
+# differs (gunfire, party, wounded; court, charged, bail), the victim and the suspect are the same.
+SHOOTING = [
+    "A gunman opened fire at a staff party in a Tacoma warehouse, killing Orin Talbot, 52, and wounding two "
+    "coworkers. Witnesses said the shooter walked in through the loading dock and fired at the tables.",
+    "Gunfire broke out at a warehouse party in Tacoma when a former worker walked in and shot Orin Talbot, 52. "
+    "Two coworkers were wounded and taken to hospital; partygoers hid behind the tables as the shots rang out.",
+    "Orin Talbot, 52, died after a shooter burst into the warehouse staff party in Tacoma through the loading "
+    "dock. Two others were wounded by the gunfire while colleagues fled the tables.",
+]
+CHARGE = [
+    "Prosecutors charged Wes Harlan with the murder of Orin Talbot, 52, and appeared in court in Pierce County. "
+    "The judge denied bail after the prosecutor argued Harlan had planned the killing for weeks.",
+    "Wes Harlan was charged with first-degree murder in the death of Orin Talbot, 52, the Pierce County "
+    "prosecutor said. Harlan made a brief court appearance and was held without bail.",
+    "A judge in Pierce County refused bail for Wes Harlan, charged with murdering Orin Talbot, 52. The prosecutor "
+    "told the court Harlan bought the rifle weeks before the killing.",
+]
+
+
+def test_halves_naming_the_same_victim_within_days_are_one_happening_however_they_cut():
+    index, members = weighted(SHOOTING + CHARGE)
+    config = ClusterConfig()
+    cut = spectral_bisect(members, config.embedding_weight)
+    idf = lambda surname: index.idf(index.name_df[surname])  # noqa: E731
+    # The cut alone says two happenings: the wording of the shooting and of the charge share little.
+    assert config.should_split(cut.normalized_cut, person_similarity(cut.a, cut.b, idf))
+    assert share_participant(cut.a, cut.b, config.time_grace_days)
+    clusterer = StreamClusterer(index, config, with_embeddings=False)
+    for member in members:
+        index.add("e_one", member)
+    assert clusterer.split({"e_one"}, StreamResult()) == 0
+
+
+def test_a_shared_participant_months_apart_or_only_in_a_roundup_keeps_the_halves_apart():
+    _, shooting = weighted([article(t, published="2026-01-10") for t in SHOOTING])
+    _, charge = weighted([article(t, published="2026-04-20") for t in CHARGE])
+    assert not share_participant(shooting, charge, grace_days=7)  # a follow-up: a storyline, not one happening
+    roundup = (
+        "Weekend violence in Tacoma: Orin Talbot, 52, was shot at a warehouse; Lena Pratt, 19, on Main Street; "
+        "Tomas Reyes, 33, outside a bar; Ada Moss, 41, in her car; and Ray Ochoa, 27, at a bus stop."
+    )
+    _, pages = weighted([roundup, *CHARGE])
+    assert not share_participant(pages[:1], pages[1:], grace_days=7)
+    assert share_participant(pages[1:2], pages[2:], grace_days=7)

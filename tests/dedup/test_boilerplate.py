@@ -40,8 +40,8 @@ def test_an_outlets_clock_times_are_not_its_boilerplate():
     numbers that opening repeats, but it is the happening's time of day, not a footer."""
     from collections import Counter
 
-    from newsfuse.cluster.specifics import specifics_of
     from newsfuse.dedup.boilerplate import observed_passages
+    from newsfuse.dedup.specifics import specifics_of
 
     openings = ("he was inside a restaurant", "she was walking on the sidewalk", "they were sitting in a car")
     pages = [

@@ -1,6 +1,6 @@
 """Specific details of a happening: what is taken as a person, and when two streets are one."""
 
-from newsfuse.cluster.specifics import compare, fingerprint, specifics_of
+from newsfuse.dedup.specifics import compare, fingerprint, specifics_of
 
 
 def test_a_title_case_headline_word_the_text_writes_in_lower_case_is_no_surname():

@@ -6,7 +6,8 @@ detail: the people named with their age ("Tenisha Mallet, 21,"), the street or b
 reports that share such a detail are about one happening, two that both give one and differ are
 about two. Cheap regexes, no parser: they run on every article clustering sees.
 
-Kinds: ``person`` (surnames of people named with an age, or after "identified as"/"charged"), ``age``,
+Dedup reads them too (two house-style briefs about different people are no rewrite of each other), and
+it runs before clustering, so they live here. Kinds: ``person`` (surnames of people named with an age, or after "identified as"/"charged"), ``age``,
 ``street`` (street names and "block of" addresses, suffix normalised) and ``hour`` (clock times).
 """
 
@@ -56,10 +57,18 @@ _NOT_NAMES = frozenset(
     " sunday".split()
 )
 KINDS = ("person", "age", "street", "hour")
+_LEAD_END = re.compile(r"[.!?][\"'\u201d\u2019]?\s|\n")
 # A happening unfolds over hours (the shots at 4 p.m., the surrender at 6 p.m., reports timing either), so
 # clock times within three hours agree; two separate incidents' times fall further apart 3 times in 4.
 _TOLERANCE = {"hour": {0, 1, 2, 3, 21, 22, 23}, "age": {0, 1}}
 Specifics = Mapping[str, frozenset[str]]
+
+
+def lead_of(text: str, sentences: int = 6) -> str:
+    """The headline and first ``sentences`` (within 600 characters), where a report tells its happening's own
+    details; clustering counts its first two twice (what the report is about)."""
+    ends = [m.end() for m in _LEAD_END.finditer(text, 0, 600)]
+    return text[: ends[sentences - 1]] if len(ends) >= sentences else text[:600]
 
 
 def _surname(name: str) -> str | None:
@@ -186,7 +195,7 @@ def compare(article: Specifics, event: Mapping[str, Mapping[str, int]]) -> tuple
 
 # A report listing more victims than this is a roundup (a night's shootings across a city): its ages and
 # names agree with other reports by chance. An event gathers several reports' variants, so it may list more.
-_FINGERPRINT_MAX = {"article": 4, "event": 6}
+FINGERPRINT_MAX = {"article": 4, "event": 6}
 
 
 def fingerprint(article: Specifics, event: Mapping[str, Mapping[str, int]], shared: Mapping[str, list[str]]) -> int:
@@ -196,6 +205,6 @@ def fingerprint(article: Specifics, event: Mapping[str, Mapping[str, int]], shar
         len(values)
         for kind, values in shared.items()
         if kind != "hour"
-        and len(article.get(kind, ())) <= _FINGERPRINT_MAX["article"]
-        and len(event.get(kind, ())) <= _FINGERPRINT_MAX["event"]
+        and len(article.get(kind, ())) <= FINGERPRINT_MAX["article"]
+        and len(event.get(kind, ())) <= FINGERPRINT_MAX["event"]
     )
