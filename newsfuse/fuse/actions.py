@@ -171,6 +171,7 @@ _ADMITTED = set("rehab rehabilitation hospital clinic facility center centre tre
 _HOMES = {"ORG", "FAC"}  # "entered Promises", "entered Cedars-Sinai"
 # Verbs of a game whose object "shot" is a try at goal, not gunfire ("blocked six shots", "missed a shot")
 _GAME_SHOT_VERBS = {"block", "miss", "make", "sink", "attempt", "convert", "alter", "contest", "hit", "swat"}
+_GAME_SHOT_KINDS = {"blocked", "missed", "jump", "free", "point", "3-point", "three-point", "tying", "open", "goal"}
 
 
 def word_sense(token: Token, lemma: str) -> str | None:
@@ -186,8 +187,8 @@ def word_sense(token: Token, lemma: str) -> str | None:
     measures = [c for c in token.children if c.dep_ in {"dobj", "npadvmod", "attr"}]
     if lemma == "shoot" and token.pos_ == "VERB" and any(c.like_num or c.lower_ in {"percent", "%"} for c in measures):
         return "shoot_score"  # "shot 35 percent from the field", "shot a 68": a score, not gunfire
-    if lemma == "shot" and token.pos_ == "NOUN" and token.head.lemma_.lower() in _GAME_SHOT_VERBS:
-        return "shot"  # "blocked six shots"
+    if lemma == "shot" and token.pos_ == "NOUN" and _game_shot(token):
+        return "shot"  # "blocked six shots", "six blocked shots", "a 3-point shot"
     if lemma == "talk" and token.dep_ == "compound":
         return "talk"  # "talk show host": a kind of show, no talks
     if lemma == "deal" and token.pos_ == "VERB":
@@ -211,6 +212,14 @@ def _broke_out(token: Token) -> str:
     if subject is not None and is_event_word(subject):
         return word_key(subject)
     return "break"
+
+
+def _game_shot(shot: Token) -> bool:
+    """A try at goal: the object of a game's verb, or a shot of a kind a game has ("blocked", "jump", "3-point")."""
+    if shot.dep_ == "dobj" and shot.head.lemma_.lower() in _GAME_SHOT_VERBS:
+        return True  # "blocked six shots"; but "a single shot hit him" is gunfire
+    kinds = {c.lemma_.lower() for c in shot.children if c.dep_ in {"amod", "compound", "nmod"}}
+    return bool(kinds & (_GAME_SHOT_VERBS | _GAME_SHOT_KINDS))
 
 
 def _pobjects(token: Token) -> list[Token]:

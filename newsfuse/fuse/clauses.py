@@ -84,9 +84,12 @@ def finite(verb: Token) -> bool:
 
 
 def _has_subject(head: Token, run: list[Token]) -> bool:
-    """The clause names who acts, or is a conjunct sharing the subject of the clause before it."""
+    """The clause names who acts, or is a conjunct sharing the subject of the clause before it with a tense of its
+    own ("... and was slated to tour"); a bare past conjunct ("... and missed a trey") cut alone is a fragment."""
     inside = {t.i for t in run}
-    return head.dep_ == "conj" or any(c.dep_ in {"nsubj", "nsubjpass", "expl"} and c.i in inside for c in head.children)
+    if head.dep_ == "conj":
+        return head.lemma_ == "be" or any(c.dep_ in {"aux", "auxpass"} for c in head.children)  # "was due to"
+    return any(c.dep_ in {"nsubj", "nsubjpass", "expl"} and c.i in inside for c in head.children)
 
 
 def _contiguous(tokens: list[Token], head: Token) -> list[Token]:

@@ -58,6 +58,8 @@ def test_shots_of_a_game_and_a_shooting_percentage_are_no_gunfire(models):
     assert word_key(_token(models, "Berg blocked four shots in the first half.", "shots")) != "shoot"
     assert word_key(_token(models, "The Hawks shot 41 percent from the field.", "shot")) != "shoot"
     assert word_key(_token(models, "A man shot two clerks at the store.", "shot")) == "shoot"
+    assert word_key(_token(models, "Berg had nine rebounds and four blocked shots.", "shots")) != "shoot"
+    assert word_key(_token(models, "A single shot hit the clerk in the chest.", "shot")) == "shoot"
 
 
 def test_people_are_hanged_while_a_team_hung_on(models):

@@ -142,3 +142,10 @@ def test_an_infinitive_conjunct_is_cut_with_its_planned_clause(models):
     claims = _mayor_claims(models, text)
     planned = [statement(c) for c in claims if c.modality == "planned"]
     assert planned and all("visited" not in t for t in planned)
+
+
+def test_a_bare_past_conjunct_is_not_cut_into_a_fragment(models):
+    # the purpose clause "to play" gives the sentence a second status; the "missed" conjunct shares the subject
+    text = "Rostock countered with a 7 - 0 run and missed a tying shot by Anna Berg in Kiel with about 10: 00 to play."
+    claims = _mayor_claims(models, text)
+    assert claims and all(not statement(c)[:1].islower() for c in claims)
