@@ -36,7 +36,7 @@ _CLASSES = {
     "fire_staff": "sack dismiss",
     "crash": "crash collide collision accident ram smash",
     "rob": "rob robbery heist steal theft burglary snatch",
-    "damage": "damage destroy devastate sever wreck",
+    "damage": "damage destroy devastate sever wreck cut",
     "escape": "escape flee abscond",
     "explode": "explode explosion blast detonate",
     "admit": "admit enter",  # "entered rehab", "was admitted to", "checked into"
@@ -158,14 +158,12 @@ def word_key(token: Token) -> str:
     return action_key(lemma)
 
 
-# Objects that make "fire" a dismissal ("fired its head coach") and "release" a disclosure ("released the name")
+# Objects that make "fire" a dismissal ("fired its head coach"), "release" a freeing, "cut" a score
 _STAFF = set(
     "coach manager employee employees worker workers staff staffer director chief ceo executive teacher".split()
 )
-_DISCLOSED = set(
-    "name names identity identities details information statement report video footage image images photo photos "
-    "data figures results list album film song record records documents memo findings".split()
-)
+_MARGINS = {"lead", "deficit", "margin", "gap"}
+_RELEASED_PEOPLE = set("man woman suspect prisoner prisoners inmate inmates hostage hostages patient victim".split())
 # Places one is admitted to ("entered rehab", "entered a treatment program")
 _ADMITTED = set("rehab rehabilitation hospital clinic facility center centre treatment program programme care".split())
 _HOMES = {"ORG", "FAC"}  # "entered Promises", "entered Cedars-Sinai"
@@ -182,8 +180,10 @@ def word_sense(token: Token, lemma: str) -> str | None:
         return "kill" if token.lower_ == "hanged" or reflexive else "hang"
     if lemma == "fire" and token.pos_ == "VERB" and any(_person(c) for c in objects):
         return "fire_staff"  # "fired its head coach", "the manager was fired"
-    if lemma == "release" and token.pos_ == "VERB":  # "released the name" told; "treated and released" freed
-        return "announce" if any(c.lemma_.lower() in _DISCLOSED for c in objects) else "free"
+    if lemma == "release" and token.pos_ == "VERB" and _freed(token, objects):
+        return "free"  # "treated and released", "released from custody"; "released the name" or a patch is told
+    if lemma == "cut" and any(c.lemma_.lower() in _MARGINS for c in objects):
+        return "cut"  # "cut the lead to three": a score, no damage
     measures = [c for c in token.children if c.dep_ in {"dobj", "npadvmod", "attr"}]
     if lemma == "shoot" and token.pos_ == "VERB" and any(c.like_num or c.lower_ in {"percent", "%"} for c in measures):
         return "shoot_score"  # "shot 35 percent from the field", "shot a 68": a score, not gunfire
@@ -220,6 +220,17 @@ def _game_shot(shot: Token) -> bool:
         return True  # "blocked six shots"; but "a single shot hit him" is gunfire
     kinds = {c.lemma_.lower() for c in shot.children if c.dep_ in {"amod", "compound", "nmod"}}
     return bool(kinds & (_GAME_SHOT_VERBS | _GAME_SHOT_KINDS))
+
+
+def _freed(token: Token, objects: list[Token]) -> bool:
+    """Someone let go: a person released, or released from custody, a hospital, on bail."""
+    if any(_person(c) or c.lemma_.lower() in _RELEASED_PEOPLE for c in objects):
+        return True
+    if any(c.dep_ == "prep" and c.lower_ == "from" for c in token.children):
+        return True
+    if any(t.lemma_.lower() in {"bail", "bond", "parole", "probation"} for t in _pobjects(token)):
+        return True
+    return not objects and token.tag_ == "VBN" and not any(c.dep_ == "dobj" for c in token.children)
 
 
 def _pobjects(token: Token) -> list[Token]:

@@ -70,6 +70,9 @@ def test_people_are_hanged_while_a_team_hung_on(models):
 def test_released_information_is_told_and_a_released_patient_freed(models):
     assert word_key(_token(models, "The coroner released the name of the driver.", "released")) == "announce"
     assert word_key(_token(models, "A clerk was treated at a clinic and released.", "released")) != "announce"
+    assert word_key(_token(models, "The firm released a security patch on Tuesday.", "released")) == "announce"
+    assert word_key(_token(models, "The Hawks cut the lead to three points.", "cut")) != "damage"
+    assert word_key(_token(models, "A ship's anchor cut the undersea cable.", "cut")) == "damage"
 
 
 def test_breaking_out_of_a_jail_is_an_escape_and_a_fire_breaking_out_the_fire(models):
