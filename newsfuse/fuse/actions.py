@@ -12,7 +12,7 @@ from spacy.tokens import Token
 _CLASSES = {
     "attack": "attack assault raid bomb bombing airstrike ambush offensive shelling",
     "shoot": "shoot shot shooting gunfire gunshot fire",
-    "kill": "kill murder slay slaying killing homicide dead death die fatal execute assassinate hang suicide succumb",
+    "kill": "kill murder slay slaying killing homicide dead death die fatal execute assassinate suicide succumb",
     "injure": "injure injured injury wound wounded hurt",
     "arrest": "arrest capture detain detention apprehend custody nab",
     "charge": "charge accuse indict indictment",
@@ -143,6 +143,9 @@ def word_key(token: Token) -> str:
     noun = light_object(token)
     if noun is not None:
         return word_key(noun)  # "made an arrest" is the arrest, "held talks" the meeting
+    sense = word_sense(token, lemma)
+    if sense is not None:
+        return sense
     following = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
     for particle in [c.lower_ for c in token.children if c.dep_ in {"prt", "prep", "dobj", "advmod"}] + [following]:
         if (lemma, particle) in PHRASAL:
@@ -153,6 +156,93 @@ def word_key(token: Token) -> str:
         if lemma in VERB_ONLY:
             return family(lemma)
     return action_key(lemma)
+
+
+# Objects that make "fire" a dismissal ("fired its head coach"), "release" a freeing, "cut" a score
+_STAFF = set(
+    "coach manager employee employees worker workers staff staffer director chief ceo executive teacher".split()
+)
+_MARGINS = {"lead", "deficit", "margin", "gap"}
+_RELEASED_PEOPLE = set("man woman suspect prisoner prisoners inmate inmates hostage hostages patient victim".split())
+# Places one is admitted to ("entered rehab", "entered a treatment program")
+_ADMITTED = set("rehab rehabilitation hospital clinic facility center centre treatment program programme care".split())
+_HOMES = {"ORG", "FAC"}  # "entered Promises", "entered Cedars-Sinai"
+# Verbs of a game whose object "shot" is a try at goal, not gunfire ("blocked six shots", "missed a shot")
+_GAME_SHOT_VERBS = {"block", "miss", "make", "sink", "attempt", "convert", "alter", "contest", "hit", "swat"}
+_GAME_SHOT_KINDS = {"blocked", "missed", "jump", "free", "point", "3-point", "three-point", "tying", "open", "goal"}
+
+
+def word_sense(token: Token, lemma: str) -> str | None:
+    """The key of a word whose class depends on the words around it, or None where the lexicon's class holds."""
+    objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if lemma == "hang":  # people are hanged ("was hanged", "hanged himself"); "hung with Creighton" is no death
+        reflexive = any(c.lower_ in {"himself", "herself", "themselves"} for c in objects)
+        return "kill" if token.lower_ == "hanged" or reflexive else "hang"
+    if lemma == "fire" and token.pos_ == "VERB" and any(_person(c) for c in objects):
+        return "fire_staff"  # "fired its head coach", "the manager was fired"
+    if lemma == "release" and token.pos_ == "VERB" and _freed(token, objects):
+        return "free"  # "treated and released", "released from custody"; "released the name" or a patch is told
+    if lemma == "cut" and any(c.lemma_.lower() in _MARGINS for c in objects):
+        return "cut"  # "cut the lead to three": a score, no damage
+    measures = [c for c in token.children if c.dep_ in {"dobj", "npadvmod", "attr"}]
+    if lemma == "shoot" and token.pos_ == "VERB" and any(c.like_num or c.lower_ in {"percent", "%"} for c in measures):
+        return "shoot_score"  # "shot 35 percent from the field", "shot a 68": a score, not gunfire
+    if lemma == "shot" and token.pos_ == "NOUN" and _game_shot(token):
+        return "shot"  # "blocked six shots", "six blocked shots", "a 3-point shot"
+    if lemma == "talk" and token.dep_ == "compound":
+        return "talk"  # "talk show host": a kind of show, no talks
+    if lemma == "deal" and token.pos_ == "VERB":
+        return "deal"  # "hard to deal with": coping, not an agreement
+    admitted = [
+        t for t in _subtree(objects + _pobjects(token)) if t.lemma_.lower() in _ADMITTED or t.ent_type_ in _HOMES
+    ]
+    if lemma == "enter" and not admitted:
+        return "enter"  # "Entering February", "entered a plea": no admission to a clinic
+    if lemma == "break" and any(c.lower_ == "out" for c in token.children):
+        return _broke_out(token)
+    return None
+
+
+def _broke_out(token: Token) -> str:
+    """ "broke out of jail" is an escape; "a fire broke out" the fire itself; "fighting broke out" the fighting."""
+    after = token.doc[token.i + 1 : token.i + 3]
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children) or "of" in {t.lower_ for t in after}:
+        return "escape"
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if subject is not None and is_event_word(subject):
+        return word_key(subject)
+    return "break"
+
+
+def _game_shot(shot: Token) -> bool:
+    """A try at goal: the object of a game's verb, or a shot of a kind a game has ("blocked", "jump", "3-point")."""
+    if shot.dep_ == "dobj" and shot.head.lemma_.lower() in _GAME_SHOT_VERBS:
+        return True  # "blocked six shots"; but "a single shot hit him" is gunfire
+    kinds = {c.lemma_.lower() for c in shot.children if c.dep_ in {"amod", "compound", "nmod"}}
+    return bool(kinds & (_GAME_SHOT_VERBS | _GAME_SHOT_KINDS))
+
+
+def _freed(token: Token, objects: list[Token]) -> bool:
+    """Someone let go: a person released, or released from custody, a hospital, on bail."""
+    if any(_person(c) or c.lemma_.lower() in _RELEASED_PEOPLE for c in objects):
+        return True
+    if any(c.dep_ == "prep" and c.lower_ == "from" for c in token.children):
+        return True
+    if any(t.lemma_.lower() in {"bail", "bond", "parole", "probation"} for t in _pobjects(token)):
+        return True
+    return not objects and token.tag_ == "VBN" and not any(c.dep_ == "dobj" for c in token.children)
+
+
+def _pobjects(token: Token) -> list[Token]:
+    return [g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+
+
+def _person(token: Token) -> bool:
+    return token.ent_type_ == "PERSON" or token.lemma_.lower() in _STAFF
+
+
+def _subtree(tokens: list[Token]) -> list[Token]:
+    return [t for token in tokens for t in token.subtree]
 
 
 # Verbs that say little themselves and take their happening from their object ("took a shot", "held talks")

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from newsfuse.records.claims import Claim
+from newsfuse.records.claims import Claim, Evidence
 
 MIN_CLAUSE_WORDS = 5  # a shorter clause is a fragment: the whole sentence reads better
 _SPLIT_DEPS = {"advcl", "conj", "relcl", "ccomp", "parataxis", "acl"}
@@ -31,6 +31,7 @@ _SUBORDINATORS = {
     "though",
     "whereas",
 }
+_CONDITIONS = {"if", "unless"}
 _CLIMB_DEPS = {"acomp", "xcomp", "dobj", "nsubjpass", "nsubj", "attr", "pobj", "prep", "aux", "auxpass"}
 
 
@@ -62,7 +63,12 @@ def clause_tokens(head: Token, others: set[int]) -> list[Token]:
             dropped.add(child.i)
     tokens = [t for t in head.subtree if t.i not in dropped]
     run = _contiguous(tokens, head)
-    while run and (run[0].dep_ in {"mark", "punct", "cc"} or run[0].lower_ in _SUBORDINATORS or run[0].is_space):
+    # "if" and "unless" give the clause its status ("If convicted, X could face ..."): they stay with it
+    while (
+        run
+        and run[0].lower_ not in _CONDITIONS
+        and (run[0].dep_ in {"mark", "punct", "cc"} or run[0].lower_ in _SUBORDINATORS or run[0].is_space)
+    ):
         run = run[1:]
     while run and (run[-1].dep_ in {"punct", "cc"} or run[-1].is_space) and run[-1].text not in {".", "!", "?"}:
         run = run[:-1]
@@ -78,9 +84,12 @@ def finite(verb: Token) -> bool:
 
 
 def _has_subject(head: Token, run: list[Token]) -> bool:
-    """The clause names who acts, or is a conjunct sharing the subject of the clause before it."""
+    """The clause names who acts, or is a conjunct sharing the subject of the clause before it with a tense of its
+    own ("... and was slated to tour"); a bare past conjunct ("... and missed a trey") cut alone is a fragment."""
     inside = {t.i for t in run}
-    return head.dep_ == "conj" or any(c.dep_ in {"nsubj", "nsubjpass", "expl"} and c.i in inside for c in head.children)
+    if head.dep_ == "conj":
+        return head.lemma_ == "be" or any(c.dep_ in {"aux", "auxpass"} for c in head.children)  # "was due to"
+    return any(c.dep_ in {"nsubj", "nsubjpass", "expl"} and c.i in inside for c in head.children)
 
 
 def _contiguous(tokens: list[Token], head: Token) -> list[Token]:
@@ -110,7 +119,7 @@ def cut_to_clauses(doc: Doc, claims: dict[int, Claim]) -> dict[int, Claim]:
     return out
 
 
-def clause_span(doc: Doc, trigger: Token, others: set[int], evidence) -> tuple[int, int] | None:
+def clause_span(doc: Doc, trigger: Token, others: set[int], evidence: Evidence) -> tuple[int, int] | None:
     """Character span of the trigger's own clause without the clauses holding ``others``; None where the clause
     is no separate happening's (a relative or infinitival modifier describes a participant) or is too short."""
     head = clause_head(trigger)

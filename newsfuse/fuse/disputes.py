@@ -77,7 +77,7 @@ def _denials(claims: Sequence[Claim], origins: Mapping[str, str]) -> list[Contra
     return out
 
 
-ACCUSED = {"attack", "kill", "shoot", "hit", "fire", "hang"}  # happenings one side accuses another of
+ACCUSED = {"attack", "kill", "shoot", "hit", "fire"}  # happenings one side accuses another of
 _INFINITIVE = re.compile(r"\b(?:to|for|of)\s+$", re.IGNORECASE)  # "to purchase", "for purchase": not done
 _NEGATED_ACT = re.compile(r"(?:\b(?:not|never|no)|n't|\bden(?:y|ied|ies|ying))\s+(?:\w+\s+)?$", re.IGNORECASE)
 
@@ -179,7 +179,7 @@ def _rising(sides: list[tuple[ClaimValue, list[Evidence]]]) -> bool:
 
     Publication times of one day are compared at that grain: a same-day lower toll ("found two people
     dead") is the early count of the day, the usual flow of a breaking story, not a dispute."""
-    ordered = sorted(sides, key=lambda s: s[0].lower)
+    ordered = sorted(sides, key=lambda s: s[0].lower or 0.0)  # an "up to" bound has no lower value
     for (_, low), (_, high) in zip(ordered, ordered[1:], strict=False):
         if any(e.published is None for e in low + high):
             return False

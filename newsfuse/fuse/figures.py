@@ -75,7 +75,8 @@ _CONJUNCT = (
 )
 _LIST = re.compile(_CONJUNCT + r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)" + _CONJUNCT + r")*\s*$", re.IGNORECASE)
 _SUFFERED = re.compile(
-    r"\b(?:were|was)\s+(?:\w+ly\s+)?(?P<verb>killed|wounded|injured|hurt|shot)(?P<dead>\s+(?:dead|to death))?\b",
+    r"\b(?:were|was)\s+(?:(?P<fatally>fatally\s+|mortally\s+)|\w+ly\s+)?(?P<verb>killed|wounded|injured|hurt|shot)"
+    r"(?P<dead>\s+(?:dead|to death))?\b",
     re.IGNORECASE,
 )
 _ONE_CONJUNCT = re.compile(_CONJUNCT, re.IGNORECASE)
@@ -103,9 +104,14 @@ def victim_lists(text: str, start: int, end: int) -> tuple[list[ClaimValue], lis
             if total == 0:
                 continue
             word = verb.group("verb").lower()
-            if word == "shot" and not verb.group("dead") and _SOME_DIED.search(text, verb.end(), end):
+            if (
+                word == "shot"
+                and not (verb.group("dead") or verb.group("fatally"))
+                and _SOME_DIED.search(text, verb.end(), end)
+            ):
                 continue  # "five men were shot -- three of them fatally": how many were only hurt is not said
-            kind = "dead" if word == "killed" or verb.group("dead") else "injured"
+            # "was fatally shot", "mortally wounded": the victim died
+            kind = "dead" if word == "killed" or verb.group("dead") or verb.group("fatally") else "injured"
             low = start + found.start()
             out.append(ClaimValue(kind, text[low : verb.end()], f"{total:g}", float(total), float(total)))
             spans.append((low, verb.end()))
@@ -138,6 +144,8 @@ def key_figures(claims: Sequence[Claim], origins: Mapping[str, str]) -> tuple[Ke
     first_claim: dict[str, str] = {}
     texts: dict[tuple[str, float], str] = {}
     for claim in claims:
+        if claim.background:
+            continue  # a toll of another happening (last year's attack, a roundup's count) is not this event's figure
         stated = [(v, claim.evidence) for v in claim.values]
         # each report's own sentence of the happening may give its own toll or magnitude
         stated += [((v, (e,))) for e in claim.evidence for v in _own_figures(claim, e)]
@@ -170,7 +178,7 @@ def _own_figures(claim: Claim, evidence) -> tuple[ClaimValue, ...]:
 
 # Which kinds of happening a figure type can measure: a toll belongs to the attack, not to the talks after it
 MEASURES = {
-    "dead": {"kill", "attack", "shoot", "quake", "hit", "crash", "fire", "hang"},
+    "dead": {"kill", "attack", "shoot", "quake", "hit", "crash", "fire"},
     "injured": {"injure", "attack", "shoot", "quake", "hit", "crash", "fire"},
     "arrested": {"arrest", "charge"},
     "missing": {"quake", "crash", "fire", "attack", "hit"},

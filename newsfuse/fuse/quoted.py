@@ -29,7 +29,7 @@ def fold_quoted(claims: Sequence[Claim]) -> tuple[list[Claim], dict[str, str]]:
     for n, claim in enumerate(claims):
         if claim.quote or not claim.evidence:
             continue
-        homes = Counter()
+        homes: Counter[int] = Counter()
         for e in claim.evidence:
             at = e.trigger_start if e.trigger_start is not None else e.start
             home = next((q for start, end, q in quoted.get(e.article_id, ()) if start <= at < end), None)
@@ -73,7 +73,7 @@ def fold_reporting_quotes(claims: Sequence[Claim], parsed: dict[str, Doc]) -> tu
         doc = parsed.get(quote.article_id)
         span = doc.char_span(quote.start, quote.end, alignment_mode="expand") if doc is not None else None
         home = trigger_of.get((quote.article_id, span.root.idx)) if span is not None and len(span) else None
-        if home is None or home in gone:
+        if home is None:
             continue
         kept = out[home]
         evidence = tuple(

@@ -21,7 +21,11 @@ MAX_WORDS = 60
 FURNITURE = re.compile(
     r"rights reserved|copyright|click here|subscribe|sign up|newsletter|cookies|to your inbox|"
     r"\bcaption\b|\bimage \d+ of\b|\|\s*share\b|\bphoto:|"
-    r"^\s*\d{1,2}:\d{2}\s+(?![ap]\.?\s?m\b)\w",  # a video playlist entry: its running time, then its title
+    r"^\s*\d{1,2}:\d{2}\s+(?![ap]\.?\s?m\b)\w|"  # a video playlist entry: its running time, then its title
+    # a link to another story ("RELATED ARTICLE - 2 killed in ...", "Read more: ..."): its headline is not this report's
+    r"^\W*(?:related(?: articles?| stor(?:y|ies)| coverage| content| links?)?|read more|see also|more coverage)\s*[:\-–—|]|"
+    # an appeal for tips ("Anyone with information ... is asked to call 555-0100"): boilerplate, no statement of news
+    r"\banyone with (?:any )?information\b|\bcrime ?stoppers\b|\(?\b\d{3}\)?[\s.-]\d{3}[.-]\d{4}\b",
     re.IGNORECASE,
 )
 

@@ -102,6 +102,8 @@ def _local_modality(token: Token, governing: bool = False) -> str | None:
     imminent = _imminence(token)
     if imminent is not None:
         return imminent
+    if governing and _sought_outcome(token):
+        return "conditional"  # "a reward for information leading to an arrest": the arrest is hoped for
     if lemma in MODAL_FRAMES and not _particle(token):
         return MODAL_FRAMES[lemma]  # "set to", "is set for"; but "set aside the challenge" was done
     if governing and lemma in DELIBERATION:
@@ -128,6 +130,16 @@ def _local_modality(token: Token, governing: bool = False) -> str | None:
     if token.dep_ == "advcl" and infinitive:
         return "intended"  # a purpose clause: "allocate ... to accelerate procurement"
     return None
+
+
+_SOUGHT = {"information", "tip", "evidence"}
+
+
+def _sought_outcome(token: Token) -> bool:
+    """ "information leading to an arrest", "tips that lead to a conviction": the outcome a tip would bring."""
+    if token.lemma_.lower() != "lead" or token.tag_ not in {"VBG", "VBZ", "VBP"}:
+        return False
+    return token.dep_ in {"acl", "relcl"} and token.head.lemma_.lower() in _SOUGHT
 
 
 # "is about to hire" is a plan on the point of happening; "is close to signing" a possibility not yet done

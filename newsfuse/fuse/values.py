@@ -225,11 +225,13 @@ def _own_conjunct(before: list[str]) -> list[str]:
 
 _COUNTED = {"people", "persons", "others", "civilians", "soldiers", "children", "students", "residents", "victims"}
 _AGE_BEFORE = re.compile(r"(?:\bage(?:d)?(?: of)?|\b(?:died|dies|dead|death) at)\s*$", re.IGNORECASE)
-_NAME_COMMA = re.compile(r"[A-Z][\w.'-]*,\s*$")
+# "Smith, 36,", and for several people named before it "Tennant and Hakim, both 51,"
+_NAME_COMMA = re.compile(r"(?:[A-Z][\w.'-]*,|,\s*(?:both|each|all|ages|aged))\s*$")
 
 
 def is_age(text: str, start: int, end: int) -> bool:
-    """Whether the number ``text[start:end]`` is someone's age: "95-year-old", "at age 95", "died at 95", "Smith, 36,"."""
+    """Whether the number ``text[start:end]`` is someone's age: "95-year-old", "at age 95", "died at 95", "Smith, 36,",
+    "..., both 51, died"."""
     after = text[end : end + 12]
     before = text[max(0, start - 16) : start]
     if re.match(r"^\s*(?:-\s*)?(?:years?\s*-?\s*old|year-old)", after, re.IGNORECASE):

@@ -47,3 +47,41 @@ def test_a_noun_outside_the_lexicon_in_a_fixed_adverbial_is_no_event_word(models
     assert is_event_word(_token(models, "The incident left two people hurt.", "incident"))
     assert is_event_word(_token(models, "Nobody was hurt in the incident at the depot.", "incident"))
     assert is_event_word(_token(models, "The suspect remains in custody.", "custody"))
+
+
+def test_firing_a_person_is_a_dismissal_and_firing_shots_gunfire(models):
+    assert word_key(_token(models, "The club fired its head coach on Monday.", "fired")) == "fire_staff"
+    assert word_key(_token(models, "The gunman fired three shots at the van.", "fired")) == "shoot"
+
+
+def test_shots_of_a_game_and_a_shooting_percentage_are_no_gunfire(models):
+    assert word_key(_token(models, "Berg blocked four shots in the first half.", "shots")) != "shoot"
+    assert word_key(_token(models, "The Hawks shot 41 percent from the field.", "shot")) != "shoot"
+    assert word_key(_token(models, "A man shot two clerks at the store.", "shot")) == "shoot"
+    assert word_key(_token(models, "Berg had nine rebounds and four blocked shots.", "shots")) != "shoot"
+    assert word_key(_token(models, "A single shot hit the clerk in the chest.", "shot")) == "shoot"
+
+
+def test_people_are_hanged_while_a_team_hung_on(models):
+    assert word_key(_token(models, "The rebel leader was hanged in 1962.", "hanged")) == "kill"
+    assert word_key(_token(models, "The Hawks hung with the leaders for an hour.", "hung")) != "kill"
+
+
+def test_released_information_is_told_and_a_released_patient_freed(models):
+    assert word_key(_token(models, "The coroner released the name of the driver.", "released")) == "announce"
+    assert word_key(_token(models, "A clerk was treated at a clinic and released.", "released")) != "announce"
+    assert word_key(_token(models, "The firm released a security patch on Tuesday.", "released")) == "announce"
+    assert word_key(_token(models, "The Hawks cut the lead to three points.", "cut")) != "damage"
+    assert word_key(_token(models, "A ship's anchor cut the undersea cable.", "cut")) == "damage"
+
+
+def test_breaking_out_of_a_jail_is_an_escape_and_a_fire_breaking_out_the_fire(models):
+    assert word_key(_token(models, "Two inmates broke out of the county jail.", "broke")) == "escape"
+    assert word_key(_token(models, "A fire broke out in the attic on Monday.", "broke")) == "fire"
+
+
+def test_entering_a_month_or_coping_is_no_admission_or_deal(models):
+    assert word_key(_token(models, "Entering March, he had started four games.", "Entering")) != "admit"
+    assert word_key(_token(models, "The singer entered a rehab clinic in Utah.", "entered")) == "admit"
+    assert word_key(_token(models, "His spin is hard to deal with.", "deal")) != "agree"
+    assert word_key(_token(models, "The talk show host joked about it.", "talk")) != "meet"

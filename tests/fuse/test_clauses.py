@@ -103,6 +103,21 @@ def test_a_video_playlist_entry_is_furniture_but_a_clock_time_is_not():
     assert not furniture("10:30 p.m. officers arrived at the scene")
 
 
+def test_a_link_to_another_story_and_a_call_for_tips_are_furniture():
+    assert furniture("RELATED ARTICLE - 3 hurt in 4 Millford crashes on Sunday")
+    assert furniture("Read more: Mayor opens new bridge")
+    assert furniture("Anyone with information is asked to call detectives.")
+    assert furniture("Tips can be left at (555) 123-4567.")
+    assert not furniture("Related charges were filed against the driver on Monday.")
+
+
+def test_a_clause_cut_from_a_conditional_keeps_its_if(models):
+    text = "Mayor Anna Berg resigned in Kiel on Monday, and if convicted in Rostock she could face ten years in prison."
+    claims = _mayor_claims(models, text)
+    cut = {c.modality: statement(c) for c in claims if c.evidence[0].clause_only}
+    assert cut["conditional"].lower().startswith("if convicted")
+
+
 def test_a_post_telling_a_named_happening_is_that_happening_with_the_post_as_attribution(models):
     text = (
         'Minister Ana Silva toured the plant in Braga on Monday. "Minister Ana Silva and her delegation visited '
@@ -127,3 +142,10 @@ def test_an_infinitive_conjunct_is_cut_with_its_planned_clause(models):
     claims = _mayor_claims(models, text)
     planned = [statement(c) for c in claims if c.modality == "planned"]
     assert planned and all("visited" not in t for t in planned)
+
+
+def test_a_bare_past_conjunct_is_not_cut_into_a_fragment(models):
+    # the purpose clause "to play" gives the sentence a second status; the "missed" conjunct shares the subject
+    text = "Rostock countered with a 7 - 0 run and missed a tying shot by Anna Berg in Kiel with about 10: 00 to play."
+    claims = _mayor_claims(models, text)
+    assert claims and all(not statement(c)[:1].islower() for c in claims)

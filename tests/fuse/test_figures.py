@@ -22,6 +22,7 @@ def _figures(text: str) -> list[tuple[str, float]]:
         "Hoover, who had run the bureau for 48 years, died in May 1972.",
         "He was 95.\nHe died at home.",
         "The bodies of two women -- 68 and 48-years-old -- were found dead.",
+        "Jon Berg and Ola Dahl, both 44, died at the scene.",
     ],
 )
 def test_an_age_a_clock_time_or_a_measure_is_no_toll(text):
@@ -54,6 +55,7 @@ def test_villages_are_not_people():
         ("A man and his 2-year-old son were killed, and a woman was wounded.", [("dead", 2.0), ("injured", 1.0)]),
         ("Their sons were killed in the war.", []),
         ("Five men were shot -- three of them fatally -- on Wednesday.", []),
+        ("One man was fatally shot outside the bakery on Sunday.", [("dead", 1.0)]),
     ],
 )
 def test_a_toll_stated_as_its_victims_is_counted(text, figures):

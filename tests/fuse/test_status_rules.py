@@ -21,6 +21,8 @@ from newsfuse.records.mentions import Quote
         ("It is believed that the driver hit the barrier at high speed.", "hit", "speculated"),
         ("Lena Park will lead the new agency, replacing Tom Hale.", "replacing", "planned"),
         ("Lena Park led the agency for years, replacing Tom Hale in 2009.", "replacing", "happened"),
+        ("The city offered a reward for information leading to the arrest of the arsonist.", "arrest", "conditional"),
+        ("The tip led to the arrest of the arsonist.", "arrest", "happened"),
     ],
 )
 def test_status_of_the_clause(models, text, word, status):
