@@ -68,6 +68,17 @@ def fits(claim: Claim, actors, targets) -> bool:
     return bool(crosswise) or not (_disjoint(subjects, actors) or _disjoint(objects, targets))
 
 
+def other_people(claim: Claim, actors) -> bool:
+    """Whether an event word's actors are named people none of whom did the claim's happening: another's death.
+
+    Weaker than ``fits``: a word whose other participants are not people (a misread dateline, another
+    place) still names the one happening of its kind the event's claims tell.
+    """
+    return _disjoint(
+        _names(a for a in actors if a.label == "PERSON"), _names(a for a in claim.subjects if a.label == "PERSON")
+    )
+
+
 def compatible(a: Claim, b: Claim) -> bool:
     """Nothing in the two claims says they are different happenings of the same kind."""
     return not conflicts(a, b)

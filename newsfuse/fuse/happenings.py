@@ -30,7 +30,7 @@ from newsfuse.fuse.actions import (
     word_key,
 )
 from newsfuse.fuse.claims import claim_id
-from newsfuse.fuse.corefer import claim_keys, fits, word_keys
+from newsfuse.fuse.corefer import claim_keys, fits, other_people, word_keys
 from newsfuse.fuse.figures import figures_for
 from newsfuse.fuse.independence import support
 from newsfuse.fuse.mentions import mention_word
@@ -65,6 +65,7 @@ class EventWord:
     named: bool = False  # the name of an event ("Watergate"), from the extraction's EVENT entities
     stated: bool = False  # a verb whose clause says who or what (a subject or object other than a pronoun)
     lexical: bool = True  # an event word by the action lexicon (``is_event_word``), not only by its part of speech
+    bare: bool = False  # a verb telling nobody doing anything (``_bare``): it tells no happening no claim names
 
 
 def event_words(
@@ -90,7 +91,7 @@ def event_words(
                 EventWord(
                     article.id, token.idx, token.idx + len(token.text), first, last,
                     lemma, key, modality(token), number, actors, targets, token.pos_ == "VERB",
-                    named is not None, _stated(token), lexical,
+                    named is not None, _stated(token), lexical, _bare(token),
                 )
             )  # fmt: skip
     return out
@@ -101,6 +102,17 @@ def _lexical(token, named: EntityMention | None, key: str | None) -> bool:
     if key is not None or named is not None and named.label == "EVENT" and token.pos_ in {"PROPN", "NOUN"}:
         return True
     return is_event_word(token) and (named is None or misnamed(token))
+
+
+def _bare(token) -> bool:
+    """A verb that tells nobody doing anything: an imperative ("Stay with us for updates") or a modifier
+    ("running back")."""
+    if token.pos_ != "VERB":
+        return False
+    if token.dep_ in {"amod", "compound"}:
+        return True
+    subjects = {"nsubj", "nsubjpass", "expl", "csubj"}
+    return token.dep_ == "ROOT" and token.tag_ == "VB" and not any(c.dep_ in subjects for c in token.children)
 
 
 def _stated(token) -> bool:
@@ -164,7 +176,9 @@ def attach_mentions(
             if home is not None:
                 joined[home].append(_mention(word, articles[word.article_id].text[word.start : word.end]))
             continue
-        homes = [n for n in by_key.get(word.key, ()) if fits(claims[n], word.actors, word.targets)]
+        keyed = by_key.get(word.key, ())
+        homes = [n for n in keyed if fits(claims[n], word.actors, word.targets)]
+        homes = homes or [n for n in keyed if not other_people(claims[n], word.actors)]  # only people part them
         if not homes:
             pending[word.key].append(word)
             continue
@@ -219,9 +233,9 @@ _BOILERPLATE = re.compile(r"rights reserved|copyright|click here|subscribe|sign 
 
 
 def _tells(word: EventWord) -> bool:
-    """Whether the word may tell a happening no claim names: a verb outside the action lexicon only where its
-    clause says who or what (``stated``); alone, "Stay with us for updates" or "running back" name nothing."""
-    return not word.verb or word.named or word.stated or names_happening(word.lemma)
+    """Whether the word may tell a happening no claim names: not an imperative or a modifier ("Stay with us for
+    updates", "running back"), unless the action lexicon knows it."""
+    return not word.bare or names_happening(word.lemma)
 
 
 def _sentence(word: EventWord, articles: Mapping[str, Article]) -> str:

@@ -219,3 +219,27 @@ def test_page_furniture_verbs_outside_the_lexicon_are_not_pooled_into_a_claim(mo
     assert not _holding(record, "a", "Stay")  # an imperative says no who or what
     [cleared] = _holding(record, "c", "cleared")  # "volunteers cleared": a happening, pooled across reports
     assert {e.article_id for e in cleared.evidence} == {"c", "d"}
+
+
+def test_a_word_whose_named_participant_is_no_person_still_joins_the_one_claim_of_its_kind():
+    from newsfuse.fuse.happenings import EventWord, attach_mentions
+    from newsfuse.records.claims import Claim, ClaimArgument, Evidence
+
+    texts = {
+        "a": "Malik Cosey died in a Detroit hospital on Friday.",
+        "b": "Cosey's family was told in Lansing that he died.",
+    }
+    articles = {k: article(k, text, "2024-05-01", f"Outlet {k}") for k, text in texts.items()}
+    died_a, died_b = texts["a"].index("died"), texts["b"].index("died")
+    evidence = Evidence("a", "Outlet a", "2024-05-01", 0, len(texts["a"]), 0, len(texts["a"]), texts["a"],
+                        "happened", trigger_start=died_a, trigger_end=died_a + 4)  # fmt: skip
+    claim = Claim("k_a", "kill", "die", subjects=(ClaimArgument("subject", "Malik Cosey", "p_cosey", "PERSON"),),
+                  evidence=(evidence,), statement=texts["a"], action="kill")  # fmt: skip
+    lansing = ClaimArgument("subject", "Lansing", "o_lansing", "ORG")  # the tagger's misreading of the place
+    words = [EventWord("b", died_b, died_b + 4, 0, len(texts["b"]), "die", "kill", "happened", 0, (lansing,))]
+    [joined], _ = attach_mentions([claim], words, {"a": "a", "b": "b"}, articles)
+    assert {e.article_id for e in joined.evidence} == {"a", "b"}
+    other = ClaimArgument("subject", "Ben Beckley", "p_beckley", "PERSON")
+    words = [EventWord("b", died_b, died_b + 4, 0, len(texts["b"]), "die", "kill", "happened", 0, (other,))]
+    claims, _ = attach_mentions([claim], words, {"a": "a", "b": "b"}, articles)
+    assert {e.article_id for e in claims[0].evidence} == {"a"}  # another person's death is another happening
