@@ -70,6 +70,13 @@ EVENT_NOUNS = set(
 REPORTING = {"say", "tell", "state", "report", "add", "note", "claim", "confirm", "explain", "write", "quote"}
 # Nouns that name happenings when they are the word itself, beside the class lexicon's nouns
 EVENT_SUFFIXES = ("tion", "sion", "ment", "ing")
+# Nouns in -ing that are no verb's happening: times of day, things, kin ("late into the evening", "the building")
+NOT_EVENT_ING = set(
+    """
+    evening morning building ceiling clothing thing something nothing anything everything spring wing ring king
+    string sibling earring railing lining
+    """.split()
+)
 _ADJECTIVES = {"dead", "injured", "wounded", "drunk", "drunken", "fatal"}
 
 
@@ -280,6 +287,8 @@ def is_event_word(token: Token) -> bool:
     lemma = token.lemma_.lower()
     if token.lower_ == "according":
         return False  # "according to police" names a source
+    if sum(c.isalpha() for c in token.text) < 2:
+        return False  # a clitic split off by spaced-out copy ("I ’ m", "Carmichael ’ s") or a stray letter
     if token.pos_ == "VERB":
         if token.dep_ in {"aux", "auxpass", "amod"}:
             return False
@@ -294,6 +303,7 @@ def is_event_word(token: Token) -> bool:
             or token.lower_ in ACTION_CLASS
             or lemma in EVENT_NOUNS
             or lemma.endswith(EVENT_SUFFIXES)
+            and lemma not in NOT_EVENT_ING
         )
     if token.pos_ == "PROPN":  # headlines in title case: "Gunman Kills Two In Mall Shooting", "Checks Into Rehab"
         return (

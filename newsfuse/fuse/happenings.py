@@ -101,7 +101,9 @@ def _lexical(token, named: EntityMention | None, key: str | None) -> bool:
     """An event word by the action lexicon or by name: "killed", "the shooting", "Watergate", "the Oscars"."""
     if key is not None or named is not None and named.label == "EVENT" and token.pos_ in {"PROPN", "NOUN"}:
         return True
-    return is_event_word(token) and (named is None or misnamed(token))
+    # a word of a name of two or more words is the name's ("Blue Wing Street", "Indiana State"), while a
+    # one-word "name" may be an action word the tagger misread ("DUI" as an organisation)
+    return is_event_word(token) and (named is None or misnamed(token) and len(named.text.split()) == 1)
 
 
 def _bare(token) -> bool:

@@ -85,3 +85,11 @@ def test_entering_a_month_or_coping_is_no_admission_or_deal(models):
     assert word_key(_token(models, "The singer entered a rehab clinic in Utah.", "entered")) == "admit"
     assert word_key(_token(models, "His spin is hard to deal with.", "deal")) != "agree"
     assert word_key(_token(models, "The talk show host joked about it.", "talk")) != "meet"
+
+
+def test_clitics_and_things_in_ing_are_no_event_words(models):
+    # spaced-out copy splits clitics off: "I ’ m lucky", "Carmichael ’ s performance"
+    assert not is_event_word(_token(models, "I ’ m lucky to say I watched him.", "m"))
+    assert not is_event_word(_token(models, "Police searched late into the evening.", "evening"))
+    assert is_event_word(_token(models, "Police investigated the shooting late into the evening.", "shooting"))
+    assert is_event_word(_token(models, "Gunman Kills Two In Mall Shooting", "Kills"))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from fuse_fixtures import article, entity, extraction
 
+from newsfuse.fuse.happenings import event_words
+from newsfuse.fuse.participants import EntityIndex
 from newsfuse.fuse.record import fuse_event
 from newsfuse.records.relations import DerivationLink
 
@@ -243,3 +245,14 @@ def test_a_word_whose_named_participant_is_no_person_still_joins_the_one_claim_o
     words = [EventWord("b", died_b, died_b + 4, 0, len(texts["b"]), "die", "kill", "happened", 0, (other,))]
     claims, _ = attach_mentions([claim], words, {"a": "a", "b": "b"}, articles)
     assert {e.article_id for e in claims[0].evidence} == {"a"}  # another person's death is another happening
+
+
+def test_a_word_of_a_longer_name_is_no_event_word_of_the_report(models):
+    text = "A man was shot in the 300 block of Red Wing Avenue on Sunday. DUI arrests rose."
+    report = article("w1", text, "2024-05-06", "Paper W")
+    mentions = [entity(text, "Red Wing Avenue", "FAC", "f_red_wing"), entity(text, "DUI", "ORG", "o_dui")]
+    words = event_words(report, models.nlp(text), mentions, EntityIndex())
+    lexical = {w.lemma for w in words if w.lexical}
+    assert "shoot" in lexical
+    assert "wing" not in {w.lemma for w in words}  # "Wing" names the avenue; its stem "win" is no happening
+    assert "dui" in lexical  # a one-word name may still be a misread action word
