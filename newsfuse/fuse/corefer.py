@@ -68,17 +68,6 @@ def fits(claim: Claim, actors, targets) -> bool:
     return bool(crosswise) or not (_disjoint(subjects, actors) or _disjoint(objects, targets))
 
 
-def other_people(claim: Claim, actors) -> bool:
-    """Whether an event word's actors are named people none of whom did the claim's happening: another's death.
-
-    Weaker than ``fits``: a word whose other participants are not people (a misread dateline, another
-    place) still names the one happening of its kind the event's claims tell.
-    """
-    return _disjoint(
-        _names(a for a in actors if a.label == "PERSON"), _names(a for a in claim.subjects if a.label == "PERSON")
-    )
-
-
 def compatible(a: Claim, b: Claim) -> bool:
     """Nothing in the two claims says they are different happenings of the same kind."""
     return not conflicts(a, b)
@@ -110,11 +99,6 @@ def conflicts(a: Claim, b: Claim) -> set[str]:
 
 
 HARD = {"people", "span"}  # no sentence similarity merges these
-# What parts two claims of one action key: typed conflicts (other named people as the subject, other named
-# objects: a visit to TUSAS and one to Baykar; days that cannot agree; part and whole). A subject that is no
-# person, or a place, is a misread slot ("New York" read as who died, a dateline) more often than another
-# happening of the same event; sentence likeness decides only among typed conflicts that are not HARD.
-TYPED = HARD | {"day", "objects"}
 SIMILAR = 0.5  # MiniLM cosine of two statements of one kind of happening above which misread slots do not part them
 
 
@@ -162,7 +146,7 @@ def merge_happenings(
         heads: list[int] = []
         near = _Similarity(claims, embed)
         for n in group:
-            found = [(h, set().union(*(conflicts(claims[m], claims[n]) for m in members[h])) & TYPED) for h in heads]
+            found = [(h, set().union(*(conflicts(claims[m], claims[n]) for m in members[h]))) for h in heads]
             home = next((h for h, why in found if not why), None)
             soft = [h for h, why in found if not why & HARD] if home is None else []
             if soft and near.ready([n, *soft]):

@@ -1,14 +1,11 @@
 """Happenings across an event's reports: every event word joins the claim naming the same action, or a claim of its own.
 
 Claims come from frames with named participants (claims.py, merge.py). The reports name the
-same happenings with many other words ("the shooting", "killed", "his death", "the suspicion");
-each such word with the action key (actions.py) of a claim of the event joins that claim as an
-``EventMention`` (the claim in its own sentence first, else the best-supported one), unless it
-names other people in the same role. Within one event the words of one key are one happening
-unless such participants tell them apart: on ECB+ a key partition within newsfuse's events beats
-telling happenings apart by sentence likeness. Lexicon words whose action no claim names form
-claims of their own when two of them or independent sources tell it; words outside the lexicon
-(``mentions.mention_word``) only join claims, as mentions, never as support.
+same happenings with many other words ("the shooting", "killed", "his death"); each such word
+with the action key (actions.py) of a claim of the event joins that claim as an ``EventMention``
+(the claim in its own sentence first, else the best-supported one). Words whose action no claim
+names form claims of their own when independent sources share them: the happening is reported,
+its statement is the clearest source sentence.
 """
 
 from __future__ import annotations
@@ -30,10 +27,10 @@ from newsfuse.fuse.actions import (
     word_key,
 )
 from newsfuse.fuse.claims import claim_id
-from newsfuse.fuse.corefer import claim_keys, fits, other_people, word_keys
+from newsfuse.fuse.corefer import claim_keys, fits, word_keys
 from newsfuse.fuse.figures import figures_for
 from newsfuse.fuse.independence import support
-from newsfuse.fuse.mentions import mention_word
+from newsfuse.fuse.likeness import Likeness
 from newsfuse.fuse.merge import status_conflict
 from newsfuse.fuse.participants import EntityIndex
 from newsfuse.fuse.roles import entity_tokens, roles
@@ -64,8 +61,6 @@ class EventWord:
     verb: bool = False
     named: bool = False  # the name of an event ("Watergate"), from the extraction's EVENT entities
     stated: bool = False  # a verb whose clause says who or what (a subject or object other than a pronoun)
-    lexical: bool = True  # an event word by the action lexicon (``is_event_word``), not only by its part of speech
-    bare: bool = False  # a verb telling nobody doing anything (``_bare``): it tells no happening no claim names
 
 
 def event_words(
@@ -79,8 +74,9 @@ def event_words(
         for token in sentence:
             named = by_token.get(token.i)
             key = named_event_key(token, named.label, named.end) if named is not None else None
-            lexical = _lexical(token, named, key)
-            if not lexical and (named is not None or not mention_word(token)):
+            if named is not None and named.label == "EVENT" and token.pos_ in {"PROPN", "NOUN"}:
+                pass  # an event named by its name ("Watergate", "the Oscars") is a mention of it
+            elif key is None and (not is_event_word(token) or named is not None and not _misread_name(token, named)):
                 continue
             key = key or word_key(token)
             lemma = token.lemma_.lower()
@@ -91,30 +87,16 @@ def event_words(
                 EventWord(
                     article.id, token.idx, token.idx + len(token.text), first, last,
                     lemma, key, modality(token), number, actors, targets, token.pos_ == "VERB",
-                    named is not None, _stated(token), lexical, _bare(token),
+                    named is not None, _stated(token),
                 )
             )  # fmt: skip
     return out
 
 
-def _lexical(token, named: EntityMention | None, key: str | None) -> bool:
-    """An event word by the action lexicon or by name: "killed", "the shooting", "Watergate", "the Oscars"."""
-    if key is not None or named is not None and named.label == "EVENT" and token.pos_ in {"PROPN", "NOUN"}:
-        return True
-    # a word of a name of two or more words is the name's ("Blue Wing Street", "Indiana State"), while a
-    # one-word "name" may be an action word the tagger misread ("DUI" as an organisation)
-    return is_event_word(token) and (named is None or misnamed(token) and len(named.text.split()) == 1)
-
-
-def _bare(token) -> bool:
-    """A verb that tells nobody doing anything: an imperative ("Stay with us for updates") or a modifier
-    ("running back")."""
-    if token.pos_ != "VERB":
-        return False
-    if token.dep_ in {"amod", "compound"}:
-        return True
-    subjects = {"nsubj", "nsubjpass", "expl", "csubj"}
-    return token.dep_ == "ROOT" and token.tag_ == "VB" and not any(c.dep_ in subjects for c in token.children)
+def _misread_name(token, named: EntityMention) -> bool:
+    """An action word the tagger took for a one-word name ("DUI" as an organisation). A word of a longer name is
+    the name's ("Red Wing Avenue", "Indiana State"), even where its stem is an action's."""
+    return misnamed(token) and len(named.text.split()) == 1
 
 
 def _stated(token) -> bool:
@@ -170,6 +152,7 @@ def attach_mentions(
     reporting: dict[int, dict[str, Evidence]] = defaultdict(dict)  # claim -> article -> its first word there
     pending: dict[str, list[EventWord]] = defaultdict(list)
     statements = _statements(claims)
+    like = Likeness(a.text for a in articles.values())
     for word in words:
         if (word.article_id, word.start) in taken:
             continue
@@ -178,16 +161,17 @@ def attach_mentions(
             if home is not None:
                 joined[home].append(_mention(word, articles[word.article_id].text[word.start : word.end]))
             continue
-        keyed = by_key.get(word.key, ())
-        homes = [n for n in keyed if fits(claims[n], word.actors, word.targets)]
-        homes = homes or [n for n in keyed if not other_people(claims[n], word.actors)]  # only people part them
+        homes = [n for n in by_key.get(word.key, ()) if fits(claims[n], word.actors, word.targets)]
+        if not (word.actors or word.targets or names_happening(word.lemma)):
+            # a word outside the action lexicon with nothing named ("parked", "held") has many senses: its
+            # sentence must tell the claim's happening; "killed" or "the shooting" names it by itself
+            homes = [n for n in homes if _told(like, claims[n], word, articles)]
         if not homes:
             pending[word.key].append(word)
             continue
         same = [n for n in homes if any(_same_sentence(e, word) for e in claims[n].evidence)]
         home = (same or homes)[0]
-        new_report = word.article_id not in {e.article_id for e in claims[home].evidence} | set(reporting[home])
-        if word.lexical and new_report:
+        if word.article_id not in {e.article_id for e in claims[home].evidence} | set(reporting[home]):
             reporting[home][word.article_id] = _evidence(word, articles[word.article_id])  # one more report of it
             continue
         joined[home].append(_mention(word, articles[word.article_id].text[word.start : word.end]))
@@ -195,10 +179,11 @@ def attach_mentions(
     disputes: list[Contradiction] = []
     by_statement = {c.statement: n for n, c in enumerate(out) if c.statement}
     for key, group in sorted(pending.items(), key=lambda kv: (-len(kv[1]), kv[0])):
-        group = [w for w in group if _tells(w) and not _boilerplate(_sentence(w, articles))]
-        for happening in _pooled(group, origins):
-            if not any(w.lexical for w in happening):
-                continue  # "the job" twice names no happening a claim could state
+        group = [w for w in group if not _boilerplate(articles[w.article_id].text[w.sentence_start : w.sentence_end])]
+        happenings = _happenings(like, group, articles)
+        worth = [h for h in happenings if _worth_a_claim(h, origins)]
+        left = [w for h in happenings if h not in worth for w in h if names_happening(w.lemma) or w.stated]
+        for happening in worth + _pooled(left, origins):
             claim = _happening_claim(key, happening, origins, articles, set(by_statement))
             by_statement[claim.statement] = len(out)
             out.append(claim)
@@ -207,15 +192,17 @@ def attach_mentions(
 
 
 def _pooled(left: list[EventWord], origins: Mapping[str, str]) -> list[list[EventWord]]:
-    """Words of one key no claim names, pooled by happening: nothing tells them apart but other named
-    participants in the same role, so together they are the happening the reports name ("the attack" in
-    four reports), a claim when two words or enough sources tell it (``_worth_a_claim``: a lead's word alone).
+    """Lexicon words of one key that told no happening of their own (one report each, no specifics shared),
+    pooled: nothing tells them apart but other named participants in the same role, so together they are
+    the happening several reports name without detail ("the attack" in four reports), a claim if enough
+    tell it. Other words are pooled only as verbs saying who or what (``stated``): alone, "Stay with us for
+    updates" or "running back" name nothing.
     """
     out = []
     while left:
         first = _best(left)
         told = [w for w in left if not _other_participants(first, w)]
-        if _worth_a_claim(told, origins) or len(told) > 1:
+        if _worth_a_claim(told, origins):
             out.append(told)
         kept = {id(w) for w in told}
         left = [w for w in left if id(w) not in kept]
@@ -234,14 +221,45 @@ def _other_participants(a: EventWord, b: EventWord) -> bool:
 _BOILERPLATE = re.compile(r"rights reserved|copyright|click here|subscribe|sign up|newsletter|cookies", re.I)
 
 
-def _tells(word: EventWord) -> bool:
-    """Whether the word may tell a happening no claim names: not an imperative or a modifier ("Stay with us for
-    updates", "running back"), unless the action lexicon knows it."""
-    return not word.bare or names_happening(word.lemma)
-
-
 def _sentence(word: EventWord, articles: Mapping[str, Article]) -> str:
     return articles[word.article_id].text[word.sentence_start : word.sentence_end]
+
+
+def _told(like: Likeness, claim: Claim, word: EventWord, articles: Mapping[str, Article]) -> bool:
+    """Whether the word's sentence tells the happening of one of the claim's evidence sentences."""
+    text = _sentence(word, articles)
+    return any(like.same(e.text.strip(), text.strip(), (word.lemma, claim.trigger)) for e in claim.evidence)
+
+
+def _happenings(like: Likeness, group: list[EventWord], articles: Mapping[str, Article]) -> list[list[EventWord]]:
+    """The words of one action key, grouped by the happening they tell: the clearest word's happening first,
+    then the clearest of the words left and those telling its happening, and so on ("shot" in one street
+    and "shot" in another are two shootings, each its own claim if enough sources tell it)."""
+    happenings: list[list[EventWord]] = []
+    while group:
+        told = _one_happening(like, group, articles) or [_best(group)]  # the clearest tells its own, always
+        happenings.append(told)
+        kept = {id(w) for w in told}
+        group = [w for w in group if id(w) not in kept]
+    return happenings
+
+
+def _one_happening(like: Likeness, group: list[EventWord], articles: Mapping[str, Article]) -> list[EventWord]:
+    """The words of one action key whose sentences tell the happening of its clearest one (``_best``)."""
+    if not group:
+        return group
+    first = _best(group)
+    best, named = _sentence(first, articles).strip(), {a.entity_id for a in (*first.actors, *first.targets)}
+    # leads state the main happening: a known action word in two reports' leads names the same one
+    lead = first.position <= LEAD_SENTENCES and names_happening(first.lemma)
+    return [
+        w
+        for w in group
+        if named & {a.entity_id for a in (*w.actors, *w.targets)}
+        or lead
+        and w.position <= LEAD_SENTENCES
+        or like.same(best, _sentence(w, articles).strip(), (w.lemma,), names_happening(w.lemma))
+    ]
 
 
 def _best(words) -> EventWord:
@@ -304,7 +322,7 @@ def _happening_claim(
     Its statement is the clearest sentence no other claim already states (``used``), if there is one.
     """
     first_in: dict[str, EventWord] = {}
-    for word in sorted(group, key=lambda w: (w.article_id, not w.lexical, w.start)):  # a lexicon word states it
+    for word in sorted(group, key=lambda w: (w.article_id, w.start)):
         first_in.setdefault(word.article_id, word)
     evidence = tuple(sorted((_evidence(w, articles[w.article_id]) for w in first_in.values()), key=_order))
     rest = tuple(_mention(w, articles[w.article_id].text[w.start : w.end]) for w in group if w not in first_in.values())

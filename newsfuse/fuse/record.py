@@ -159,9 +159,7 @@ def fold_restatements(claims: Sequence[Claim]) -> tuple[list[Claim], dict[str, s
     for claim in claims:
         key = " ".join(claim.statement.split()).lower()
         n = home.get(key) if key and not claim.quote else None
-        # another action read from the sentence ("Watergate figure dies": the scandal, the death) is another
-        # happening; folded, the scandal's mentions in every report would become the death's
-        if n is None or not _adds_nothing(claim, out[n]) or claim.predicate != out[n].predicate:
+        if n is None or not _adds_nothing(claim, out[n]):
             if key and not claim.quote:
                 home[key] = len(out)
             out.append(claim)

@@ -150,6 +150,25 @@ def test_said_is_the_telling_of_its_sentence_statement(models):
     assert len(held) == 1 and held[0].quote
 
 
+def test_words_of_one_key_telling_two_happenings_are_grouped_by_happening_none_dropped():
+    from newsfuse.fuse.happenings import EventWord, _happenings
+    from newsfuse.fuse.likeness import Likeness
+
+    texts = {
+        "a": "The blast tore through the chemical plant beside the harbour before dawn.",
+        "b": "Firefighters said the blast tore through the chemical plant beside the harbour.",
+        "c": "A second blast wrecked the corner bakery on Mill Lane in the afternoon.",
+        "d": "Neighbours said a blast wrecked the corner bakery on Mill Lane.",
+    }
+    articles = {k: article(k, text, "2024-05-01", f"Outlet {k}") for k, text in texts.items()}
+    words = [  # sentence 6 of each report: outside the lead, where a known action word names the main happening
+        EventWord(k, text.index("blast"), text.index("blast") + 5, 0, len(text), "blast", "explode", "happened", 6)
+        for k, text in texts.items()
+    ]
+    groups = _happenings(Likeness(texts.values()), words, articles)
+    assert sorted(sorted(w.article_id for w in g) for g in groups) == [["a", "b"], ["c", "d"]]
+
+
 def _holding(record, article_id: str, *words: str):
     """The claims whose evidence or mentions include one of ``words`` in article ``article_id``."""
     return [
@@ -191,6 +210,17 @@ def test_a_lexicon_word_with_nothing_named_joins_the_claim_without_sharing_speci
     assert {e.article_id for e in joined.evidence} == {"a", "c"}
 
 
+def test_a_word_outside_the_lexicon_still_needs_its_sentence_to_tell_the_happening(models):
+    names = {"St Mary": ("FAC", "f_st_mary")}
+    texts = {
+        "a": "The grieving family parked their car outside St Mary before the funeral service.",
+        "b": "The family parked outside St Mary and walked in together, relatives said.",
+        "c": "Television news vans parked along the road all afternoon.",
+    }
+    record = _fused(models, texts, names)
+    assert not [c for c in _holding(record, "a", "parked") if c in _holding(record, "c", "parked")]
+
+
 def _after_a_lead(models, *sentences: str):
     """Reports "a", "b", ... each telling one sentence after the same two-sentence lead (outside the lead)."""
     lead = "Residents of Harlow gathered on Sunday. Shops stayed closed. "
@@ -223,36 +253,11 @@ def test_page_furniture_verbs_outside_the_lexicon_are_not_pooled_into_a_claim(mo
     assert {e.article_id for e in cleared.evidence} == {"c", "d"}
 
 
-def test_a_word_whose_named_participant_is_no_person_still_joins_the_one_claim_of_its_kind():
-    from newsfuse.fuse.happenings import EventWord, attach_mentions
-    from newsfuse.records.claims import Claim, ClaimArgument, Evidence
-
-    texts = {
-        "a": "Malik Cosey died in a Detroit hospital on Friday.",
-        "b": "Cosey's family was told in Lansing that he died.",
-    }
-    articles = {k: article(k, text, "2024-05-01", f"Outlet {k}") for k, text in texts.items()}
-    died_a, died_b = texts["a"].index("died"), texts["b"].index("died")
-    evidence = Evidence("a", "Outlet a", "2024-05-01", 0, len(texts["a"]), 0, len(texts["a"]), texts["a"],
-                        "happened", trigger_start=died_a, trigger_end=died_a + 4)  # fmt: skip
-    claim = Claim("k_a", "kill", "die", subjects=(ClaimArgument("subject", "Malik Cosey", "p_cosey", "PERSON"),),
-                  evidence=(evidence,), statement=texts["a"], action="kill")  # fmt: skip
-    lansing = ClaimArgument("subject", "Lansing", "o_lansing", "ORG")  # the tagger's misreading of the place
-    words = [EventWord("b", died_b, died_b + 4, 0, len(texts["b"]), "die", "kill", "happened", 0, (lansing,))]
-    [joined], _ = attach_mentions([claim], words, {"a": "a", "b": "b"}, articles)
-    assert {e.article_id for e in joined.evidence} == {"a", "b"}
-    other = ClaimArgument("subject", "Ben Beckley", "p_beckley", "PERSON")
-    words = [EventWord("b", died_b, died_b + 4, 0, len(texts["b"]), "die", "kill", "happened", 0, (other,))]
-    claims, _ = attach_mentions([claim], words, {"a": "a", "b": "b"}, articles)
-    assert {e.article_id for e in claims[0].evidence} == {"a"}  # another person's death is another happening
-
-
 def test_a_word_of_a_longer_name_is_no_event_word_of_the_report(models):
     text = "A man was shot in the 300 block of Red Wing Avenue on Sunday. DUI arrests rose."
     report = article("w1", text, "2024-05-06", "Paper W")
     mentions = [entity(text, "Red Wing Avenue", "FAC", "f_red_wing"), entity(text, "DUI", "ORG", "o_dui")]
-    words = event_words(report, models.nlp(text), mentions, EntityIndex())
-    lexical = {w.lemma for w in words if w.lexical}
-    assert "shoot" in lexical
-    assert "wing" not in {w.lemma for w in words}  # "Wing" names the avenue; its stem "win" is no happening
-    assert "dui" in lexical  # a one-word name may still be a misread action word
+    lemmas = {w.lemma for w in event_words(report, models.nlp(text), mentions, EntityIndex())}
+    assert "shoot" in lemmas
+    assert "wing" not in lemmas  # "Wing" names the avenue; its stem "win" is no happening
+    assert "dui" in lemmas  # a one-word name may still be a misread action word
