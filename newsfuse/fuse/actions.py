@@ -356,6 +356,8 @@ def named_event_key(token: Token, label: str, end: int) -> str | None:
     return EVENT_NAME_HEADS.get(token.lower_)
 
 
-def misnamed(token: Token) -> bool:
-    """An action word the entity tagger took for a name ("DUI" as an organisation, "Shooting" in a title)."""
-    return token.pos_ in {"PROPN", "NOUN"} and normal_lemma(token.lower_) in ACTION_CLASS
+def misnamed(token: Token, name: str) -> bool:
+    """An action word the entity tagger took for a one-word name (``name``: "DUI" as an organisation, "Shooting" in
+    a title). A word of a longer name is the name's ("Red Wing Avenue", "Indiana State"), even where its stem is an
+    action's."""
+    return len(name.split()) == 1 and token.pos_ in {"PROPN", "NOUN"} and normal_lemma(token.lower_) in ACTION_CLASS

@@ -76,7 +76,7 @@ def event_words(
             key = named_event_key(token, named.label, named.end) if named is not None else None
             if named is not None and named.label == "EVENT" and token.pos_ in {"PROPN", "NOUN"}:
                 pass  # an event named by its name ("Watergate", "the Oscars") is a mention of it
-            elif key is None and (not is_event_word(token) or named is not None and not _misread_name(token, named)):
+            elif key is None and (not is_event_word(token) or named is not None and not misnamed(token, named.text)):
                 continue
             key = key or word_key(token)
             lemma = token.lemma_.lower()
@@ -91,12 +91,6 @@ def event_words(
                 )
             )  # fmt: skip
     return out
-
-
-def _misread_name(token, named: EntityMention) -> bool:
-    """An action word the tagger took for a one-word name ("DUI" as an organisation). A word of a longer name is
-    the name's ("Red Wing Avenue", "Indiana State"), even where its stem is an action's."""
-    return misnamed(token) and len(named.text.split()) == 1
 
 
 def _stated(token) -> bool:
