@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from newsfuse.fuse.brief import shorten
 from newsfuse.fuse.values import describe
 from newsfuse.records.claims import Claim, EventRecord, Evidence
 
@@ -123,7 +124,7 @@ def _event_lines(tag: str, record: EventRecord, claims: list[Claim]) -> list[str
         speaker = claim.evidence[0].attribution if claim.evidence else None
         lines += [
             f"### {tag}.Q{n} quote by {speaker or '(no speaker)'}",
-            f"- “{_shorten(claim.quote or '')}”",
+            f"- “{shorten(claim.quote or '')}”",
             f"- {_cite(record, claim.evidence[0])}" if claim.evidence else "- (no evidence)",
             "- speaker: ",
             "",
@@ -147,7 +148,7 @@ def _claim_lines(tag: str, record: EventRecord, claim: Claim) -> list[str]:
     slots += [f"{v.kind} {describe(v)}" for v in claim.values]
     background = "; background" if claim.background else ""
     lines = [
-        f"### {tag} “{_shorten(claim.statement)}”",
+        f"### {tag} “{shorten(claim.statement)}”",
         f"- status {claim.modality}; {independent} independent source(s) ({by_status}); "
         f"{len(claim.evidence)} evidence, {len(claim.mentions)} other mentions{background}",
         f"- {'; '.join(slots)}",
@@ -167,8 +168,10 @@ def _distinct_sentences(evidence: tuple[Evidence, ...]) -> list[Evidence]:
 
 
 def _cite(record: EventRecord, evidence: Evidence) -> str:
-    tag = next((f"S{n}" for n, s in enumerate(record.sources, 1) if s.article_id == evidence.article_id), "S?")
-    source = next((s for s in record.sources if s.article_id == evidence.article_id), None)
+    number, source = next(
+        ((n, s) for n, s in enumerate(record.sources, 1) if s.article_id == evidence.article_id), (0, None)
+    )
+    tag = f"S{number}" if number else "S?"
     origin = f", counted with {source.origin_id}" if source and source.origin_id != source.article_id else ""
     said = f", citing {evidence.attribution}" if evidence.attribution else ""
     return f"[{tag} {evidence.source} {evidence.published or 'undated'}{origin}; {evidence.modality}{said}] {_marked(evidence)}"
@@ -182,12 +185,7 @@ def _marked(evidence: Evidence) -> str:
         offset = evidence.sentence_start
         if offset <= start < end <= offset + len(text):
             text = f"{text[: start - offset]}⟦{text[start - offset : end - offset]}⟧{text[end - offset :]}"
-    return _shorten(text, MAX_SENTENCE_CHARS)
-
-
-def _shorten(text: str, limit: int = 220) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    return shorten(text, MAX_SENTENCE_CHARS)
 
 
 @dataclass(slots=True)

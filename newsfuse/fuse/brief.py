@@ -66,7 +66,7 @@ def _place(place) -> str:
 def _claim_lines(record: EventRecord, n: int, claim: Claim) -> list[str]:
     support = claim.support
     modalities = ", ".join(f"{m}: {k}" for m, k in support.by_modality) if support else claim.modality
-    header = f"{n}. **{_shorten(claim.statement)}**"
+    header = f"{n}. **{shorten(claim.statement)}**"
     lines = [
         header,
         f"   - {support.independent_sources if support else 1} independent source(s), {len(support.articles) if support else 1} report(s); {modalities}",
@@ -75,7 +75,7 @@ def _claim_lines(record: EventRecord, n: int, claim: Claim) -> list[str]:
         stated = f" ({sources} independent)" if sources else ""
         lines.append(f"   - {value.kind}: {describe(value)}{stated}")
     for evidence in _distinct(claim.evidence)[:3]:
-        lines.append(f"   - {_cite(record, evidence)}: “{_shorten(evidence.text)}”")
+        lines.append(f"   - {_cite(record, evidence)}: “{shorten(evidence.text)}”")
     return lines
 
 
@@ -109,9 +109,10 @@ def _source_tag(record: EventRecord, article_id: str) -> str:
     return article_id
 
 
-def _shorten(text: str) -> str:
+def shorten(text: str, limit: int = MAX_QUOTE_CHARS) -> str:
+    """The text on one line, cut at ``limit`` characters with an ellipsis."""
     text = " ".join(text.split())
-    return text if len(text) <= MAX_QUOTE_CHARS else text[: MAX_QUOTE_CHARS - 1].rstrip() + "…"
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _participants(record: EventRecord) -> list[str]:
@@ -135,7 +136,7 @@ def _coverage(record: EventRecord) -> list[str]:
             found = True
             lines.append(
                 f"- S{n} ({source.outlet or source.title or source.article_id}): "
-                + "; ".join(_shorten(s) for s in statements)
+                + "; ".join(shorten(s) for s in statements)
             )
     return lines if found else []
 
