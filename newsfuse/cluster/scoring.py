@@ -9,7 +9,7 @@ import numpy as np
 
 from newsfuse.cluster.embed import e5_similarity
 from newsfuse.cluster.index import EventState, WeightedArticle, _dot
-from newsfuse.dedup.specifics import compare, fingerprint
+from newsfuse.dedup.specifics import compare, fingerprint, place_and_victim
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,8 +34,8 @@ class ClusterConfig:
     # a follow-up that far out is a storyline link (``storyline.py``) unless it is very close to the event.
     time_penalty: float = 0.17
     # Reports published more than the grace apart are about one happening only when a follow-up names its
-    # people or its street again (the arrest, the plea); without such a link they are two similar incidents
-    # of one beat (a city's shootings weeks apart share everything but the specifics): a steep penalty.
+    # people again, or its named street with a victim's age (``place_and_victim``): the arrest, the plea. Without
+    # such a link they are two similar incidents of one beat (a city's shootings weeks apart share everything but the specifics): a steep penalty.
     unlinked_penalty: float = 0.15
     unlinked_ramp_days: int = 7  # the unlinked penalty grows to its full value over this many days past the grace
     linking_kinds: tuple[str, ...] = ("person",)
@@ -144,7 +144,7 @@ def combine(
     if gap is not None and gap > config.time_grace_days:
         late = gap - config.time_grace_days
         penalty = config.time_penalty * min(1.0, late / config.time_horizon_days)
-        if not any(kind in shared for kind in config.linking_kinds):
+        if not (any(kind in shared for kind in config.linking_kinds) or place_and_victim(shared, agreeing)):
             penalty += config.unlinked_penalty * min(1.0, late / config.unlinked_ramp_days)
     unshared = 0.0
     if both_named and names < config.names_floor:

@@ -25,7 +25,7 @@ from scipy import sparse
 
 from newsfuse.cluster.embed import e5_similarity
 from newsfuse.cluster.index import WeightedArticle, _dot
-from newsfuse.dedup.specifics import FINGERPRINT_MAX
+from newsfuse.dedup.specifics import FINGERPRINT_MAX, compare, fingerprint, place_and_victim
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,4 +171,19 @@ def share_participant(a: Sequence[WeightedArticle], b: Sequence[WeightedArticle]
     gap = _days_between(a, b)
     if gap is not None and gap > grace_days:
         return False
-    return not _participants(a).isdisjoint(_participants(b))
+    return not _participants(a).isdisjoint(_participants(b)) or _same_place_and_victim(a, b)
+
+
+def _same_place_and_victim(a: Sequence[WeightedArticle], b: Sequence[WeightedArticle]) -> bool:
+    """Whether a report of each half gives the same named street and victim's age (``place_and_victim``): the
+    first reports of a shooting name no one, the later ones the victim, and both halves tell one happening."""
+    for member in a:
+        mine = member.features.specifics
+        if "street" not in mine or "age" not in mine:
+            continue
+        for other in b:
+            theirs = {kind: dict.fromkeys(values, 1) for kind, values in other.features.specifics.items()}
+            shared = compare(mine, theirs)[0]
+            if "street" in shared and "age" in shared and place_and_victim(shared, fingerprint(mine, theirs, shared)):
+                return True
+    return False

@@ -48,6 +48,12 @@ _STREET_TYPE = re.compile(
 _STREET_NAME = re.compile(
     r"(?<![\w'])((?:[NSEW]\.?[ ]|North |South |East |West )?(?:\d{1,3}(?:st|nd|rd|th)|[A-Z][a-z]+)(?:[ ][A-Z][a-z]+)?)\Z"
 )
+# "the 11600 block of S. Bishop", "13000 block of Kilbourne": police addresses often give the block and the
+# street's name without its type (typed ones, "block of Newburgh Drive", are found by ``_STREET_TYPE``).
+_BLOCK_OF = re.compile(
+    r"\d(?<!\w\d)\d{0,4}[ -]block of ((?:[NSEW]\.?[ ]|North |South |East |West )?"
+    r"(?:\d{1,3}(?:st|nd|rd|th)|[A-Z][a-z]+)(?:[ ][A-Z][a-z]+)?)\b(?![ ]?\.?[ ]?[A-Z0-9])"
+)
 _CLOCK = re.compile(r"(\d(?<!\w\d)\d?)(?::(\d{2}))?[ ]?([ap])\.?[ ]?m\b\.?", re.IGNORECASE)
 _NOT_NAMES = frozenset(
     "police officer officers sheriff deputy chief sgt lt det detective officials authorities spokesman spokeswoman"
@@ -124,6 +130,7 @@ def _details(text: str) -> dict[str, list[tuple[int, str]]]:
         streets.append(
             (match.start() - len(name.group(1)), " ".join([*words, _STREET_TYPES[match.group(1).casefold()]]))
         )
+    streets += _blocks_of(text)
     hours = []
     for match in _CLOCK.finditer(text):
         hour = int(match.group(1))
@@ -131,6 +138,17 @@ def _details(text: str) -> dict[str, list[tuple[int, str]]]:
             hours.append((match.start(), str(hour % 12 + (12 if match.group(3).casefold() == "p" else 0))))
     found = {"person": people, "age": ages, "street": streets, "hour": hours}
     return {kind: sorted(values) for kind, values in found.items() if values}
+
+
+def _blocks_of(text: str) -> list[tuple[int, str]]:
+    """``(position, name)`` of each "block of" address that gives no street type: "south bishop", "kilbourne"."""
+    found = []
+    for match in _BLOCK_OF.finditer(text):
+        words = _street_words(match.group(1))
+        if any(word in _STREET_TYPES or word in _NOT_NAMES for word in words[-1:]) or words[-1] in _DIRECTIONS.values():
+            continue
+        found.append((match.start(1), " ".join(words)))
+    return found
 
 
 _DIRECTIONS = {"n": "north", "s": "south", "e": "east", "w": "west"}
@@ -157,16 +175,41 @@ def _near(a: frozenset[str], b: Mapping[str, int], tolerance: set[int]) -> set[s
     return {v for v in a if any(abs(int(v) - o) in tolerance for o in other)}
 
 
+_TYPE_ABBREVIATIONS = frozenset(_STREET_TYPES.values())
+
+
+def _untyped(street: str) -> str | None:
+    """A street given without its type ("south bishop" from "block of S. Bishop"): its name; None for a typed one."""
+    return None if street.rsplit(" ", 1)[-1] in _TYPE_ABBREVIATIONS else street
+
+
 def _same_street(a: frozenset[str], b: Mapping[str, int]) -> set[str]:
-    """Streets of ``a`` that one of ``b`` names too, one perhaps more fully: "high st" is "wellington high st"."""
-    return {v for v in a if any(v == w or w.endswith(" " + v) or v.endswith(" " + w) for w in b)}
+    """Streets of ``a`` that one of ``b`` names too, one perhaps more fully: "high st" is "wellington high st", and
+    "south bishop" (written without its type) is "south bishop st"."""
+    return {v for v in a if any(_one_street(v, w) for w in b)}
+
+
+def _one_street(v: str, w: str) -> bool:
+    if v == w or w.endswith(" " + v) or v.endswith(" " + w):
+        return True
+    if _untyped(v) is None and _untyped(w) is None:
+        return False
+    v, w = street_name(v), street_name(w)  # one gives no type: compare the names
+    return v == w or w.endswith(" " + v) or v.endswith(" " + w)
+
+
+def street_name(street: str) -> str:
+    """A street's name without its type: "south bishop" for "south bishop st" and for "south bishop"."""
+    return street if _untyped(street) is not None or " " not in street else street.rsplit(" ", 1)[0]
 
 
 def _same_name_other_type(a: frozenset[str], b: Mapping[str, int]) -> bool:
     """Whether a named (not numbered) street of ``a`` has the name of one of ``b`` with another type: reports of
     one happening write "Skillman Road" and "Skillman Street"; that is no evidence of two places."""
-    names = {v.rsplit(" ", 1)[0].split()[-1] for v in b}
-    return any(not v[0].isdigit() and v.rsplit(" ", 1)[0].split()[-1] in names for v in a if " " in v)
+    names = {v.rsplit(" ", 1)[0].split()[-1] for v in b if " " in v and _untyped(v) is None}
+    return any(
+        not v[0].isdigit() and v.rsplit(" ", 1)[0].split()[-1] in names for v in a if " " in v and _untyped(v) is None
+    )
 
 
 def compare(article: Specifics, event: Mapping[str, Mapping[str, int]]) -> tuple[dict[str, list[str]], list[str]]:
@@ -208,3 +251,12 @@ def fingerprint(article: Specifics, event: Mapping[str, Mapping[str, int]], shar
         and len(article.get(kind, ())) <= FINGERPRINT_MAX["article"]
         and len(event.get(kind, ())) <= FINGERPRINT_MAX["event"]
     )
+
+
+def place_and_victim(shared: Mapping[str, list[str]], agreeing: int) -> bool:
+    """Whether the ``shared`` details (``compare``) give the happening's street and a victim's age again, both agreeing
+    outside a roundup (``agreeing``, from ``fingerprint``): a report that names no one in full ("the 15-year-old shot
+    on Blue Wing Street") is then about the same happening as one that does. A numbered street ("5th Street") runs
+    through every district of a city and ties nothing on its own."""
+    named = [street for street in shared.get("street", ()) if not any(word[0].isdigit() for word in street.split())]
+    return bool(named) and "age" in shared and agreeing >= 2

@@ -59,3 +59,16 @@ def test_reports_sharing_no_names_are_penalised_only_when_both_name_something():
     half = combine(config, 0.6, config.names_floor / 2, None, None, both_named=True)
     assert half.names_penalty == pytest.approx(config.names_penalty / 2)
     assert combine(config, 0.6, config.names_floor, None, None, both_named=True).names_penalty == 0.0
+
+
+def test_a_follow_up_weeks_later_giving_the_street_and_the_victims_age_again_is_linked():
+    """ "Two charged with killing the 15-year-old shot on Blue Wing Street": no one named in full in the first
+    report, but its place and victim are the same; a numbered street ("5th Street") is in every district."""
+    config = ClusterConfig()
+    gap = config.time_grace_days + config.unlinked_ramp_days
+    unlinked = combine(config, 0.35, 0.35, None, gap)
+    place = ({"street": ["blue wing st"], "age": ["15"]}, [])
+    linked = combine(config, 0.35, 0.35, None, gap, details=place, agreeing=2)
+    numbered = combine(config, 0.35, 0.35, None, gap, details=({"street": ["5th st"], "age": ["15"]}, []), agreeing=2)
+    assert unlinked.time_penalty - linked.time_penalty == pytest.approx(config.unlinked_penalty)
+    assert numbered.time_penalty == pytest.approx(unlinked.time_penalty)

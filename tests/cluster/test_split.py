@@ -139,3 +139,28 @@ def test_a_shared_participant_months_apart_or_only_in_a_roundup_keeps_the_halves
     _, pages = weighted([roundup, *CHARGE])
     assert not share_participant(pages[:1], pages[1:], grace_days=7)
     assert share_participant(pages[1:2], pages[2:], grace_days=7)
+
+
+# The first reports of a shooting name no one; a later one names the victim, and all give the street and his age.
+UNNAMED = [
+    "A 19-year-old man was shot and killed in the 3900 block of South Albany Avenue on Wednesday afternoon, police "
+    "said. Officers found the man in a gangway; no one was in custody and detectives canvassed the block.",
+    "Police said a 19-year-old was fatally shot on South Albany Avenue Wednesday afternoon. Detectives canvassed "
+    "the block for witnesses and no arrests were made in the gangway shooting.",
+]
+NAMED = [
+    "Relatives mourned Dario Quintel, 19, who was shot dead on South Albany Avenue. A vigil with candles and "
+    "balloons was held at his high school, where teachers remembered a gifted student and athlete.",
+    "Dario Quintel, 19, a senior who played basketball, was remembered at a vigil at his school. Quintel was "
+    "shot on South Albany Avenue; his mother asked for anyone with information to come forward.",
+]
+
+
+def test_halves_giving_one_street_and_victims_age_within_days_are_one_happening():
+    _, unnamed = weighted([article(t, published="2026-02-15") for t in UNNAMED])
+    _, named = weighted([article(t, published="2026-02-18") for t in NAMED])
+    assert share_participant(unnamed, named, grace_days=7)
+    _, later = weighted([article(t, published="2026-03-30") for t in NAMED])
+    assert not share_participant(unnamed, later, grace_days=7)  # weeks later: a follow-up, a storyline
+    _, other = weighted([article(t.replace("19", "34"), published="2026-02-18") for t in NAMED])
+    assert not share_participant(unnamed, other, grace_days=7)  # the same street, another victim

@@ -72,3 +72,32 @@ def test_several_agreeing_details_are_a_fingerprint_unless_a_roundup_lists_many(
     )
     shared, _ = compare(roundup, _event(other))
     assert fingerprint(roundup, _event(other), shared) == 1  # the street only: the ages agree by chance
+
+
+def test_a_block_address_without_a_street_type_is_the_street_named_with_one():
+    """Police give "the 11600 block of S. Bishop" where another outlet writes "South Bishop Street"."""
+    short = specifics_of("Two men were shot on the 11600 block of S. Bishop on Monday.", "Two men were shot.")
+    full = specifics_of("Police said the 11600 block of South Bishop Street was closed.", "")
+    assert short["street"] == frozenset({"south bishop"})
+    assert compare(short, _event(full)) == ({"street": ["south bishop"]}, [])
+    lead = "A boy, 5, was hit in the 13000 block of Kilbourne, between East Outer Drive and Houston Whittier."
+    kilbourne = specifics_of(lead, lead)
+    assert kilbourne["street"] == frozenset({"kilbourne", "east outer dr"})
+    assert compare(
+        specifics_of("It happened on Kilbourne Avenue.", "It happened on Kilbourne Avenue."), _event(kilbourne)
+    )[0] == {"street": ["kilbourne ave"]}
+    # A typed address stays typed, and another name is another street.
+    assert specifics_of("in the 4000 block of Newburgh Drive around 2 p.m.")["street"] == frozenset({"newburgh dr"})
+    elsewhere = specifics_of(
+        "A man was shot in the 3900 block of West Madison.", "A man was shot in the 3900 block of West Madison."
+    )
+    assert compare(elsewhere, _event(full)) == ({}, ["street"])
+
+
+def test_a_named_street_and_an_age_tie_a_report_to_its_happening_but_a_numbered_street_does_not():
+    from newsfuse.dedup.specifics import place_and_victim
+
+    assert place_and_victim({"street": ["blue wing st"], "age": ["15"]}, 2)
+    assert not place_and_victim({"street": ["5th st"], "age": ["15"]}, 2)
+    assert not place_and_victim({"street": ["blue wing st"]}, 1)
+    assert not place_and_victim({"street": ["blue wing st"], "age": ["15"]}, 1)  # a roundup's: chance
