@@ -25,7 +25,7 @@ from scipy import sparse
 
 from newsfuse.cluster.embed import e5_similarity
 from newsfuse.cluster.index import WeightedArticle, _dot
-from newsfuse.dedup.specifics import FINGERPRINT_MAX, compare, fingerprint, place_and_victim
+from newsfuse.dedup.specifics import FINGERPRINT_MAX, compare, fingerprint, place_and_victim, street_name
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,13 +177,27 @@ def share_participant(a: Sequence[WeightedArticle], b: Sequence[WeightedArticle]
 def _same_place_and_victim(a: Sequence[WeightedArticle], b: Sequence[WeightedArticle]) -> bool:
     """Whether a report of each half gives the same named street and victim's age (``place_and_victim``): the
     first reports of a shooting name no one, the later ones the victim, and both halves tell one happening."""
+    by_street: dict[str, list[dict]] = {}  # last word of a street's name -> b's reports giving it
+    for other in b:
+        specifics = other.features.specifics
+        if "street" in specifics and "age" in specifics:
+            theirs = {kind: dict.fromkeys(values, 1) for kind, values in specifics.items()}
+            for word in {street_name(v).rsplit(" ", 1)[-1] for v in specifics["street"]}:
+                by_street.setdefault(word, []).append(theirs)
+    if not by_street:
+        return False
     for member in a:
         mine = member.features.specifics
         if "street" not in mine or "age" not in mine:
             continue
-        for other in b:
-            theirs = {kind: dict.fromkeys(values, 1) for kind, values in other.features.specifics.items()}
-            shared = compare(mine, theirs)[0]
-            if "street" in shared and "age" in shared and place_and_victim(shared, fingerprint(mine, theirs, shared)):
-                return True
+        words = {street_name(v).rsplit(" ", 1)[-1] for v in mine["street"]}
+        seen: set[int] = set()
+        for word in words:
+            for theirs in by_street.get(word, ()):
+                if id(theirs) in seen:
+                    continue
+                seen.add(id(theirs))
+                shared = compare(mine, theirs)[0]
+                if "street" in shared and place_and_victim(shared, fingerprint(mine, theirs, shared)):
+                    return True
     return False
