@@ -136,6 +136,7 @@ class EventIndex:
         self.events: dict[str, EventState] = {}
         self.event_of: dict[str, str] = {}
         self.postings: dict[str, deque[str]] = {}
+        self.founded: dict[str, int] = {}  # event id -> when it was founded (ties among candidates)
         self.order: dict[str, int] = {}  # article id -> when it was first indexed
         # An outlet's locality is learned once it has this many articles: before, its few reports are mostly
         # one or two stories told again (the victim named in three of five is a story, not its locality).
@@ -182,14 +183,19 @@ class EventIndex:
         # One counting pass in C over every key's events (each key counts an event once). dict.fromkeys,
         # not set: a set's order follows string hashing, which changes per run, and would reorder ties.
         hits = Counter(chain.from_iterable(dict.fromkeys(postings[key]) for key in article.keys if key in postings))
-        # Stable sort: the order of Counter.most_common (ties keep first-counted first).
-        ranked = sorted(hits.items(), key=itemgetter(1), reverse=True)[: self.max_candidates]
+        # Among events sharing as many keys, the most recently founded first: a report follows its happening within
+        # days, while the oldest events holding a common key are a beat's earlier incidents (ties used to keep
+        # the first counted, i.e. the oldest, and the event a report belonged to could fall past the cut).
+        founded = self.founded
+        ranked = sorted(hits.items(), key=lambda kv: (kv[1], founded.get(kv[0], 0)), reverse=True)
+        ranked = ranked[: self.max_candidates]
         return [event_id for event_id, _ in ranked]
 
     def add(self, event_id: str, article: WeightedArticle) -> None:
         event = self.events.get(event_id)
         if event is None:
             event = self.events[event_id] = EventState(event_id, article.article_id)
+            self.founded[event_id] = len(self.founded)
         event.members[article.article_id] = article
         event.terms_norm2 += _add_into(event.terms, article.terms, 1.0)
         event.names_norm2 += _add_into(event.names, article.names, 1.0)

@@ -141,3 +141,20 @@ def test_same_wording_with_no_names_in_common_is_two_happenings(store):
     cluster.update(store, [a.id for a in paris + geneva], LEXICAL, None)
     (paris_event,), (geneva_event,) = _partition(store, [paris, geneva])
     assert paris_event != geneva_event
+
+
+def test_candidates_sharing_as_many_keys_are_the_most_recent_events_first():
+    """A beat's incidents share their common words; a report's own happening is the latest of them, and must not
+    fall past the candidate cut behind older incidents sharing as many keys."""
+    from newsfuse.cluster.features import ArticleFeatures
+
+    index = EventIndex(max_candidates=2)
+    filler = ArticleFeatures("filler", {"harbor": 1.0}, {}, None)
+    older = [ArticleFeatures(f"a{n}", {"shooting": 1.0, f"word{n}": 1.0}, {}, None) for n in range(4)]
+    for features in [filler, *older]:
+        index.observe(features)
+    for n, features in enumerate(older):
+        index.add(f"e{n}", index.weigh(features))
+    report = ArticleFeatures("new", {"shooting": 1.0, "harbor": 1.0}, {}, None)
+    index.observe(report)
+    assert index.candidates(index.weigh(report)) == ["e3", "e2"]
