@@ -13,9 +13,11 @@ a fingerprint of the code and the input, and skipped. It is retried when either 
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -103,18 +105,26 @@ class PipelineModels:
     def entity_resolver(self, store):
         """The kept entity resolver (every stored entity, loaded once), or None: ``extract.update`` loads them."""
         if self.keep_indexes and self._resolver is None:
-            from newsfuse.extract import store_resolver
-
-            self._resolver = store_resolver(store, self.extraction())
+            self._read_entities(store)
         return self._resolver
 
     def surname_persons(self, store):
         """The kept surname-only persons (read from the store once), or None: ``extract.update`` reads them all."""
         if self.keep_indexes and self._persons is None:
-            from newsfuse.extract import SurnameOnlyPersons
-
-            self._persons = SurnameOnlyPersons.from_store(store)
+            self._read_entities(store)
         return self._persons
+
+    def _read_entities(self, store) -> None:
+        """The kept resolver and surname-only persons that are not loaded yet, from one read of the entities."""
+        from newsfuse.extract import SurnameOnlyPersons
+        from newsfuse.resolve import KeptResolver
+
+        with gc_paused():  # nothing made here is garbage (see ``gc_paused``)
+            entities = store.entities()  # most mentioned first: the name a key finds first is the one kept
+            if self._resolver is None:
+                self._resolver = KeptResolver.of(self.extraction().by_entity_id, entities)
+            if self._persons is None:
+                self._persons = SurnameOnlyPersons(entities)
 
     def event_index(self, store):
         """The kept event index (built from the store once), or None: ``cluster.update`` builds its own."""
@@ -125,6 +135,19 @@ class PipelineModels:
             plan = multilingual_for(store, self.settings, models)  # e5 vectors too, as the updates compare them
             self._event_index = build_index(store, embedder_for(self.settings, models), None, plan)
         return self._event_index
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """The cyclic collector paused while a long-lived index is loaded: loading millions of objects would
+    otherwise run it again and again over the growing heap (2-5x the load time), and none of them is garbage."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,8 @@ clustered (``cluster.update``: memberships, events, merges, storylines), with th
 watcher keeps across the whole run, as if it had processed them itself. They are not extracted or
 fused (a batch only fuses the events it touches); the store gets 2.5 synthetic entities per
 article instead (a tenth of the persons surname-only), since extraction resolves each batch
-against every stored entity and merges surname-only persons. Clustering is lexical: embedding
+against the stored entities (the watcher keeps them in an index blocked by name, surname and alias
+keys) and merges surname-only persons. Clustering is lexical: embedding
 every pre-filled report would cost more than the whole run, and per new article the embedding
 cost does not depend on the store (candidates come from bounded posting lists). Then batches of
 fresh reports go through the whole pipeline (dedup, cluster, extract, fuse) on the kept indexes,
@@ -20,6 +21,8 @@ Sizes: the issue's 10k and 100k stored with batches of 200, two batches per size
 their slowest; a batch of 200 takes minutes on a shared 2-core machine); ``--quick`` uses 500 and 2k
 with batches of 20. ``NEWSFUSE_SOAK_SIZES=small,large,batch,batches`` sets them, and
 ``NEWSFUSE_SOAK_REBUILD=0`` leaves out the rebuild-per-batch baseline (one more batch at the large size).
+Each batch prints its stages' wall and CPU seconds (CPU: this process and the extraction workers), so a
+stage that grows with the store shows on a loaded machine too.
 """
 
 from __future__ import annotations
@@ -81,24 +84,32 @@ def _batches(store, probes, size: int, settings, models, cpu: list[float] | None
     from newsfuse.pipeline import process
 
     seconds = []
+    pids = worker_pids(models)
     for start in range(0, len(probes), size):
         chunk = probes[start : start + size]
-        began, used = time.perf_counter(), cpu_seconds(worker_pids(models))
-        stages: list[tuple[str, float]] = [("store", began)]
+        began, used = time.perf_counter(), cpu_seconds(pids)
+        # Each stage's wall and CPU seconds (CPU: this process and the workers), printed per batch.
+        stages: list[tuple[str, float, float]] = [("store", began, used)]
         store.add_articles(chunk, revisions=True)
         process(
             store,
             [a.id for a in chunk],
             settings,
             models,
-            on_stage=lambda n, s=stages: s.append((n, time.perf_counter())),
+            on_stage=lambda n, s=stages: s.append((n, time.perf_counter(), cpu_seconds(pids))),
         )
         seconds.append(time.perf_counter() - began)
         if cpu is not None:
-            cpu.append(cpu_seconds(worker_pids(models)) - used)
-        stages.append(("", time.perf_counter()))
-        split = ", ".join(f"{n} {b - a:.1f}" for (n, a), (_, b) in zip(stages, stages[1:], strict=False))
-        print(f"soak: batch of {len(chunk)} in {seconds[-1]:.1f} s ({split})", file=sys.stderr, flush=True)
+            cpu.append(cpu_seconds(pids) - used)
+        stages.append(("", time.perf_counter(), cpu_seconds(pids)))
+        split = ", ".join(
+            f"{n} {b - a:.1f}/{d - c:.1f}" for (n, a, c), (_, b, d) in zip(stages, stages[1:], strict=False)
+        )
+        print(
+            f"soak: batch of {len(chunk)} in {seconds[-1]:.1f} s, stages wall/CPU s: {split}",
+            file=sys.stderr,
+            flush=True,
+        )
     return seconds
 
 
@@ -133,7 +144,7 @@ def run(quick: bool) -> list[BenchRow]:
         loaded = PipelineModels(settings, keep_indexes=True)
         loaded.extraction(), loaded.fusion()
         start_workers(loaded.extraction())  # kept, as the watcher keeps them
-        timings, builds, cpus = {}, {}, {}
+        timings, builds, build_cpu, cpus = {}, {}, {}, {}
         with open_store(settings.db) as store:
             done = 0
             _batches(store, warm_probe, size, settings, loaded)  # not timed: the first batch warms every model up
@@ -146,9 +157,10 @@ def run(quick: bool) -> list[BenchRow]:
                 done = stored
                 # The fill stored entities behind the resolver's back: read them again, as a (re)start does.
                 models = replace(loaded, _resolver=None, _persons=None)
-                began = time.perf_counter()
+                began, used = time.perf_counter(), time.process_time()
                 models.entity_resolver(store), models.surname_persons(store)
                 builds[stored] = time.perf_counter() - began
+                build_cpu[stored] = time.process_time() - used
                 timings[stored] = _batches(store, probe, size, settings, models, cpus.setdefault(stored, []))
             rebuild = replace(
                 loaded, keep_indexes=False, _dedup_index=None, _event_index=None, _resolver=None, _persons=None
@@ -197,6 +209,15 @@ def run(quick: bool) -> list[BenchRow]:
             builds[small],
             f"at {k(small)}",
             "paid once per start; the kept indexes: see bench startup",
+        ),
+        BenchRow(
+            "soak",
+            f"entities read at watcher start, {k(large)} stored, CPU seconds",
+            build_cpu[large],
+            "s",
+            build_cpu[small],
+            f"at {k(small)}",
+            f"{int(large * ENTITIES_PER_ARTICLE)} vs {int(small * ENTITIES_PER_ARTICLE)} entities",
         ),
         BenchRow("soak", "peak RSS", peak_rss_mb(), "MB"),
     ]

@@ -16,6 +16,7 @@ from typing import Generic, TypeVar
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
+from newsfuse.dedup.bands import NewestFirstLSH
 from newsfuse.dedup.passages import IndexedSentences, align, in_order, indexed
 from newsfuse.dedup.specifics import compare, lead_of, specifics_of
 from newsfuse.dedup.text import SentenceSpan, body_hash, containment, content_words, sentences, shingles
@@ -43,6 +44,9 @@ class DedupConfig:
 
 
 _SCHEME = "affine32"
+# Rewrite candidates read per article, as a multiple of the sources verified: copies of one source
+# collapse into it, so the newest few hundred candidates hold the newest sources to verify.
+_REWRITE_WINDOW = 8
 T = TypeVar("T")
 
 
@@ -120,7 +124,8 @@ class DedupIndex:
         self.config = config
         self.text_of = text_of
         self.near = MinHashLSH(threshold=config.near_candidate_jaccard, num_perm=config.num_perm)
-        self.words = MinHashLSH(threshold=config.rewrite_candidate_jaccard, num_perm=config.num_perm)
+        # Rewrites verify the newest candidates only: this index reads them off its buckets' ends (``bands``).
+        self.words = NewestFirstLSH(config.rewrite_candidate_jaccard, config.num_perm)
         self.sign = _Signer(config.num_perm)
         self._shingles: dict[str, set[str]] = {}  # recent articles' shingle sets, oldest first
         self._sentences: dict[str, IndexedSentences] = {}  # recent evidence targets' sentences, oldest first
@@ -242,7 +247,7 @@ class DedupIndex:
         best: DerivationLink | None = None
         # Newest first: a rewrite follows its source within the news cycle, so when LSH returns more
         # candidates than are verified, the recent ones are kept.
-        candidates = sorted(self.words.query(word), key=self.position.__getitem__, reverse=True)
+        candidates = self.words.newest(word, _REWRITE_WINDOW * self.config.max_rewrite_candidates, self.position)
         sources = dict.fromkeys(self.canonical.get(c, c) for c in candidates)
         for source in list(sources)[: self.config.max_rewrite_candidates]:
             other, text = self.shingles_of(source)

@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from newsfuse.records.mentions import ArticleExtraction, EntityMention, Quote
 from newsfuse.resolve.coref import with_coreferences
-from newsfuse.resolve.entities import EntityIndex, EntityResolver, resolve_batch
+from newsfuse.resolve.entities import EntityIndex, EntityResolver, KeptResolver, resolve_batch
 from newsfuse.resolve.names import name_key, strip_titles, surname
 from newsfuse.resolve.roles import find_roles
 
@@ -47,4 +47,4 @@ def resolve_extractions(
     return out
 
 
-__all__ = ["EntityIndex", "EntityResolver", "resolve_batch", "resolve_extractions"]
+__all__ = ["EntityIndex", "EntityResolver", "KeptResolver", "resolve_batch", "resolve_extractions"]

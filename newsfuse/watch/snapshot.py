@@ -20,16 +20,14 @@ them rebuilds. Written to a temporary file and renamed, so a kill mid-write leav
 from __future__ import annotations
 
 import copy
-import gc
 import hashlib
 import os
 import pickle
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from newsfuse.pipeline import gc_paused
 from newsfuse.settings import Settings
 from newsfuse.store.location import parse_location
 
@@ -70,23 +68,10 @@ def save_snapshot(path: Path, dedup_index, event_index, key: str) -> float:
     dedup = copy.copy(dedup_index)  # the live index keeps its store reader and caches
     dedup.text_of, dedup._shingles, dedup._sentences = None, {}, {}
     tmp = path.with_name(path.name + ".tmp")
-    with open(tmp, "wb") as out, _no_gc():
+    with open(tmp, "wb") as out, gc_paused():
         pickle.dump({"key": key, "dedup": dedup, "events": event_index}, out, protocol=pickle.HIGHEST_PROTOCOL)
     os.replace(tmp, path)
     return time.perf_counter() - began
-
-
-@contextmanager
-def _no_gc() -> Iterator[None]:
-    """The cyclic collector paused: unpickling millions of dicts would otherwise run it over and over
-    on a growing heap (measured: 2-5x the load time of a 2k-article snapshot); nothing made here is garbage."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def load_snapshot(path: Path, store, key: str, embedder) -> tuple[Restored, object, object]:
@@ -96,7 +81,7 @@ def load_snapshot(path: Path, store, key: str, embedder) -> tuple[Restored, obje
 
     began = time.perf_counter()
     try:
-        with open(path, "rb") as given, _no_gc():
+        with open(path, "rb") as given, gc_paused():
             saved = pickle.load(given)
     except FileNotFoundError:
         return Restored(False, "no snapshot"), None, None
