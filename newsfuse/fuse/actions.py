@@ -203,6 +203,14 @@ def word_sense(token: Token, lemma: str) -> str | None:
         return "shoot_score"  # "shot 35 percent from the field", "shot a 68": a score, not gunfire
     if lemma == "shot" and token.pos_ == "NOUN" and _game_shot(token):
         return "shot"  # "blocked six shots", "six blocked shots", "a 3-point shot"
+    if lemma == "lose" and token.pos_ == "VERB" and objects and not any(_contest(c) for c in objects):
+        return "lose"  # "families who lost loved ones", "lost his job": no contest lost
+    if lemma == "launch" and any(c.lemma_.lower() in _PROJECTILES for c in objects):
+        return "attack"  # "launched rocks and petrol bombs at the officers": no product launched
+    if lemma == "strike" and token.pos_ == "NOUN":
+        kinds = {c.lemma_.lower() for c in token.children if c.dep_ in {"amod", "compound", "nmod"}}
+        harm = token.dep_ == "nsubj" and ACTION_CLASS.get(token.head.lemma_.lower()) in {"kill", "injure", "damage"}
+        return "attack" if kinds & _STRIKE_WEAPONS or harm else "strike"  # "a general strike", a walkout
     if lemma == "talk" and token.dep_ == "compound":
         return "talk"  # "talk show host": a kind of show, no talks
     if lemma == "deal" and token.pos_ == "VERB":
@@ -232,6 +240,19 @@ def _broke_out(token: Token) -> str:
     if subject is not None and is_event_word(subject):
         return word_key(subject)
     return "break"
+
+
+# What one wins or loses in a contest ("lost the game", "lost the election", "lost 3-1"), as against "lost loved ones"
+_CONTESTS = set(
+    "game match election race title final series seat vote bout fight contest battle war case appeal bid cup "
+    "championship tournament point set round lead majority".split()
+)
+_PROJECTILES = set("rock stone missile rocket bomb grenade firework projectile mortar shell tear bottle".split())
+_STRIKE_WEAPONS = {"air", "drone", "missile", "military", "aerial", "nuclear", "rocket", "artillery", "precision"}
+
+
+def _contest(token: Token) -> bool:
+    return token.lemma_.lower() in _CONTESTS or token.like_num or token.ent_type_ in {"ORG", "EVENT"}
 
 
 def _game_shot(shot: Token) -> bool:

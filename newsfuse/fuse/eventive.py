@@ -19,18 +19,17 @@ from spacy.tokens import Token
 OBJECT_NOUNS = set(
     """
     department government apartment equipment basement parliament document element garment instrument monument
-    moment environment management establishment compartment supplement pavement sentiment requirement
+    moment environment compartment supplement pavement sentiment
     nation station location position condition information population section foundation organization
     organisation administration institution association corporation federation constitution generation
-    television mansion pension version dimension division commission tradition edition emotion fraction function
-    portion ration solution jurisdiction intersection junction legislation collection publication reservation
-    delegation direction relation situation nutrition expression profession possession motion notion lotion
-    option potion fashion passion cushion question opinion union region religion legion million billion
-    occasion mission session vision provision tension attention intention ambition addition competition
-    description prescription subscription recreation transportation destination reputation foundation
-    accommodation correction medication vaccination citation casing ammunition enforcement precision
-    installment instalment shortcoming understanding upbringing neighbouring neighboring standing rating phrasing
-    housing clothing funding parking ceiling wiring siding bedding heading setting ending feeling being
+    television mansion pension version dimension division commission edition fraction function
+    portion ration jurisdiction intersection junction legislation collection publication reservation
+    delegation direction situation nutrition profession motion notion lotion option potion fashion passion cushion
+    opinion union region religion legion million billion occasion vision provision
+    description prescription subscription recreation transportation destination reputation
+    accommodation medication vaccination citation casing ammunition enforcement precision
+    installment instalment shortcoming upbringing neighbouring neighboring rating phrasing
+    housing clothing funding parking ceiling wiring siding bedding feeling being
     """.split()
 )
 # What sides and bodies do: a party as their subject is a side ("the parties agreed"), no celebration

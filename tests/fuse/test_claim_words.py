@@ -158,3 +158,18 @@ def test_a_flag_needs_two_sources_each_stating_one_side_alone():
     assert not between_sources(one_origin, origins)
     assert not between_sources(both_sides, origins)
     assert between_sources(real, origins)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "key"),
+    [
+        ("We will stand alongside the families who lost loved ones.", "lost", "lose"),
+        ("The Hawks lost the game 3-1.", "lost", "win"),
+        ("The protesters launched rocks and petrol bombs at the officers.", "launched", "attack"),
+        ("Apple launched a new phone.", "launched", "announce"),
+        ("Workers went on strike on Monday.", "strike", "strike"),
+        ("An air strike killed ten people.", "strike", "attack"),
+    ],
+)
+def test_the_sense_of_a_word_comes_from_its_object_or_modifier(models, text, word, key):
+    assert word_key(_token(models, text, word)) == key
