@@ -19,12 +19,12 @@ from spacy.tokens import Token
 OBJECT_NOUNS = set(
     """
     department government apartment equipment basement parliament document element garment instrument monument
-    moment environment compartment supplement pavement sentiment
-    nation station location position condition information population section foundation organization
+    environment compartment supplement pavement sentiment
+    nation station location information population section foundation organization
     organisation administration institution association corporation federation constitution generation
     television mansion pension version dimension division commission edition fraction function
     portion ration jurisdiction intersection junction legislation collection publication reservation
-    delegation direction situation nutrition profession motion notion lotion option potion fashion passion cushion
+    delegation direction nutrition profession motion notion lotion potion fashion passion cushion
     opinion union region religion legion million billion occasion vision provision
     description prescription subscription recreation transportation destination reputation
     accommodation medication vaccination citation casing ammunition enforcement precision
@@ -32,6 +32,7 @@ OBJECT_NOUNS = set(
     housing clothing funding parking ceiling wiring siding bedding feeling being
     """.split()
 )
+_POLITICAL_HEADS = {"leader", "leaders", "member", "members", "chairman", "chair", "official", "officials", "line"}
 # What sides and bodies do: a party as their subject is a side ("the parties agreed"), no celebration
 _AGENT_VERBS = set(
     "agree meet say sign negotiate reach vote win lose nominate announce accuse deny claim call want support oppose "
@@ -79,7 +80,7 @@ def _stems(noun: str) -> list[str]:
         for ending, verb in (("ation", ""), ("ation", "e"), ("ation", "ate"), ("ication", "y"), ("ition", "e"),
                              ("ption", "be"), ("ception", "ceive"), ("uction", "uce"), ("ension", "end"), ("sion", "de"), ("ssion", "t"),
                              ("ention", "ene"), ("olution", "olve"), ("ution", "ute"), ("otion", "ote"),
-                             ("ition", ""), ("ation", "ize"), ("ization", "ize"), ("isation", "ise")):  # fmt: skip
+                             ("ition", ""), ("ition", "ize"), ("ation", "ize"), ("ization", "ize"), ("isation", "ise")):  # fmt: skip
             if noun.endswith(ending):
                 out.append(noun[: -len(ending)] + verb)
     return [s for s in out if len(s) >= 3]
@@ -100,8 +101,8 @@ def body_sense(token: Token, lemma: str) -> bool:
     """ "party" as a political party ("the ruling party", "party leaders", "the party's candidate"), no party held."""
     if lemma != "party":
         return False
-    if token.dep_ in {"compound", "poss"} or token.ent_type_ in NAME_LABELS:
-        return True
+    if token.dep_ == "poss" or token.ent_type_ in NAME_LABELS or token.head.lower_ in _POLITICAL_HEADS:
+        return True  # "the party's candidate", "party leaders" (but "party girl", "party guests" are a party's)
     if token.dep_ == "nsubj" and token.head.lemma_.lower() in _AGENT_VERBS:
         return True  # "the parties will meet", "both parties agreed": sides, not a party held
     return any(c.lower_ in _POLITICAL or c.ent_type_ == "NORP" for c in token.children)
@@ -110,13 +111,31 @@ def body_sense(token: Token, lemma: str) -> bool:
 def in_name(token: Token) -> bool:
     """A word of a proper name of more than one word ("1915 Floral Avenue", "Sgt. Mourad Mourad", "Police
     Department"), outside a title-case headline where every word is capitalised."""
+    if token.ent_type_ == "EVENT":
+        return False  # "World War II", "the MVC Tournament": a happening's name
     if token.ent_type_ in NAME_LABELS and _entity_length(token) > 1:
         return not title_case_line(token)
-    if token.pos_ != "PROPN" or title_case_line(token):
+    if token.pos_ != "PROPN" or title_case_line(token) or happening_name(token):
         return False
     neighbours = [token.head] if token.dep_ in {"compound", "flat"} else []
     neighbours += [c for c in token.children if c.dep_ in {"compound", "flat"}]
     return any(n.pos_ == "PROPN" for n in neighbours)
+
+
+def happening_name(token: Token) -> bool:
+    """An untagged name whose last word names a happening ("Missouri Valley Conference Tournament", "Winter
+    Meetings", "World War II"): a word of it is a word of the happening's name, counted with the happening."""
+    words = [t for t in token.doc[token.left_edge.i : token.head.i + 1] if t.pos_ == "PROPN"] if token.dep_ in {
+        "compound", "flat"} else [token]  # fmt: skip
+    last = {t.lower_.rstrip("s") for t in words[-2:]} | {t.lower_ for t in words[-2:]}
+    return bool(last & _HAPPENING_HEADS)
+
+
+# Last words of a happening's name
+_HAPPENING_HEADS = set(
+    "war tournament meeting meetings conference championship cup series games olympics bowl awards summit "
+    "election festival marathon derby prix reserve trial".split()
+)
 
 
 def _entity_length(token: Token) -> int:
