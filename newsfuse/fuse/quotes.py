@@ -105,11 +105,17 @@ def _cued_subject(doc: Doc, quote: Quote) -> str | None:
     subject = _subject_token(verb)
     if subject is None or subject.pos_ == "PRON":
         return None
-    people = [subject] + [c for c in subject.conjuncts if c.i > subject.i]
-    words = doc[subject.left_edge.i : max(t.i for t in people) + 1]
+    words = doc[subject.left_edge.i : subject.right_edge.i + 1]  # "a spokesman for Waitrose", "Mark and Condon"
+    if any(t.pos_ in {"VERB", "AUX"} or t.is_quote or t.text in {"—", "–", "("} for t in words) or len(words) > 8:
+        people = [subject] + [c for c in subject.conjuncts if c.i > subject.i]
+        words = doc[subject.left_edge.i : max(t.i for t in people) + 1]
     if any(t.pos_ in {"VERB", "AUX"} or t.is_quote for t in words) or len(words) > 8:
         return None
-    return words.text.strip()
+    found = words.text.strip()
+    named = (quote.speaker or "").split()
+    if named and found.split()[-1] == named[-1] and len(named) >= len(found.split()) - 1:
+        return quote.speaker  # "Mr. Cerar" is extraction's "John C. Cerar", named in full
+    return found
 
 
 def _subject_token(verb: Token) -> Token | None:

@@ -173,3 +173,16 @@ def test_a_flag_needs_two_sources_each_stating_one_side_alone():
 )
 def test_the_sense_of_a_word_comes_from_its_object_or_modifier(models, text, word, key):
     assert word_key(_token(models, text, word)) == key
+
+
+def test_the_introducing_speaker_is_the_whole_subject_and_keeps_a_fuller_name(models):
+    text = (
+        'One of the men pointed a gun at the driver and said, "Give me your car or I will shoot you now," police said.'
+    )
+    [claim] = _quote_claim(models, text, "Give me your car or I will shoot you now,", "police", [])
+    assert claim.subjects[0].text == "One of the men"
+    text = 'Later Mr. Cerar told reporters, "It appears to be a good shooting under the circumstances."'
+    [claim] = _quote_claim(
+        models, text, "It appears to be a good shooting under the circumstances.", "John C. Cerar", []
+    )
+    assert claim.subjects[0].text == "John C. Cerar"
