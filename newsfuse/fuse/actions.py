@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from newsfuse.fuse.eventive import body_sense, happening_suffix_noun, in_name
+
 _CLASSES = {
     "attack": "attack assault raid bomb bombing airstrike ambush offensive shelling",
     "shoot": "shoot shot shooting gunfire gunshot fire",
@@ -86,8 +88,13 @@ def normal_lemma(lemma: str) -> str:
     if lemma in ACTION_CLASS:
         return lemma
     # a headline's word keeps its inflection ("Dies", "Charged"): a lexicon word under it comes first
-    for base in (lemma[:-1], lemma[:-2], lemma[:-3] + "y", lemma[:-3], lemma[:-3] + "e"):
-        if len(base) >= 3 and lemma.endswith(("s", "d", "ing")) and (base in ACTION_CLASS or base in EVENT_NOUNS):
+    # only the endings an inflection leaves: "Chargers", "Blazers", "Protesters" are people, not charges or blazes
+    bases = [lemma[:-1]] if lemma.endswith(("s", "d")) and not lemma.endswith(("ers", "ors")) else []
+    bases += [lemma[:-2]] if lemma.endswith(("es", "ed")) else []
+    bases += [lemma[:-3] + "y"] if lemma.endswith(("ies", "ied")) else []
+    bases += [lemma[:-3], lemma[:-3] + "e"] if lemma.endswith("ing") else []
+    for base in bases:
+        if len(base) >= 3 and (base in ACTION_CLASS or base in EVENT_NOUNS):
             return base
     for suffix in ("ing", "es", "s", "ed"):
         base = lemma[: -len(suffix)]
@@ -196,18 +203,32 @@ def word_sense(token: Token, lemma: str) -> str | None:
         return "shoot_score"  # "shot 35 percent from the field", "shot a 68": a score, not gunfire
     if lemma == "shot" and token.pos_ == "NOUN" and _game_shot(token):
         return "shot"  # "blocked six shots", "six blocked shots", "a 3-point shot"
+    if lemma == "lose" and token.pos_ == "VERB" and objects and not any(_contest(c) for c in objects):
+        return "lose"  # "families who lost loved ones", "lost his job": no contest lost
+    if lemma == "launch" and any(c.lemma_.lower() in _PROJECTILES for c in objects):
+        return "attack"  # "launched rocks and petrol bombs at the officers": no product launched
+    if lemma == "strike" and token.pos_ == "NOUN":
+        kinds = {c.lemma_.lower() for c in token.children if c.dep_ in {"amod", "compound", "nmod"}}
+        harm = token.dep_ == "nsubj" and ACTION_CLASS.get(token.head.lemma_.lower()) in {"kill", "injure", "damage"}
+        return "attack" if kinds & _STRIKE_WEAPONS or harm else "strike"  # "a general strike", a walkout
     if lemma == "talk" and token.dep_ == "compound":
         return "talk"  # "talk show host": a kind of show, no talks
     if lemma == "deal" and token.pos_ == "VERB":
         return "deal"  # "hard to deal with": coping, not an agreement
-    admitted = [
-        t for t in _subtree(objects + _pobjects(token)) if t.lemma_.lower() in _ADMITTED or t.ent_type_ in _HOMES
-    ]
-    if lemma == "enter" and not admitted:
-        return "enter"  # "Entering February", "entered a plea": no admission to a clinic
+    if lemma == "enter" and not _admitted(token, objects):
+        return "enter"  # "Entering February", "entered a plea", "bullets entered his body": no admission to a clinic
     if lemma == "break" and any(c.lower_ == "out" for c in token.children):
         return _broke_out(token)
     return None
+
+
+def _admitted(token: Token, objects: list[Token]) -> bool:
+    """Entered a clinic: the object's own noun phrase ("entered a treatment program", "entered Promises"), or
+    what one enters "into", names a place of care; the rest of the clause ("..., according to the Office of the
+    Chief Medical Examiner") is not where one entered."""
+    into = [g for c in token.children if c.dep_ == "prep" and c.lower_ in {"into", "to"} for g in c.children]
+    phrase = [t for o in objects + into for t in o.subtree if t.i <= o.i or t.head.i == o.i and t.dep_ != "prep"]
+    return any(t.lemma_.lower() in _ADMITTED or t.ent_type_ in _HOMES for t in phrase)
 
 
 def _broke_out(token: Token) -> str:
@@ -219,6 +240,19 @@ def _broke_out(token: Token) -> str:
     if subject is not None and is_event_word(subject):
         return word_key(subject)
     return "break"
+
+
+# What one wins or loses in a contest ("lost the game", "lost the election", "lost 3-1"), as against "lost loved ones"
+_CONTESTS = set(
+    "game match election race title final series seat vote bout fight contest battle war case appeal bid cup "
+    "championship tournament point set round lead majority".split()
+)
+_PROJECTILES = set("rock stone missile rocket bomb grenade firework projectile mortar shell tear bottle".split())
+_STRIKE_WEAPONS = {"air", "drone", "missile", "military", "aerial", "nuclear", "rocket", "artillery", "precision"}
+
+
+def _contest(token: Token) -> bool:
+    return token.lemma_.lower() in _CONTESTS or token.like_num or token.ent_type_ in {"ORG", "EVENT"}
 
 
 def _game_shot(shot: Token) -> bool:
@@ -246,10 +280,6 @@ def _pobjects(token: Token) -> list[Token]:
 
 def _person(token: Token) -> bool:
     return token.ent_type_ == "PERSON" or token.lemma_.lower() in _STAFF
-
-
-def _subtree(tokens: list[Token]) -> list[Token]:
-    return [t for token in tokens for t in token.subtree]
 
 
 # Verbs that say little themselves and take their happening from their object ("took a shot", "held talks")
@@ -298,14 +328,10 @@ def is_event_word(token: Token) -> bool:
             return lemma in EVENT_NOUNS
         if _fixed_adverbial(token, lemma):
             return False
-        return (
-            lemma in ACTION_CLASS
-            or token.lower_ in ACTION_CLASS
-            or lemma in EVENT_NOUNS
-            or lemma.endswith(EVENT_SUFFIXES)
-            and lemma not in NOT_EVENT_ING
-        )
+        return happening_noun(token, lemma)
     if token.pos_ == "PROPN":  # headlines in title case: "Gunman Kills Two In Mall Shooting", "Checks Into Rehab"
+        if in_name(token):
+            return False  # "1915 Floral Avenue", "Sgt. Mourad Mourad": a word of a name, not a headline's verb
         return (
             normal_lemma(token.lower_) in ACTION_CLASS
             or normal_lemma(token.lower_) in EVENT_NOUNS
@@ -314,6 +340,16 @@ def is_event_word(token: Token) -> bool:
     if token.pos_ == "ADJ":
         return lemma in _ADJECTIVES
     return False
+
+
+def happening_noun(token: Token, lemma: str) -> bool:
+    """A common noun naming a happening: a lexicon word ("the arrest"), an event noun ("the trial", a party held,
+    not a political party) or a noun made of a verb ("the election"; not "the apartment", eventive.py)."""
+    if lemma in ACTION_CLASS or token.lower_ in ACTION_CLASS:
+        return True
+    if lemma in EVENT_NOUNS:
+        return not body_sense(token, lemma)
+    return lemma.endswith(EVENT_SUFFIXES) and lemma not in NOT_EVENT_ING and happening_suffix_noun(token, lemma)
 
 
 # Prepositions that make a fixed adverbial of a bare noun: "in case", "without incident", "in protest"

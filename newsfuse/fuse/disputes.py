@@ -59,7 +59,15 @@ def real_disputes(
         flagged = {(c.claim_id, c.slot) for c in out}
         found = toll_disputes(claims, origins) + _denials(claims, origins)
         out += [c for c in found if (c.claim_id, c.slot) not in flagged]
-    return out
+    return [c for c in out if between_sources(c, origins or {})]
+
+
+def between_sources(contradiction: Contradiction, origins: Mapping[str, str]) -> bool:
+    """Precision first: two sides each stated by an origin that does not state the other (a rewrite counts as its
+    origin). A flag with every side in one sentence ("a day / three days / a week"), one article or one origin,
+    or whose one side's sources all state the other side too, is a source saying several things, no dispute."""
+    groups = [{origins.get(e.article_id, e.article_id) for e in side.evidence} for side in contradiction.sides]
+    return any(a - b and b - a for n, a in enumerate(groups) for b in groups[n + 1 :])
 
 
 def _denials(claims: Sequence[Claim], origins: Mapping[str, str]) -> list[Contradiction]:

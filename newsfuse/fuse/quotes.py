@@ -8,10 +8,12 @@ next to them ("..., Güler wrote in a post on social media", "stating on social 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
 from newsfuse.fuse.claims import claim_id
+from newsfuse.fuse.eventive import verb_index
 from newsfuse.fuse.lexicon import REPORTING_VERBS
 from newsfuse.fuse.participants import EntityIndex
 from newsfuse.fuse.status import modality
@@ -32,6 +34,7 @@ def quote_claims(article: Article, extraction: ArticleExtraction, doc: Doc, enti
             continue
         if _modifier_speaker(doc, quote):
             continue  # "The California native ... was promoted as '...'": a place word describing someone
+        quote = _with_cued_speaker(doc, quote)
         speaker_key = quote.speaker_entity_id or _speaker_key(extraction, entities, quote)
         sentence = doc.char_span(quote.start, quote.end, alignment_mode="expand")
         sent_start = sentence[0].sent.start_char if sentence is not None else quote.start
@@ -63,6 +66,79 @@ def quote_claims(article: Article, extraction: ArticleExtraction, doc: Doc, enti
             )
         )
     return claims
+
+
+# Verbs that introduce the words someone utters: the reporting verbs and the manner of speech
+SPEECH_VERBS = REPORTING_VERBS | set(
+    "yell shout scream cry exclaim whisper ask reply respond answer recall chant sing shriek holler mutter "
+    "plead beg order demand tweet".split()
+)
+
+
+def _with_cued_speaker(doc: Doc, quote: Quote) -> Quote:
+    """The quote with the speaker of the verb that introduces it in its own sentence ("one cop ... said, 'Oh,
+    God!'", "When the driver yelled, 'Don't move!'", "the crowd chanted, '...'"): words reported inside a
+    witness's account are the person who uttered them, not the witness recalling them, nor the speaker of the
+    quote before. Speakers found by extraction stay where no such verb stands right before the quote, or where
+    its subject is a pronoun (extraction resolved it); a leading gerund is cut from a speaker's name ("Having
+    Jackman host ..." -> "Jackman")."""
+    speaker = _cued_subject(doc, quote)
+    if speaker is not None and speaker != quote.speaker:
+        return replace(quote, speaker=speaker, speaker_entity_id=None)
+    trimmed = _without_gerund(quote.speaker)
+    return quote if trimmed == quote.speaker else replace(quote, speaker=trimmed, speaker_entity_id=None)
+
+
+def _cued_subject(doc: Doc, quote: Quote) -> str | None:
+    span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    i, between = span.start - 1, []
+    while i >= 0 and (doc[i].is_punct or doc[i].is_space or doc[i].is_quote):
+        between.append(doc[i].text)
+        i -= 1
+    if i < 0 or not any(mark in {",", ":"} for mark in between):
+        return None  # '..." he said' or 'said "..."' inside a sentence: extraction reads those
+    verb = doc[i]
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in SPEECH_VERBS:
+        return None
+    subject = _subject_token(verb)
+    if subject is None or subject.pos_ == "PRON":
+        return None
+    words = doc[subject.left_edge.i : subject.right_edge.i + 1]  # "a spokesman for Waitrose", "Mark and Condon"
+    if any(t.pos_ in {"VERB", "AUX"} or t.is_quote or t.text in {"—", "–", "("} for t in words) or len(words) > 8:
+        people = [subject] + [c for c in subject.conjuncts if c.i > subject.i]
+        words = doc[subject.left_edge.i : max(t.i for t in people) + 1]
+    if any(t.pos_ in {"VERB", "AUX"} or t.is_quote for t in words) or len(words) > 8:
+        return None
+    found = words.text.strip()
+    named = (quote.speaker or "").split()
+    if named and found.split()[-1] == named[-1] and len(named) >= len(found.split()) - 1:
+        return quote.speaker  # "Mr. Cerar" is extraction's "John C. Cerar", named in full
+    return found
+
+
+def _subject_token(verb: Token) -> Token | None:
+    current = verb
+    for _ in range(3):
+        subject = next((c for c in current.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is not None:
+            return subject
+        if current.dep_ not in {"conj", "xcomp", "advcl"} or current.head.i == current.i:
+            return None
+        current = current.head  # "one cop put both hands on his head and said": the subject of "put"
+    return None
+
+
+def _without_gerund(speaker: str | None) -> str | None:
+    """ "Having Jackman" -> "Jackman": a name run together with the verb before it by the entity tagger."""
+    words = (speaker or "").split()
+    if len(words) < 2 or not words[0].endswith("ing") or not words[0][:1].isupper():
+        return speaker
+    stem = words[0].lower()[:-3]
+    if any(v in verb_index() for v in (stem, stem + "e")):
+        return " ".join(words[1:])
+    return speaker
 
 
 def title_like(text: str) -> bool:

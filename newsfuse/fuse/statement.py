@@ -20,7 +20,7 @@ MAX_WORDS = 60
 # inbox", "Photo: ... Caption Close Image 1 of 6", "| Share")
 FURNITURE = re.compile(
     r"rights reserved|copyright|click here|subscribe|sign up|newsletter|cookies|to your inbox|"
-    r"\bcaption\b|\bimage \d+ of\b|\|\s*share\b|\bphoto:|"
+    r"\bcaption\b|\bimage \d+ of\b|\|\s*share\b|\bphoto:|\bbuy photo\b|"
     r"^\s*\d{1,2}:\d{2}\s+(?![ap]\.?\s?m\b)\w|"  # a video playlist entry: its running time, then its title
     # a link to another story ("RELATED ARTICLE - 2 killed in ...", "Read more: ..."): its headline is not this report's
     r"^\W*(?:related(?: articles?| stor(?:y|ies)| coverage| content| links?)?|read more|see also|more coverage)\s*[:\-–—|]|"
@@ -41,6 +41,7 @@ def line_bounds(text: str, start: int, end: int, at: int) -> tuple[int, int]:
     A line break ends a statement even where the parser ran on: a headline, a dateline or a
     "Published: ..." line glued to the first sentence of the body is not part of it.
     """
+    start, end = _whole_sentence(text, start, end)
     first = text.rfind("\n", start, at) + 1 or start
     last = text.find("\n", at, end)
     first = max(first, start)
@@ -48,6 +49,36 @@ def line_bounds(text: str, start: int, end: int, at: int) -> tuple[int, int]:
     while first < last and text[first].isspace():
         first += 1
     return first, last
+
+
+# Abbreviations the parser takes for a sentence's end: titles before a name, street types, "No."
+_ABBREVIATION = re.compile(
+    r"(?:^|[\s(])(?:Sgt|Lt|Capt|Col|Gen|Cpl|Det|Insp|Supt|Officer|Mr|Mrs|Ms|Dr|Prof|Rev|Gov|Sen|Rep|Sens|Reps|"
+    r"Rd|St|Ave|Blvd|Dr|Ln|Mt|Ft|No|Nos|Jr|Sr|Co|Corp|Inc|Ltd|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec|U\.S|D\.C)\.[ \t]*$"
+)
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?(?=[ \t]+[\"“‘']?[A-Z0-9])|\n")
+_LOOK = 600  # characters searched either side for the rest of a split sentence
+
+
+def _after_abbreviation(text: str, at: int) -> bool:
+    return bool(_ABBREVIATION.search(text, max(0, at - 12), at))
+
+
+def _whole_sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence ``text[start:end]`` joined to its neighbours on the line where the parser split it at an
+    abbreviation ("... pointed a gun at Sgt. | Mourad Mourad and Officer ... opened fire."): a part cut at "Sgt."
+    or "Rd." is a fragment of one statement, never a statement of its own."""
+    if start > 0 and _after_abbreviation(text, start):
+        ends = [m for m in _SENTENCE_END.finditer(text, max(0, start - _LOOK), max(0, start - 1))]
+        ends = [m for m in ends if m.group() == "\n" or not _after_abbreviation(text, m.end())]
+        start = ends[-1].end() if ends else max(0, start - _LOOK)
+        while start < len(text) and text[start].isspace():
+            start += 1
+    if _after_abbreviation(text, end):
+        ends = _SENTENCE_END.finditer(text, end, min(len(text), end + _LOOK))
+        stop = next((m for m in ends if m.group() == "\n" or not _after_abbreviation(text, m.end())), None)
+        end = stop.start() if stop is not None and stop.group() == "\n" else stop.end() if stop else end
+    return start, end
 
 
 def _text(evidence: Evidence) -> str:

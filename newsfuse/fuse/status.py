@@ -16,6 +16,7 @@ from newsfuse.fuse.lexicon import (
     FUTURE_AUX,
     MODAL_FRAMES,
     REPORTED_STATUS,
+    REPORTING_VERBS,
     SPECULATIVE_AUX,
 )
 
@@ -25,12 +26,15 @@ _MAX_CLIMB = 8
 def modality(token: Token) -> str:
     """The epistemic status of an event word: happened, planned, intended, alleged, claimed, denied, negated,
     speculated or conditional, from auxiliaries, negation, conditions and the verbs framing or reporting it."""
-    current, found = token, None
+    current, found, setting = token, None, False
     for _ in range(_MAX_CLIMB):
         cue = _local_modality(current, governing=current.i != token.i)
+        if setting and cue in _NOT_PRESUPPOSED:
+            cue = None  # "no arrests in the shooting", "not hurt in the crash": the shooting, the crash happened
         if cue in {"denied", "negated"}:
             return cue
         found = found or cue
+        setting = setting or _circumstance(current)
         if current.dep_ in {"conj"} and current.head.pos_ == current.pos_:
             current = current.head  # "will visit ... and meet": the second verb shares the first one's frame
             continue
@@ -60,20 +64,70 @@ def modality(token: Token) -> str:
                 found = found or _local_modality(parent)
             break
         current = parent
-    return found or reported_status(token) or "happened"
+    if found is None and not setting and _mistagged_allegation(current):
+        return "alleged"
+    return found or (None if setting else reported_status(token)) or "happened"
+
+
+def _mistagged_allegation(clause: Token) -> bool:
+    """ "Police allege Eric Kirkpatrick opened fire": the tagger read "allege" as a noun of the subject; a present
+    "allege(s)" heading no clause of its own, before the clause's verb, still reports the clause as alleged."""
+    return any(
+        t.lower_ in {"allege", "alleges"} and t.pos_ in {"NOUN", "PROPN"} and t.i < clause.i for t in clause.subtree
+    )
+
+
+# Statuses a happening named in a clause's setting ("in the shooting", "after the attack") does not share
+_NOT_PRESUPPOSED = {"negated", "denied"}
+_SETTING_PREPOSITIONS = {"in", "at", "after", "following", "during", "since", "amid", "over"}
+
+
+def _circumstance(token: Token) -> bool:
+    """The noun of a setting phrase of its clause's verb ("arrested in [the shooting]", "charged with murder in
+    [the death]"): the happening it names is taken as given by what the clause says of it."""
+    return (
+        token.dep_ == "pobj"
+        and token.pos_ in {"NOUN", "PROPN"}
+        and token.head.lower_ in _SETTING_PREPOSITIONS
+        and token.head.head.pos_ in {"VERB", "NOUN"}
+        and token.head.head.lemma_.lower() != "be"  # "no one was in custody": the state itself is negated
+    )
+
+
+# Sources whose account of a crime is an accusation: "prosecutors say he stole", "according to the indictment"
+ACCUSERS = set(
+    "prosecutor prosecution prosecutors plaintiff plaintiffs indictment complaint lawsuit suit affidavit accuser "
+    "accusers petition".split()
+)
 
 
 def reported_status(token: Token) -> str | None:
-    """ "Prosecutors allege [that he killed]", "Sudan denied [that it bombed]": the verb reporting the clause."""
+    """ "Prosecutors allege [that he killed]", "Sudan denied [that it bombed]": the verb reporting the clause;
+    what prosecutors or an indictment say ("according to prosecutors, he stole") is alleged."""
+    # "Prosecutors said": the saying itself is no allegation; "according to prosecutors, he stole" is
     current = token
+    accused = None if token.lemma_.lower() in REPORTING_VERBS else _accuser_source(token)
     for _ in range(4):
         if current.dep_ not in {"ccomp", "xcomp", "conj", "pcomp", "pobj", "prep"} or current.head.i == current.i:
-            return None
+            return accused
         current = current.head
         status = REPORTED_STATUS.get(current.lemma_.lower())
         if status is not None:
             return status
-    return None
+        accused = accused or _accuser_source(current)
+    return accused
+
+
+def _accuser_source(verb: Token) -> str | None:
+    """ "alleged" where the verb is reported by an accuser: its subject ("Prosecutors said") or "according to"."""
+    if verb.lemma_.lower() in REPORTING_VERBS:
+        sources = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    else:
+        sources = [g for c in verb.children if c.lower_ == "according" for p in c.children for g in p.children]
+    return "alleged" if any(s.lemma_.lower() in ACCUSERS or s.lower_ in ACCUSERS for s in sources) else None
+
+
+_NOBODY = {"nobody", "none", "nothing", "noone", "neither"}
 
 
 def _no(token: Token) -> bool:
@@ -87,6 +141,10 @@ def _local_modality(token: Token, governing: bool = False) -> str | None:
         return "negated"
     if _no(token) or any(c.dep_ in {"nsubj", "nsubjpass", "dobj"} and _no(c) for c in children):
         return "negated"  # "No charges have been filed", "no charges expected", "no one was hurt"
+    if any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in _NOBODY for c in children):
+        return "negated"  # "Nobody was injured", "none were hurt"
+    if any(c.dep_ == "mark" and c.lower_ == "whether" for c in children):
+        return "speculated"  # "unclear whether anyone was arrested": not known to have happened
     if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in children) or any(
         c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in {"if", "unless"} for g in c.children)
         for c in children
