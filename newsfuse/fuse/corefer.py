@@ -95,11 +95,10 @@ def corroborates(a: Claim, b: Claim, like=None) -> bool:
     (``Likeness.corroborates``). One action key shared across reports is not enough."""
     converse = a.trigger != b.trigger and (a.trigger in CONVERSE or b.trigger in CONVERSE)
     shared = same_participants(a.subjects, a.objects, b.subjects, b.objects, converse)
-    if (a.modality in DENIALS) != (b.modality in DENIALS) and shared is not False:
-        return True  # a denial of the happening: evidence under its own status (support never counts it)
+    denial = (a.modality in DENIALS) != (b.modality in DENIALS)  # its own status's evidence, never support
     if shared is not None:  # the same people, unless the figures say otherwise ("scored 23", "scored 10 of 17")
         return shared and (
-            like is None or any(not like.apart(x.text, y.text, False) for x in a.evidence for y in b.evidence)
+            denial or like is None or any(not like.apart(x.text, y.text, False) for x in a.evidence for y in b.evidence)
         )
     if any(agree(x, y) for x in a.values for y in b.values if x.kind == y.kind and x.kind in TYPED):
         return True

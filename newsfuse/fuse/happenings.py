@@ -235,13 +235,15 @@ def _tells(like: Likeness, claim: Claim, word: EventWord, articles, positions: M
     converse = word.lemma != claim.trigger and (word.lemma in CONVERSE or claim.trigger in CONVERSE)
     shared = same_participants(claim.subjects, claim.objects, word.actors, word.targets, converse)
     text = _sentence(word, articles).strip()
-    if word.modality in DENIALS and claim.modality not in DENIALS and shared is not False:
-        return True  # "we didn't bomb any camps": evidence under its own status, for the dispute, never support
+    # a denial in a lead ("we didn't bomb any camps", a spokesman said on Friday) or of the same people is
+    # evidence under its own status, for the dispute, never support
+    denial = word.modality in DENIALS and claim.modality not in DENIALS
     if shared is not None:  # the same people, unless the figures say otherwise ("scored 23", "scored 10 of 17")
-        return shared and any(not like.apart(e.text.strip(), text, days=False) for e in claim.evidence)
+        return shared and (denial or any(not like.apart(e.text.strip(), text, days=False) for e in claim.evidence))
     if word.position <= LEAD_SENTENCES and names_happening(word.lemma):
         if any(positions.get((e.article_id, e.sentence_start), LEAD_SENTENCES + 1) <= LEAD_SENTENCES
-               and not like.apart(e.text.strip(), text, named=False) for e in claim.evidence):  # fmt: skip
+               and not like.apart(e.text.strip(), text, days=not denial, named=False)
+               for e in claim.evidence):  # fmt: skip
             return True
     return any(like.corroborates(e.text.strip(), text, (word.lemma, claim.trigger)) for e in claim.evidence)
 
@@ -251,12 +253,11 @@ def _corroborating(like: Likeness, a: EventWord, b: EventWord, articles: Mapping
     converse = a.lemma != b.lemma and (a.lemma in CONVERSE or b.lemma in CONVERSE)
     shared = same_participants(a.actors, a.targets, b.actors, b.targets, converse)
     first, second = _sentence(a, articles).strip(), _sentence(b, articles).strip()
-    if (a.modality in DENIALS) != (b.modality in DENIALS) and shared is not False:
-        return True  # a denial of the happening: evidence under its own status, never support
+    denial = (a.modality in DENIALS) != (b.modality in DENIALS)  # evidence under its own status, never support
     if shared is not None:
-        return shared and not like.apart(first, second, days=False)
+        return shared and (denial or not like.apart(first, second, days=False))
     lead = max(a.position, b.position) <= LEAD_SENTENCES and names_happening(a.lemma) and names_happening(b.lemma)
-    if lead and not like.apart(first, second, named=False):
+    if lead and not like.apart(first, second, days=not denial, named=False):
         return True  # the reports' leads tell the main happening
     return like.corroborates(first, second, (a.lemma, b.lemma))
 
