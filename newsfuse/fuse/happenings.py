@@ -242,7 +242,7 @@ def _tells(like: Likeness, claim: Claim, word: EventWord, articles, positions: M
         return shared and (denial or any(not like.apart(e.text.strip(), text, days=False) for e in claim.evidence))
     if word.position <= LEAD_SENTENCES and names_happening(word.lemma):
         if any(positions.get((e.article_id, e.sentence_start), LEAD_SENTENCES + 1) <= LEAD_SENTENCES
-               and not like.apart(e.text.strip(), text, days=not denial, named=False)
+               and not like.apart(e.text.strip(), text, days=not denial, named=False, disputed=True)
                for e in claim.evidence):  # fmt: skip
             return True
     return any(like.corroborates(e.text.strip(), text, (word.lemma, claim.trigger)) for e in claim.evidence)
@@ -257,7 +257,7 @@ def _corroborating(like: Likeness, a: EventWord, b: EventWord, articles: Mapping
     if shared is not None:
         return shared and (denial or not like.apart(first, second, days=False))
     lead = max(a.position, b.position) <= LEAD_SENTENCES and names_happening(a.lemma) and names_happening(b.lemma)
-    if lead and not like.apart(first, second, days=not denial, named=False):
+    if lead and not like.apart(first, second, days=not denial, named=False, disputed=True):
         return True  # the reports' leads tell the main happening
     return like.corroborates(first, second, (a.lemma, b.lemma))
 

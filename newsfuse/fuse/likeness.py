@@ -67,12 +67,13 @@ class Likeness:
         shared = stems(a) & stems(b) - {w.lower()[:STEM] for w in action_words} - self.topical
         return len(shared) >= CORROBORATING
 
-    def apart(self, a: str, b: str, days: bool = True, named: bool = True) -> bool:
+    def apart(self, a: str, b: str, days: bool = True, named: bool = True, disputed: bool = False) -> bool:
         """Whether two sentences' specifics tell two happenings: other names, other weekdays ("arrested on
         Friday night", "arrested on Saturday"; unless ``days`` is False: "Sudan bombed the camp on Thursday"
         and "we did not bomb it, its spokesman said on Friday"), or figures with none in common (another count
-        or address). Two tolls ("five hurt", "injured three") are no such figures: reports giving one happening's
-        toll differently are a dispute (disputes.py), not two happenings."""
+        or address). With ``disputed`` (two reports' leads), two tolls ("five hurt", "injured three") are no such
+        figures: leads giving the main happening's toll differently are a dispute (disputes.py), not two
+        happenings; elsewhere "46 arrested" and "one person was arrested" are two arrests."""
         names_a, names_b = names(a), names(b)
         if named and names_a and names_b and not names_a & names_b:
             return True  # (not for leads: "off south Iran" and "on Qeshm island" name one quake's place)
@@ -82,7 +83,7 @@ class Likeness:
         numbers_a, numbers_b = numbers(a), numbers(b)
         if not (numbers_a and numbers_b) or numbers_a & numbers_b:
             return False
-        return not (tolls(a) and tolls(b))
+        return not (disputed and tolls(a) and tolls(b))
 
     def score(self, a: str, b: str, action_words: Iterable[str] = ()) -> float:
         shared = stems(a) & stems(b) - {w.lower()[:STEM] for w in action_words}
