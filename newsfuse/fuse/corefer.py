@@ -17,9 +17,11 @@ from dataclasses import replace
 import numpy as np
 
 from newsfuse.fuse.actions import action_key
+from newsfuse.fuse.figures import TYPED
 from newsfuse.fuse.independence import support
 from newsfuse.fuse.merge import NON_CORE_ROLES, places_compatible
 from newsfuse.fuse.summary import claim_weight
+from newsfuse.fuse.values import agree
 from newsfuse.records.claims import Claim, Contradiction, EventMention
 
 UNMERGED = {"say"}  # each statement reported is its own: what was said differs even when the verb does not
@@ -68,6 +70,46 @@ def fits(claim: Claim, actors, targets) -> bool:
     return bool(crosswise) or not (_disjoint(subjects, actors) or _disjoint(objects, targets))
 
 
+DENIALS = {"denied", "negated"}  # statuses saying a happening did not take place
+CONVERSE = {"lose", "fall", "suffer"}  # "B lost to A" tells "A beat B": its subject is the other's object
+
+
+def same_participants(subjects_a, objects_a, subjects_b, objects_b, converse: bool = False) -> bool | None:
+    """Whether two tellings name the same participants in the same roles: True when they share one and no
+    role names other people, False when a role does ("Drake defeated Bradley", "Creighton defeats Drake"),
+    None when nothing named tells. Crosswise ("A beat B", "B lost to A") counts only for a ``converse`` verb."""
+    sa, sb = _names(subjects_a), _names(subjects_b)
+    oa, ob = _names(objects_a, places=True), _names(objects_b, places=True)
+    if converse and (sa and ob and not _disjoint(sa, ob) or sb and oa and not _disjoint(sb, oa)):
+        return True
+    if _disjoint(sa, sb) or _disjoint(oa, ob):
+        return False
+    if sa and sb or oa and ob:
+        return True
+    return None
+
+
+def corroborates(a: Claim, b: Claim, like=None) -> bool:
+    """Whether claim ``b``'s report is evidence of claim ``a``'s happening, not only a mention of its kind: the
+    same participants in the same roles, an agreeing typed figure or day, or sentences sharing specifics
+    (``Likeness.corroborates``). One action key shared across reports is not enough."""
+    converse = a.trigger != b.trigger and (a.trigger in CONVERSE or b.trigger in CONVERSE)
+    shared = same_participants(a.subjects, a.objects, b.subjects, b.objects, converse)
+    denial = (a.modality in DENIALS) != (b.modality in DENIALS)  # its own status's evidence, never support
+    if shared is not None:  # the same people, unless the figures say otherwise ("scored 23", "scored 10 of 17")
+        return shared and (
+            denial or like is None or any(not like.apart(x.text, y.text, False) for x in a.evidence for y in b.evidence)
+        )
+    if any(agree(x, y) for x in a.values for y in b.values if x.kind == y.kind and x.kind in TYPED):
+        return True
+    if _day_precise(a) and _day_precise(b) and abs(a.time.lower - b.time.lower) <= 1:
+        return True
+    if like is None:
+        return False
+    words = (a.trigger, b.trigger)
+    return any(like.corroborates(x.text, y.text, words) for x in a.evidence for y in b.evidence)
+
+
 def compatible(a: Claim, b: Claim) -> bool:
     """Nothing in the two claims says they are different happenings of the same kind."""
     return not conflicts(a, b)
@@ -99,6 +141,7 @@ def conflicts(a: Claim, b: Claim) -> set[str]:
 
 
 HARD = {"people", "span"}  # no sentence similarity merges these
+SAME_SENTENCE = 0.8  # ... and above which a report's statement is the other's sentence told again (corroboration)
 SIMILAR = 0.5  # MiniLM cosine of two statements of one kind of happening above which misread slots do not part them
 
 
@@ -125,6 +168,7 @@ def merge_happenings(
     origins: Mapping[str, str],
     embed: Callable[[Sequence[str]], np.ndarray] | None = None,
     keys: Mapping[tuple[str, int], str] | None = None,
+    like=None,
 ) -> tuple[list[Claim], list[Contradiction], dict[str, str]]:
     """The claims with those reporting one happening merged, contradictions pointed at the survivors, and
     absorbed claim id -> survivor id (figures read before merging keep each source's own value).
@@ -142,6 +186,7 @@ def merge_happenings(
             by_key[claim_keys(claims[n], keys or {})[0]].append(n)
     absorbed: dict[int, int] = {}
     members: dict[int, list[int]] = {}
+    alike: set[int] = set()
     for group in by_key.values():
         heads: list[int] = []
         near = _Similarity(claims, embed)
@@ -151,6 +196,8 @@ def merge_happenings(
             soft = [h for h, why in found if not why & HARD] if home is None else []
             if soft and near.ready([n, *soft]):
                 home = next((h for h in soft if near(h, n) >= SIMILAR), None)
+                if home is not None and near(home, n) >= SAME_SENTENCE:
+                    alike.add(n)  # nearly the same sentence: its report tells the happening whatever slot was misread
             if home is None:
                 heads.append(n)
                 members[n] = [n]
@@ -162,7 +209,10 @@ def merge_happenings(
         if n in absorbed:
             renamed[claim.id] = claims[absorbed[n]].id
             continue
-        out.append(_absorb(claim, [claims[m] for m in members.get(n, [n])[1:]], origins))
+        others = members.get(n, [n])[1:]
+        out.append(
+            _absorb(claim, [claims[m] for m in others], origins, like, {claims[m].id for m in others if m in alike})
+        )
     fixed = [replace(c, claim_id=renamed.get(c.claim_id, c.claim_id)) for c in contradictions]
     return out, fixed, renamed
 
@@ -205,15 +255,22 @@ class _Similarity:
         return float(np.dot(self.vectors[a], self.vectors[b]))
 
 
-def _absorb(head: Claim, others: list[Claim], origins: Mapping[str, str]) -> Claim:
+def _absorb(head: Claim, others: list[Claim], origins: Mapping[str, str], like=None, alike=frozenset()) -> Claim:
+    """The head with the others' words: a new report's evidence stays evidence (support) only where it
+    corroborates the head or a claim already taken as its evidence (``corroborates``), or its statement is
+    nearly the head's sentence (``alike``: ids); else its words are mentions."""
     if not others:
         return head
     evidence = list(head.evidence)
     mentions = list(head.mentions)
     seen = {e.article_id for e in evidence}
+    told = [head]
     for other in others:
+        telling = other.id in alike or any(corroborates(t, other, like) for t in told)
+        if telling:
+            told.append(other)
         for item in other.evidence:
-            if item.article_id not in seen:
+            if item.article_id not in seen and telling:
                 seen.add(item.article_id)
                 evidence.append(item)  # one more report of the happening
             elif item.trigger_start is not None and item.trigger_end is not None:
@@ -226,7 +283,11 @@ def _absorb(head: Claim, others: list[Claim], origins: Mapping[str, str]) -> Cla
                 )  # fmt: skip
         mentions.extend(other.mentions)
     evidence.sort(key=lambda e: (e.published or "9999", e.article_id, e.start))
-    return replace(head, evidence=tuple(evidence), support=support(evidence, origins), mentions=tuple(mentions))
+    # the head's status stands ("charged with killing" stays alleged though a report says he died): its
+    # support counts the sources telling it so
+    return replace(
+        head, evidence=tuple(evidence), support=support(evidence, origins, head.modality), mentions=tuple(mentions)
+    )
 
 
 def _word(sentence: str, item) -> str:

@@ -27,9 +27,9 @@ from newsfuse.fuse.actions import (
     word_key,
 )
 from newsfuse.fuse.claims import claim_id
-from newsfuse.fuse.corefer import claim_keys, fits, word_keys
+from newsfuse.fuse.corefer import CONVERSE, DENIALS, claim_keys, fits, same_participants, word_keys
 from newsfuse.fuse.figures import figures_for
-from newsfuse.fuse.independence import support
+from newsfuse.fuse.independence import fused_status, support
 from newsfuse.fuse.likeness import Likeness
 from newsfuse.fuse.merge import status_conflict
 from newsfuse.fuse.participants import EntityIndex
@@ -147,6 +147,7 @@ def attach_mentions(
     pending: dict[str, list[EventWord]] = defaultdict(list)
     statements = _statements(claims)
     like = Likeness(a.text for a in articles.values())
+    positions = {(w.article_id, w.sentence_start): w.position for w in words}
     for word in words:
         if (word.article_id, word.start) in taken:
             continue
@@ -164,10 +165,13 @@ def attach_mentions(
             pending[word.key].append(word)
             continue
         same = [n for n in homes if any(_same_sentence(e, word) for e in claims[n].evidence)]
-        home = (same or homes)[0]
-        if word.article_id not in {e.article_id for e in claims[home].evidence} | set(reporting[home]):
+        telling = [n for n in homes if _tells(like, claims[n], word, articles, positions)]
+        home = (same or telling or homes)[0]
+        reported = {e.article_id for e in claims[home].evidence} | set(reporting[home])
+        if word.article_id not in reported and home in telling:
             reporting[home][word.article_id] = _evidence(word, articles[word.article_id])  # one more report of it
             continue
+        # a word of the claim's kind without its specifics: a mention of the happening, not corroboration
         joined[home].append(_mention(word, articles[word.article_id].text[word.start : word.end]))
     out = [_joined(c, joined.get(n, ()), reporting.get(n, {}), origins) for n, c in enumerate(claims)]
     disputes: list[Contradiction] = []
@@ -178,7 +182,7 @@ def attach_mentions(
         worth = [h for h in happenings if _worth_a_claim(h, origins)]
         left = [w for h in happenings if h not in worth for w in h if names_happening(w.lemma) or w.stated]
         for happening in worth + _pooled(left, origins):
-            claim = _happening_claim(key, happening, origins, articles, set(by_statement))
+            claim = _happening_claim(key, happening, origins, articles, set(by_statement), like)
             by_statement[claim.statement] = len(out)
             out.append(claim)
             disputes.extend(_disputes(claim, happening, origins))
@@ -223,6 +227,39 @@ def _told(like: Likeness, claim: Claim, word: EventWord, articles: Mapping[str, 
     """Whether the word's sentence tells the happening of one of the claim's evidence sentences."""
     text = _sentence(word, articles)
     return any(like.same(e.text.strip(), text.strip(), (word.lemma, claim.trigger)) for e in claim.evidence)
+
+
+def _tells(like: Likeness, claim: Claim, word: EventWord, articles, positions: Mapping) -> bool:
+    """Whether the word's report is evidence of the claim's happening, not only a word of its kind: the same
+    participants in the same roles, both told in the reports' leads, or sentences sharing specifics."""
+    converse = word.lemma != claim.trigger and (word.lemma in CONVERSE or claim.trigger in CONVERSE)
+    shared = same_participants(claim.subjects, claim.objects, word.actors, word.targets, converse)
+    text = _sentence(word, articles).strip()
+    # a denial in a lead ("we didn't bomb any camps", a spokesman said on Friday) or of the same people is
+    # evidence under its own status, for the dispute, never support
+    denial = word.modality in DENIALS and claim.modality not in DENIALS
+    if shared is not None:  # the same people, unless the figures say otherwise ("scored 23", "scored 10 of 17")
+        return shared and (denial or any(not like.apart(e.text.strip(), text, days=False) for e in claim.evidence))
+    if word.position <= LEAD_SENTENCES and names_happening(word.lemma):
+        if any(positions.get((e.article_id, e.sentence_start), LEAD_SENTENCES + 1) <= LEAD_SENTENCES
+               and not like.apart(e.text.strip(), text, days=not denial, named=False, disputed=True)
+               for e in claim.evidence):  # fmt: skip
+            return True
+    return any(like.corroborates(e.text.strip(), text, (word.lemma, claim.trigger)) for e in claim.evidence)
+
+
+def _corroborating(like: Likeness, a: EventWord, b: EventWord, articles: Mapping[str, Article]) -> bool:
+    """``_tells`` between two words: b's report is evidence of a's happening."""
+    converse = a.lemma != b.lemma and (a.lemma in CONVERSE or b.lemma in CONVERSE)
+    shared = same_participants(a.actors, a.targets, b.actors, b.targets, converse)
+    first, second = _sentence(a, articles).strip(), _sentence(b, articles).strip()
+    denial = (a.modality in DENIALS) != (b.modality in DENIALS)  # evidence under its own status, never support
+    if shared is not None:
+        return shared and (denial or not like.apart(first, second, days=False))
+    lead = max(a.position, b.position) <= LEAD_SENTENCES and names_happening(a.lemma) and names_happening(b.lemma)
+    if lead and not like.apart(first, second, days=not denial, named=False, disputed=True):
+        return True  # the reports' leads tell the main happening
+    return like.corroborates(first, second, (a.lemma, b.lemma))
 
 
 def _happenings(like: Likeness, group: list[EventWord], articles: Mapping[str, Article]) -> list[list[EventWord]]:
@@ -296,7 +333,10 @@ def _joined(claim: Claim, mentions, reports: Mapping[str, Evidence], origins: Ma
         return claim
     evidence = tuple(sorted((*claim.evidence, *reports.values()), key=_order))
     return replace(
-        claim, evidence=evidence, support=support(evidence, origins), mentions=claim.mentions + tuple(mentions)
+        claim,
+        evidence=evidence,
+        support=support(evidence, origins, claim.modality),
+        mentions=claim.mentions + tuple(mentions),
     )
 
 
@@ -310,28 +350,34 @@ def _happening_claim(
     origins: Mapping[str, str],
     articles: Mapping[str, Article],
     used: set[str] = frozenset(),
+    like: Likeness | None = None,
 ) -> Claim:
-    """One claim for a happening named only by event words: evidence from each article's first such word.
+    """One claim for a happening named only by event words: evidence from each article whose word tells it
+    with its specifics (``_corroborating`` the clearest word, or one already taken); the others are mentions.
 
     Its statement is the clearest sentence no other claim already states (``used``), if there is one.
     """
-    first_in: dict[str, EventWord] = {}
-    for word in sorted(group, key=lambda w: (w.article_id, w.start)):
-        first_in.setdefault(word.article_id, word)
+    best = _best(group)
+    first_in: dict[str, EventWord] = {best.article_id: best}
+    for word in sorted(group, key=lambda w: (w.position, w.article_id, w.start)):
+        if word.article_id in first_in:
+            continue
+        if like is None or any(_corroborating(like, t, word, articles) for t in first_in.values()):
+            first_in[word.article_id] = word
     evidence = tuple(sorted((_evidence(w, articles[w.article_id]) for w in first_in.values()), key=_order))
-    rest = tuple(_mention(w, articles[w.article_id].text[w.start : w.end]) for w in group if w not in first_in.values())
-    best = _best(first_in.values())
+    taken = {id(w) for w in first_in.values()}
+    rest = tuple(_mention(w, articles[w.article_id].text[w.start : w.end]) for w in group if id(w) not in taken)
     text = articles[best.article_id].text[best.sentence_start : best.sentence_end].strip()
-    statuses = {e.modality for e in evidence}
+    status = fused_status(evidence, origins)
     return Claim(
         id=claim_id("k", "happening", key, *sorted(origins.get(a, a) for a in first_in)),
         predicate=key,
         trigger=best.lemma,
         subjects=best.actors,
         objects=best.targets,
-        modality="happened" if "happened" in statuses else best.modality,
+        modality=status,
         evidence=evidence,
-        support=support(evidence, origins),
+        support=support(evidence, origins, status),
         statement=text,
         mentions=rest,
         action=action_class(best.lemma),

@@ -77,15 +77,46 @@ def relation_of(article_id: str, links: Iterable[object]) -> str | None:
     return None
 
 
-def support(evidence: Iterable[Evidence], origins: Mapping[str, str]) -> Support:
-    """Articles, outlets and independent sources behind a set of evidence, also per modality."""
+# Statuses that tell the same happening as a fused status, so their sources count for it: a report that it is
+# planned and one that it took place both tell the meeting; a denial, a negation ("no arrest has been made"), an
+# allegation or a speculation is never corroboration of the fact (each still counts under its own status).
+TELLS = {
+    "happened": {"happened", "planned", "intended"},
+    "planned": {"happened", "planned", "intended"},
+    "intended": {"happened", "planned", "intended"},
+}
+
+
+def fused_status(evidence: Iterable[Evidence], origins: Mapping[str, str] | None = None) -> str:
+    """The status of a claim stated by ``evidence``: happened when any source says so (a later report of the
+    arrest overrules an earlier "no arrest has been made"), else the status most independent sources give."""
+    origins = origins or {}
+    by_status: dict[str, set[str]] = defaultdict(set)
+    for e in evidence:
+        by_status[e.modality].add(origins.get(e.article_id, e.article_id))
+    if not by_status:
+        return "happened"
+    if by_status.get("happened"):
+        return "happened"
+    return max(by_status, key=lambda m: (len(by_status[m]), -MODALITIES.index(m) if m in MODALITIES else -99))
+
+
+def support(evidence: Iterable[Evidence], origins: Mapping[str, str], status: str | None = None) -> Support:
+    """Articles, outlets and independent sources behind a set of evidence, also per modality.
+
+    ``independent_sources`` counts the origin groups stating the claim in its ``status`` (by default
+    ``fused_status``) or in one that tells the same happening (``TELLS``); ``origins`` lists every group.
+    """
     evidence = list(evidence)
+    status = status or fused_status(evidence, origins)
     articles = tuple(dict.fromkeys(e.article_id for e in evidence))
     outlets = tuple(dict.fromkeys(e.source for e in evidence if e.source))
     groups = tuple(dict.fromkeys(origins.get(a, a) for a in articles))
+    telling = TELLS.get(status, {status})
+    counted = {origins.get(e.article_id, e.article_id) for e in evidence if e.modality in telling}
     by_modality = []
     for modality in MODALITIES:
         stated = {origins.get(e.article_id, e.article_id) for e in evidence if e.modality == modality}
         if stated:
             by_modality.append((modality, len(stated)))
-    return Support(articles, outlets, len(groups), groups, tuple(by_modality))
+    return Support(articles, outlets, len(counted) if evidence else 0, groups, tuple(by_modality))

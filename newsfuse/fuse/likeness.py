@@ -21,6 +21,7 @@ TOPICAL_WEIGHT = 0.25
 SAME_TELLING = 1.0
 UNKNOWN_TELLING = 2.0
 MIN_REPORTS = 4  # the fewest reports sharing a word that make it topical  # weighted shared words needed
+CORROBORATING = 2  # specific words (not the story's own) two reports' sentences share when they tell one happening
 _STOP = set(
     """
     with from that this their there they them then than were when what where which while would could should
@@ -45,9 +46,44 @@ class Likeness:
         texts = list(texts)
         counts: Counter = Counter()
         for text in texts:
-            counts.update(stems(text))
+            counts.update(stems(text) | numbers(text))
         floor = max(MIN_REPORTS, TOPICAL_SHARE * len(texts))
         self.topical = {s for s, n in counts.items() if n >= floor}  # two or three reports: every word counts
+
+    def corroborates(self, a: str, b: str, action_words: Iterable[str] = ()) -> bool:
+        """Whether two reports' sentences tell one happening by its specifics, as evidence of each other must.
+
+        A shared action word and the story's topic are not enough ("Drake, which defeated Bradley" and
+        "Creighton defeats Drake"; "46 arrested" and "one person was arrested"): they must share a number
+        (a toll, an address, an age) or ``CORROBORATING`` words the event's other reports do not all use,
+        and name no other people or places.
+        """
+        if a == b:
+            return True
+        if self.apart(a, b):
+            return False
+        if numbers(a) & numbers(b) - self.topical:
+            return True
+        shared = stems(a) & stems(b) - {w.lower()[:STEM] for w in action_words} - self.topical
+        return len(shared) >= CORROBORATING
+
+    def apart(self, a: str, b: str, days: bool = True, named: bool = True, disputed: bool = False) -> bool:
+        """Whether two sentences' specifics tell two happenings: other names, other weekdays ("arrested on
+        Friday night", "arrested on Saturday"; unless ``days`` is False: "Sudan bombed the camp on Thursday"
+        and "we did not bomb it, its spokesman said on Friday"), or figures with none in common (another count
+        or address). With ``disputed`` (two reports' leads), two tolls ("five hurt", "injured three") are no such
+        figures: leads giving the main happening's toll differently are a dispute (disputes.py), not two
+        happenings; elsewhere "46 arrested" and "one person was arrested" are two arrests."""
+        names_a, names_b = names(a), names(b)
+        if named and names_a and names_b and not names_a & names_b:
+            return True  # (not for leads: "off south Iran" and "on Qeshm island" name one quake's place)
+        days_a, days_b = weekdays(a), weekdays(b)
+        if days and days_a and days_b and not days_a & days_b:
+            return True
+        numbers_a, numbers_b = numbers(a), numbers(b)
+        if not (numbers_a and numbers_b) or numbers_a & numbers_b:
+            return False
+        return not (disputed and tolls(a) and tolls(b))
 
     def score(self, a: str, b: str, action_words: Iterable[str] = ()) -> float:
         shared = stems(a) & stems(b) - {w.lower()[:STEM] for w in action_words}
@@ -66,6 +102,48 @@ class Likeness:
         if names_a and names_b and not names_a & names_b:
             return False
         return self.score(a, b, action_words) >= (SAME_TELLING if known else UNKNOWN_TELLING)
+
+
+_NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?![\w])")
+_NUMBER_WORDS = {  # as digits, so "six" and "6" are one figure
+    w: str(n)
+    for n, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+        "seventeen eighteen nineteen twenty".split()
+    )
+} | {"thirty": "30", "forty": "40", "fifty": "50", "dozen": "12", "dozens": "dozens", "hundreds": "hundreds"}
+
+
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+
+@lru_cache(maxsize=1 << 16)
+def numbers(text: str) -> frozenset[str]:
+    """The figures a sentence states ("46", "1200", "six" as "6"; not "one of" or "two of"): specifics two
+    tellings of one happening share, and figures that tell two happenings apart ("46 arrested", "one arrested")."""
+    found = {n.replace(",", "") for n in _NUMBER.findall(text)}
+    words = re.findall(r"[a-z]+", text.lower())
+    found |= {
+        _NUMBER_WORDS[w]
+        for w, after in zip(words, [*words[1:], ""], strict=True)
+        if w in _NUMBER_WORDS and after != "of"
+    }
+    found -= {"1"} if "one another" in text.lower() else set()
+    return frozenset(found)
+
+
+@lru_cache(maxsize=1 << 16)
+def tolls(text: str) -> bool:
+    """Whether a sentence states a typed count (dead, injured, arrested, a magnitude)."""
+    from newsfuse.fuse.figures import TYPED, sentence_figures  # figures reads sentences; likeness is below it
+
+    return any(v.kind in TYPED for v in sentence_figures(text, 0, len(text)))
+
+
+@lru_cache(maxsize=1 << 16)
+def weekdays(text: str) -> frozenset[str]:
+    """The days of the week a sentence names."""
+    return frozenset(w for w in re.findall(r"[a-z]+", text.lower()) if w in _WEEKDAYS)
 
 
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]{2,}(?:[A-Z][a-z]+)?\b")

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from newsfuse.fuse.arguments import PLACE_PREPS
 from newsfuse.fuse.claims import claim_id
-from newsfuse.fuse.independence import support
+from newsfuse.fuse.independence import fused_status, support
 from newsfuse.fuse.lexicon import PREDICATE_CLASSES
 from newsfuse.fuse.likeness import comparable_sides
 from newsfuse.fuse.participants import EntityIndex
@@ -212,7 +212,7 @@ def fuse_group(
     if group[0].action is None and group[0].predicate not in KNOWN_PREDICATES:
         # precision first: only happenings of a kind the lexicons know are compared slot by slot
         contradictions = []
-    modalities = Counter(e.modality for e in evidence)
+    status = fused_status(evidence, origins)  # happened when any source says so; support counts per status
     fused = Claim(
         id=fused_id,
         predicate=group[0].predicate,
@@ -227,9 +227,9 @@ def fuse_group(
         time_sources=time_sources or None,
         qualifiers=group[0].qualifiers,
         quote=max((c.quote for c in group if c.quote), key=len, default=None),
-        modality="happened" if modalities["happened"] else modalities.most_common(1)[0][0],
+        modality=status,
         evidence=tuple(evidence),
-        support=support(evidence, origins),
+        support=support(evidence, origins, status),
         action=group[0].action,
     )
     subject_ids = _ids(fused.subjects)

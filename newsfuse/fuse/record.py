@@ -22,6 +22,7 @@ from newsfuse.fuse.disputes import real_disputes
 from newsfuse.fuse.figures import TYPED, key_figures
 from newsfuse.fuse.happenings import EventWord, attach_mentions, event_words
 from newsfuse.fuse.independence import origin_groups, relation_of, support
+from newsfuse.fuse.likeness import Likeness
 from newsfuse.fuse.merge import fuse_group, group_claims
 from newsfuse.fuse.participants import EntityIndex
 from newsfuse.fuse.quoted import fold_quoted, fold_reporting_quotes
@@ -103,8 +104,9 @@ def fuse_event(
     fused, disputes = attach_mentions(fused, words, origins, {a.id: a for a in articles})
     figures = key_figures(fused, origins)  # per source's own claim, before one happening's claims merge
     fused, contradictions, renamed = merge_happenings(
-        fused, contradictions + disputes, origins, _embed(models), keys=word_keys(words)
-    )
+        fused, contradictions + disputes, origins, _embed(models), keys=word_keys(words),
+        like=Likeness(a.text for a in articles),
+    )  # fmt: skip
     figures = tuple(replace(f, claim_id=renamed.get(f.claim_id, f.claim_id)) for f in figures)
     time = _time_span(fused, articles)
     fused = sorted(_mark_background(fused, time), key=rank_key)
@@ -188,7 +190,7 @@ def _furniture_free(claim: Claim, origins) -> Claim | None:
     clean = tuple(e for e in claim.evidence if not furniture(e.text))
     if len(clean) == len(claim.evidence):
         return claim
-    return replace(claim, evidence=clean, support=support(clean, origins)) if clean else None
+    return replace(claim, evidence=clean, support=support(clean, origins, claim.modality)) if clean else None
 
 
 def _without_furniture(claim: Claim) -> Claim:

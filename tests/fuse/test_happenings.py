@@ -186,7 +186,7 @@ def _word_at(evidence) -> str:
     return evidence.text[offset : offset + evidence.trigger_end - evidence.trigger_start]
 
 
-def test_a_lexicon_word_with_nothing_named_joins_the_claim_without_sharing_specifics():
+def test_a_lexicon_word_with_nothing_named_joins_the_claim_as_a_mention_not_as_support():
     from newsfuse.fuse.happenings import EventWord, attach_mentions
     from newsfuse.records.claims import Claim, ClaimArgument, Evidence
 
@@ -207,7 +207,9 @@ def test_a_lexicon_word_with_nothing_named_joins_the_claim_without_sharing_speci
         EventWord("c", shooting, shooting + 8, sentence, len(texts["c"]), "shooting", "shoot", "happened", 2),
     ]
     [joined], _ = attach_mentions([claim], words, {"a": "a", "c": "c"}, articles)
-    assert {e.article_id for e in joined.evidence} == {"a", "c"}
+    # it names the claim's kind of happening, not its specifics: counted for coreference, not as a second source
+    assert {m.article_id for m in joined.mentions} == {"c"}
+    assert {e.article_id for e in joined.evidence} == {"a"} and joined.support.independent_sources == 1
 
 
 def test_a_word_outside_the_lexicon_still_needs_its_sentence_to_tell_the_happening(models):
@@ -237,7 +239,10 @@ def test_reports_naming_a_happening_without_specifics_are_one_claim_not_dropped(
     )
     holders = _holding(record, "a", "attack")
     assert len(holders) == 1
-    assert {e.article_id for e in holders[0].evidence} == {"a", "b", "c"}
+    [attack] = holders
+    # one claim holds every report's word, but a shared word is no shared specific: one report is its evidence
+    assert {e.article_id for e in attack.evidence} | {m.article_id for m in attack.mentions} == {"a", "b", "c"}
+    assert len(attack.evidence) == 1 and attack.support.independent_sources == 1
 
 
 def test_page_furniture_verbs_outside_the_lexicon_are_not_pooled_into_a_claim(models):
@@ -250,7 +255,7 @@ def test_page_furniture_verbs_outside_the_lexicon_are_not_pooled_into_a_claim(mo
     )
     assert not _holding(record, "a", "Stay")  # an imperative says no who or what
     [cleared] = _holding(record, "c", "cleared")  # "volunteers cleared": a happening, pooled across reports
-    assert {e.article_id for e in cleared.evidence} == {"c", "d"}
+    assert {e.article_id for e in cleared.evidence} | {m.article_id for m in cleared.mentions} == {"c", "d"}
 
 
 def test_a_word_of_a_longer_name_is_no_event_word_of_the_report(models):
@@ -261,3 +266,38 @@ def test_a_word_of_a_longer_name_is_no_event_word_of_the_report(models):
     assert "shoot" in lemmas
     assert "wing" not in lemmas  # "Wing" names the avenue; its stem "win" is no happening
     assert "dui" in lemmas  # a one-word name may still be a misread action word
+
+
+GAMES = {"Creighton": ("ORG", "o_creighton"), "Drake": ("ORG", "o_drake"), "Bradley": ("ORG", "o_bradley")}
+
+
+def test_one_verb_across_reports_is_no_support_when_the_participants_differ(models):
+    texts = {
+        "a": "Creighton defeated Drake 70-60 in Omaha on Saturday.",
+        "b": "Drake defeated Bradley 81-77 at home earlier in the week.",
+    }
+    record = _fused(models, texts, GAMES)
+    [win] = _holding(record, "a", "defeated")
+    assert {e.article_id for e in win.evidence} == {"a"}  # Drake beating Bradley does not corroborate it
+    assert win.support.independent_sources == 1
+
+
+def test_one_verb_across_reports_is_no_support_when_the_figures_or_days_differ(models):
+    texts = {
+        "a": "Police arrested 46 protesters outside the stadium on Saturday.",
+        "b": "One person was arrested after a fight outside the stadium on Friday night.",
+    }
+    record = _fused(models, texts, {})
+    for claim in _holding(record, "a", "arrested"):
+        assert {e.article_id for e in claim.evidence} == {"a"}, claim.statement
+        assert claim.support.independent_sources == 1
+
+
+def test_reports_sharing_the_participants_corroborate_each_other(models):
+    texts = {
+        "a": "Creighton defeated Drake 70-60 in Omaha on Saturday.",
+        "b": "Creighton beat Drake on Saturday to stay top of the conference.",
+    }
+    record = _fused(models, texts, GAMES)
+    [win] = _holding(record, "a", "defeated")
+    assert {e.article_id for e in win.evidence} == {"a", "b"}
