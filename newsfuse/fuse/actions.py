@@ -143,7 +143,8 @@ def family(lemma: str) -> str:
 PHRASAL = {("pass", "away"): "kill", ("check", "into"): "admit", ("check", "in"): "admit", ("gun", "down"): "shoot",
            ("open", "fire"): "shoot", ("run", "away"): "escape", ("run", "off"): "escape", ("break", "out"): "escape",
            ("walk", "away"): "escape", ("walk", "out"): "escape", ("catch", "fire"): "fire", ("mow", "down"): "hit",
-           ("set", "fire"): "fire", ("step", "down"): "resign"}  # fmt: skip
+           ("set", "fire"): "fire", ("step", "down"): "resign", ("return", "fire"): "shoot",
+           ("exchange", "fire"): "shoot"}  # fmt: skip
 
 
 def word_key(token: Token) -> str:
@@ -157,6 +158,8 @@ def word_key(token: Token) -> str:
     noun = light_object(token)
     if noun is not None:
         return word_key(noun)  # "made an arrest" is the arrest, "held talks" the meeting
+    if token.pos_ == "NOUN" and token.dep_ == "dobj" and (normal_lemma(token.head.lemma_.lower()), lemma) in PHRASAL:
+        return PHRASAL[(normal_lemma(token.head.lemma_.lower()), lemma)]  # the "fire" of "opened fire" is gunfire
     sense = word_sense(token, lemma)
     if sense is not None:
         return sense
@@ -199,7 +202,13 @@ def word_sense(token: Token, lemma: str) -> str | None:
     if lemma == "cut" and any(c.lemma_.lower() in _MARGINS for c in objects):
         return "cut"  # "cut the lead to three": a score, no damage
     measures = [c for c in token.children if c.dep_ in {"dobj", "npadvmod", "attr"}]
-    if lemma == "shoot" and token.pos_ == "VERB" and any(c.like_num or c.lower_ in {"percent", "%"} for c in measures):
+    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children)  # "were shot, one fatally": people
+    if (
+        lemma == "shoot"
+        and token.pos_ == "VERB"
+        and not passive
+        and any(c.like_num or c.lower_ in {"percent", "%"} for c in measures)
+    ):
         return "shoot_score"  # "shot 35 percent from the field", "shot a 68": a score, not gunfire
     if lemma == "shot" and token.pos_ == "NOUN" and _game_shot(token):
         return "shot"  # "blocked six shots", "six blocked shots", "a 3-point shot"
@@ -305,6 +314,13 @@ VERB_ONLY = {"issue", "name", "resolve", "burn", "cut"}
 def action_class(lemma: str) -> str | None:
     """The lexicon's class (attack, kill, meet, ...) or None."""
     return ACTION_CLASS.get(normal_lemma(lemma))
+
+
+def key_class(key: str) -> str | None:
+    """The class of an action key (``word_key``), or None where the word's sense in its sentence is outside the
+    lexicon: the key says what the word names there ("passed away": kill; "a general strike": a walkout, no
+    hit), where its lemma's class (``action_class``) would name the word's usual sense."""
+    return key if key in _CLASSES else None
 
 
 def names_happening(lemma: str) -> bool:

@@ -19,8 +19,8 @@ from spacy.tokens import Doc
 
 from newsfuse.fuse.actions import (
     REPORTING,
-    action_class,
     is_event_word,
+    key_class,
     misnamed,
     named_event_key,
     names_happening,
@@ -380,10 +380,8 @@ def _happening_claim(
         support=support(evidence, origins, status),
         statement=text,
         mentions=rest,
-        action=action_class(best.lemma),
-        values=figures_for(
-            action_class(best.lemma), articles[best.article_id].text, best.sentence_start, best.sentence_end
-        ),
+        action=key_class(key),  # the sense the group was keyed by: "a general strike" is a walkout, no hit
+        values=figures_for(key_class(key), articles[best.article_id].text, best.sentence_start, best.sentence_end),
     )
 
 

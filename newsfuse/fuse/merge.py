@@ -9,9 +9,10 @@ within tolerance (values.agree) merge, others become a ``Contradiction`` with ea
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from newsfuse.fuse.arguments import PLACE_PREPS
 from newsfuse.fuse.claims import claim_id
@@ -54,9 +55,11 @@ _PLACE_RANK = {"city": 0, "region": 1, "country": 2}
 DAY_SLACK = 2  # reports a day apart say "died Monday" and "died yesterday" of one death
 
 
-def stems(text: str) -> set[str]:
-    """Crude stems of content words: enough to see "broadening ... consultations" ~ "expand ... consultation"."""
-    return {w.lower()[:5] for w in _WORD.findall(text) if w.lower() not in _STOP}
+@lru_cache(maxsize=1 << 16)
+def stems(text: str) -> frozenset[str]:
+    """Crude stems of content words: enough to see "broadening ... consultations" ~ "expand ... consultation".
+    Cached: ``group_claims`` compares each description with every other of its predicate."""
+    return frozenset(w.lower()[:5] for w in _WORD.findall(text) if w.lower() not in _STOP)
 
 
 def _lexically_close(a: Claim, b: Claim, topical: frozenset[str] = frozenset()) -> bool:
@@ -160,22 +163,27 @@ def group_claims(claims: list[Claim]) -> list[list[Claim]]:
         return x
 
     topical = topical_stems(claims)
-    anchored = [i for i, c in enumerate(claims) if _object_ids(c) or c.predicate == "say"]
-    loose = [i for i, c in enumerate(claims) if i not in set(anchored)]
-    for indexes in (anchored, loose):
+    anchored_set = {i for i, c in enumerate(claims) if _object_ids(c) or c.predicate == "say"}
+    # Only claims of one predicate can be compatible: compare within each predicate's claims, not all pairs
+    # (an event of hundreds of reports has thousands of claims over a few dozen predicates).
+    anchored: dict[str, list[int]] = defaultdict(list)
+    loose: dict[str, list[int]] = defaultdict(list)
+    for i, claim in enumerate(claims):
+        (anchored if i in anchored_set else loose)[claim.predicate].append(i)
+    for indexes in (*anchored.values(), *loose.values()):
         for n, i in enumerate(indexes):
             for j in indexes[n + 1 :]:
-                if claims[i].predicate == claims[j].predicate and compatible(claims[i], claims[j], topical):
+                if compatible(claims[i], claims[j], topical):
                     parent[find(j)] = find(i)
     loose_groups: dict[int, list[int]] = {}
-    for i in loose:
+    for i in sorted(i for indexes in loose.values() for i in indexes):
         loose_groups.setdefault(find(i), []).append(i)
     for root, members in loose_groups.items():
         homes = {
             find(j)
-            for j in anchored
             for i in members
-            if claims[i].predicate == claims[j].predicate and compatible(claims[i], claims[j], topical)
+            for j in anchored.get(claims[i].predicate, ())
+            if compatible(claims[i], claims[j], topical)
         }
         if len(homes) == 1:
             parent[root] = homes.pop()
@@ -189,8 +197,10 @@ def fuse_group(
     group: list[Claim], origins: Mapping[str, str], entities: EntityIndex
 ) -> tuple[Claim, list[Contradiction]]:
     """One claim from a group of compatible claims, with contradictions on slots whose values disagree."""
+    # A total order: evidence of one sentence with other action words must not come out in the set's hash order
     evidence = sorted(
-        {e for c in group for e in c.evidence}, key=lambda e: (e.published or "9999", e.article_id, e.start)
+        {e for c in group for e in c.evidence},
+        key=lambda e: (e.published or "9999", e.article_id, e.start, e.end, e.trigger_start or -1, e.trigger_end or -1),
     )
     first = evidence[0]
     core = sorted(set().union(*(_object_ids(c) for c in group)) or _ids(a for c in group for a in c.subjects))

@@ -169,6 +169,11 @@ def test_a_flag_needs_two_sources_each_stating_one_side_alone():
         ("Apple launched a new phone.", "launched", "announce"),
         ("Workers went on strike on Monday.", "strike", "strike"),
         ("An air strike killed ten people.", "strike", "attack"),
+        ("A gunman walked in, opened fire and then ran away.", "fire", "shoot"),
+        ("The officers returned fire.", "fire", "shoot"),
+        ("A fire broke out at the bank.", "fire", "fire"),
+        ("Three people were shot, one fatally, on Sunday evening.", "shot", "shoot"),
+        ("Smith shot 35 percent from the field.", "shot", "shoot_score"),
     ],
 )
 def test_the_sense_of_a_word_comes_from_its_object_or_modifier(models, text, word, key):

@@ -301,3 +301,18 @@ def test_reports_sharing_the_participants_corroborate_each_other(models):
     record = _fused(models, texts, GAMES)
     [win] = _holding(record, "a", "defeated")
     assert {e.article_id for e in win.evidence} == {"a", "b"}
+
+
+def test_a_claim_shows_the_action_of_the_sense_it_was_grouped_by(models):
+    record = _fused(
+        models,
+        {
+            "a": "Dock workers in Harlow began a general strike on Monday over pay.",
+            "b": "An air strike on Harlow killed ten people on Tuesday.",
+        },
+        {"Harlow": ("GPE", "g_harlow")},
+    )
+    [walkout] = _holding(record, "a", "strike")
+    [bombing] = _holding(record, "b", "strike")
+    assert walkout.action != "hit" and walkout.action != "attack"  # a walkout hits nobody
+    assert bombing.action == "attack"
