@@ -8,6 +8,7 @@ within tolerance (values.agree) merge, others become a ``Contradiction`` with ea
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -117,14 +118,49 @@ def compatible(a: Claim, b: Claim, topical: frozenset[str] = frozenset()) -> boo
     return shared_subjects and a.time is not None and b.time is not None and agree(a.time, b.time)
 
 
+QUOTE_OVERLAP = 0.6  # share of the shorter quote's words two tellings of one quote have in common
+
+
+@lru_cache(maxsize=1 << 16)
+def _quote_words(quote: str | None) -> frozenset[str]:
+    return frozenset((quote or "").lower().split())
+
+
 def _same_quote(a: Claim, b: Claim) -> bool:
-    wa, wb = set((a.quote or "").lower().split()), set((b.quote or "").lower().split())
+    wa, wb = _quote_words(a.quote), _quote_words(b.quote)
     if not wa or not wb:
         return False
     speakers_a, speakers_b = _ids(a.subjects), _ids(b.subjects)
     if speakers_a and speakers_b and not speakers_a & speakers_b:
         return False
-    return len(wa & wb) >= 0.6 * min(len(wa), len(wb))
+    return len(wa & wb) >= QUOTE_OVERLAP * min(len(wa), len(wb))
+
+
+def quote_pairs(claims: Sequence[Claim], indexes: Sequence[int]) -> list[tuple[int, int]]:
+    """The pairs of ``indexes`` (in their order) whose quotes may share ``QUOTE_OVERLAP`` of the shorter's words.
+
+    A prefix filter, as in set-similarity joins: with a quote's words ranked rarest first, a quote of n
+    words shares ceil(0.6 n) words with a longer one only if it shares one of its n - ceil(0.6 n) + 1 rarest.
+    So each quote is compared with the quotes holding one of its rarest words, not with every quote of the
+    event (a story of hundreds of reports holds thousands of quotes, nearly all of them of other words).
+    """
+    words = {i: _quote_words(claims[i].quote) for i in indexes}
+    holders: dict[str, list[int]] = defaultdict(list)
+    for i in indexes:
+        for word in words[i]:
+            holders[word].append(i)
+    order = {i: n for n, i in enumerate(indexes)}
+    pairs: set[tuple[int, int]] = set()
+    for i in indexes:
+        size = len(words[i])
+        if not size:
+            continue
+        prefix = sorted(words[i], key=lambda w: (len(holders[w]), w))[: size - math.ceil(QUOTE_OVERLAP * size) + 1]
+        for word in prefix:
+            for j in holders[word]:
+                if j != i and len(words[j]) >= size:
+                    pairs.add((i, j) if order[i] < order[j] else (j, i))
+    return sorted(pairs, key=lambda p: (order[p[0]], order[p[1]]))
 
 
 def day_precise(claim: Claim) -> bool:
@@ -170,11 +206,10 @@ def group_claims(claims: list[Claim]) -> list[list[Claim]]:
     loose: dict[str, list[int]] = defaultdict(list)
     for i, claim in enumerate(claims):
         (anchored if i in anchored_set else loose)[claim.predicate].append(i)
-    for indexes in (*anchored.values(), *loose.values()):
-        for n, i in enumerate(indexes):
-            for j in indexes[n + 1 :]:
-                if compatible(claims[i], claims[j], topical):
-                    parent[find(j)] = find(i)
+    for predicate, indexes in (*anchored.items(), *loose.items()):
+        for i, j in _pairs(claims, predicate, indexes):
+            if compatible(claims[i], claims[j], topical):
+                parent[find(j)] = find(i)
     loose_groups: dict[int, list[int]] = {}
     for i in sorted(i for indexes in loose.values() for i in indexes):
         loose_groups.setdefault(find(i), []).append(i)
@@ -191,6 +226,14 @@ def group_claims(claims: list[Claim]) -> list[list[Claim]]:
     for i, claim in enumerate(claims):
         groups.setdefault(find(i), []).append(claim)
     return list(groups.values())
+
+
+def _pairs(claims: Sequence[Claim], predicate: str, indexes: list[int]) -> Iterable[tuple[int, int]]:
+    """The pairs of one predicate's claims that ``compatible`` may join: every pair, or for quotes only those
+    sharing words (``quote_pairs``), which are the only ones ``_same_quote`` can join."""
+    if predicate == "say":
+        return quote_pairs(claims, indexes)
+    return ((i, j) for n, i in enumerate(indexes) for j in indexes[n + 1 :])
 
 
 def fuse_group(

@@ -38,3 +38,38 @@ def test_same_subject_on_the_same_day_or_undated_is_one_claim():
         _claim("c", "Mara Quill appeared in court to face the charges.", None),
     ]
     assert len(group_claims(claims)) == 1
+
+
+def _quote(n: int, words: list[str]) -> Claim:
+    return Claim(f"k_q{n}", "say", "say", quote=" ".join(words))
+
+
+def test_quote_pairs_are_every_pair_that_can_share_enough_words():
+    import random
+
+    from newsfuse.fuse.merge import QUOTE_OVERLAP, quote_pairs
+
+    rng = random.Random(7)
+    vocabulary = [f"w{n}" for n in range(30)] + ["the", "and", "we"] * 10  # a few words most quotes use
+    claims = [_quote(n, rng.sample(vocabulary, rng.randint(0, 9))) for n in range(120)]
+    indexes = list(range(len(claims)))
+    words = [set((c.quote or "").split()) for c in claims]
+    brute = [
+        (i, j)
+        for i in indexes
+        for j in indexes[i + 1 :]
+        if words[i] and words[j] and len(words[i] & words[j]) >= QUOTE_OVERLAP * min(len(words[i]), len(words[j]))
+    ]
+    found = quote_pairs(claims, indexes)
+    assert set(brute) <= set(found)  # nothing ``_same_quote`` could join is left out
+    assert len(found) < len(indexes) * (len(indexes) - 1) // 2  # and not every pair is compared
+
+
+def test_one_quote_told_by_two_reports_is_one_claim_and_another_quote_stays_apart():
+    claims = [
+        _quote(1, "we will rebuild this town together".split()),
+        _quote(2, "we will rebuild this town together, he said".split()),
+        _quote(3, "no comment at this time".split()),
+    ]
+    groups = group_claims(claims)
+    assert sorted(len(g) for g in groups) == [1, 2]
