@@ -130,13 +130,17 @@ def attach_mentions(
     words: Sequence[EventWord],
     origins: Mapping[str, str],
     articles: Mapping[str, Article],
+    like: Likeness | None = None,
+    keys: Mapping[tuple[str, int], str] | None = None,
 ) -> tuple[list[Claim], list[Contradiction]]:
     """Claims with the event's other words naming their happening, plus claims for happenings only words name.
 
+    ``like`` (the event's ``Likeness``) and ``keys`` (``word_keys(words)``) are built here unless the caller,
+    which needs them again for ``merge_happenings``, passes its own.
     Returns the claims and the disputes over whether the new claims' happenings took place.
     """
     taken = {(e.article_id, e.trigger_start) for c in claims for e in c.evidence}
-    keys = word_keys(words)
+    keys = word_keys(words) if keys is None else keys
     by_key: dict[str, list[int]] = defaultdict(list)
     for n, claim in enumerate(claims):
         if claim.predicate != "say":
@@ -146,7 +150,7 @@ def attach_mentions(
     reporting: dict[int, dict[str, Evidence]] = defaultdict(dict)  # claim -> article -> its first word there
     pending: dict[str, list[EventWord]] = defaultdict(list)
     statements = _statements(claims)
-    like = Likeness(a.text for a in articles.values())
+    like = Likeness(a.text for a in articles.values()) if like is None else like
     positions = {(w.article_id, w.sentence_start): w.position for w in words}
     for word in words:
         if (word.article_id, word.start) in taken:

@@ -236,6 +236,10 @@ def _pairs(claims: Sequence[Claim], predicate: str, indexes: list[int]) -> Itera
     return ((i, j) for n, i in enumerate(indexes) for j in indexes[n + 1 :])
 
 
+def _or_before(offset: int | None) -> int:
+    return -1 if offset is None else offset  # a missing offset sorts before every offset, 0 included
+
+
 def fuse_group(
     group: list[Claim], origins: Mapping[str, str], entities: EntityIndex
 ) -> tuple[Claim, list[Contradiction]]:
@@ -243,7 +247,14 @@ def fuse_group(
     # A total order: evidence of one sentence with other action words must not come out in the set's hash order
     evidence = sorted(
         {e for c in group for e in c.evidence},
-        key=lambda e: (e.published or "9999", e.article_id, e.start, e.end, e.trigger_start or -1, e.trigger_end or -1),
+        key=lambda e: (
+            e.published or "9999",
+            e.article_id,
+            e.start,
+            e.end,
+            _or_before(e.trigger_start),
+            _or_before(e.trigger_end),
+        ),
     )
     first = evidence[0]
     core = sorted(set().union(*(_object_ids(c) for c in group)) or _ids(a for c in group for a in c.subjects))

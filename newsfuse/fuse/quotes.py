@@ -118,15 +118,20 @@ def _cued_subject(doc: Doc, quote: Quote) -> str | None:
     return found
 
 
-def _subject_token(verb: Token) -> Token | None:
+_CLAUSE_LINKS = {"conj", "xcomp", "advcl"}  # "one cop put both hands on his head and said": the subject of "put"
+
+
+def _subject_token(verb: Token, through: set[str] | None = _CLAUSE_LINKS) -> Token | None:
+    """The subject of ``verb``, or of a verb up to two heads above it, climbing only through ``through``
+    dependencies (any, where None)."""
     current = verb
     for _ in range(3):
         subject = next((c for c in current.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if subject is not None:
             return subject
-        if current.dep_ not in {"conj", "xcomp", "advcl"} or current.head.i == current.i:
+        if through is not None and (current.dep_ not in through or current.head.i == current.i):
             return None
-        current = current.head  # "one cop put both hands on his head and said": the subject of "put"
+        current = current.head
     return None
 
 
@@ -243,17 +248,14 @@ def _reporting_verb(doc: Doc, start: int, end: int) -> Token | None:
 
 
 def _subject_text(verb: Token) -> str | None:
-    current = verb
-    for _ in range(3):
-        subject = next((c for c in current.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-        if subject is not None:
-            return " ".join(
-                t.text
-                for t in subject.subtree
-                if t.dep_ in {"compound", "nsubj", "nsubjpass", "flat", "det"} or t.i == subject.i
-            )
-        current = current.head  # "stating on social media" hangs off "Güler emphasized"
-    return None
+    subject = _subject_token(verb, through=None)  # "stating on social media" hangs off "Güler emphasized"
+    if subject is None:
+        return None
+    return " ".join(
+        t.text
+        for t in subject.subtree
+        if t.dep_ in {"compound", "nsubj", "nsubjpass", "flat", "det"} or t.i == subject.i
+    )
 
 
 def _channel(verb: Token) -> str | None:

@@ -101,12 +101,12 @@ def fuse_event(
         words.extend(event_words(article, doc, extraction.entities, entities))
     origins = origin_groups(articles, links)
     fused, contradictions = _fuse(claims, origins, entities)
-    fused, disputes = attach_mentions(fused, words, origins, {a.id: a for a in articles})
+    like, keys = Likeness(a.text for a in articles), word_keys(words)  # built once for both steps below
+    fused, disputes = attach_mentions(fused, words, origins, {a.id: a for a in articles}, like, keys)
     figures = key_figures(fused, origins)  # per source's own claim, before one happening's claims merge
     fused, contradictions, renamed = merge_happenings(
-        fused, contradictions + disputes, origins, _embed(models), keys=word_keys(words),
-        like=Likeness(a.text for a in articles),
-    )  # fmt: skip
+        fused, contradictions + disputes, origins, _embed(models), keys=keys, like=like
+    )
     figures = tuple(replace(f, claim_id=renamed.get(f.claim_id, f.claim_id)) for f in figures)
     time = _time_span(fused, articles)
     fused = sorted(_mark_background(fused, time), key=rank_key)
