@@ -175,6 +175,21 @@ REPORTED_STATUS: dict[str, str] = {
     "charge": "alleged",
     "suspect": "alleged",
     "believe": "speculated",  # "it is believed that X shot Y": probable to the source, not a stated fact
+    # verbs of cognition: what someone thinks or takes to be so ("thinking that he had happened upon a crash")
+    # is that person's belief, not a happening the report states
+    "think": "speculated",
+    "assume": "speculated",
+    "suppose": "speculated",
+    "presume": "speculated",
+    "imagine": "speculated",
+    "guess": "speculated",
+    # nouns whose complement clause is their content: "allegations that Hamad stole items" is an allegation
+    "allegation": "alleged",
+    "accusation": "alleged",
+    "suspicion": "alleged",
+    "belief": "speculated",
+    "assumption": "speculated",
+    "impression": "speculated",
     "claim": "claimed",
     "insist": "claimed",
     "contend": "claimed",

@@ -99,32 +99,83 @@ ACCUSERS = set(
     "prosecutor prosecution prosecutors plaintiff plaintiffs indictment complaint lawsuit suit affidavit accuser "
     "accusers petition".split()
 )
+# Parties to a case whose account is their side's: "the suspect told police", "the defense argued"
+PARTIES = {"suspect", "defendant", "accused", "defense", "defence"}
+# A lawyer is the defence's when the client is named ("his attorney", "Hamad's lawyer", "defense attorney"); a
+# district attorney or attorney general is the prosecution
+_COUNSEL = {"lawyer", "attorney", "counsel", "solicitor", "barrister"}
+_PROSECUTING = {"district", "state", "county", "city", "general", "prosecuting", "u.s.", "us"}
+
+# Relations a clause's status travels up: complements, conjuncts and the phrases inside one clause ("believed
+# [X was responsible for [damage]]", "thinking he had happened upon a car-[crash] scene")
+_REPORTED_DEPS = {"ccomp", "xcomp", "conj", "pcomp", "pobj", "prep", "compound", "acomp", "attr"}
 
 
 def reported_status(token: Token) -> str | None:
-    """ "Prosecutors allege [that he killed]", "Sudan denied [that it bombed]": the verb reporting the clause;
-    what prosecutors or an indictment say ("according to prosecutors, he stole") is alleged."""
+    """ "Prosecutors allege [that he killed]", "Sudan denied [that it bombed]", "allegations [that he stole]": the
+    verb or noun reporting the clause; what prosecutors or an indictment say ("according to prosecutors, he stole")
+    is alleged; what a party to the case says ("the suspect told police", "my client was attacked") is claimed."""
     # "Prosecutors said": the saying itself is no allegation; "according to prosecutors, he stole" is
     current = token
-    accused = None if token.lemma_.lower() in REPORTING_VERBS else _accuser_source(token)
-    for _ in range(4):
-        if current.dep_ not in {"ccomp", "xcomp", "conj", "pcomp", "pobj", "prep"} or current.head.i == current.i:
-            return accused
+    sourced = None if token.lemma_.lower() in REPORTING_VERBS else _source_status(token)
+    for _ in range(6):
+        content = current.dep_ == "acl" and current.head.lemma_.lower() in REPORTED_STATUS  # "allegations that"
+        if current.dep_ not in _REPORTED_DEPS and not content or current.head.i == current.i:
+            break
+        if current.dep_ == "prep" and current.lower_ in _SETTING_PREPOSITIONS:
+            break  # "presumed dead after [falling]", "charged in the [shooting]": the setting is taken as given
         current = current.head
         status = REPORTED_STATUS.get(current.lemma_.lower())
         if status is not None:
             return status
-        accused = accused or _accuser_source(current)
-    return accused
+        sourced = sourced or _source_status(current)
+    return sourced or _client_account(token)
 
 
-def _accuser_source(verb: Token) -> str | None:
-    """ "alleged" where the verb is reported by an accuser: its subject ("Prosecutors said") or "according to"."""
+def _source_status(verb: Token) -> str | None:
+    """ "alleged" where the verb is reported by an accuser, "claimed" where by a party to the case: its subject
+    ("Prosecutors said", "the suspect told police") or "according to"."""
     if verb.lemma_.lower() in REPORTING_VERBS:
         sources = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
     else:
         sources = [g for c in verb.children if c.lower_ == "according" for p in c.children for g in p.children]
-    return "alleged" if any(s.lemma_.lower() in ACCUSERS or s.lower_ in ACCUSERS for s in sources) else None
+    if any(s.lemma_.lower() in ACCUSERS or s.lower_ in ACCUSERS or _prosecuting(s) for s in sources):
+        return "alleged"
+    if any(_party(s) for s in sources):
+        return "claimed"
+    return None
+
+
+def _party(source: Token) -> bool:
+    """A party to the case or its counsel: "the suspect", "the defense", "his attorney", "defense lawyer"."""
+    word = source.lemma_.lower()
+    if word in PARTIES or source.lower_ in PARTIES:
+        return True
+    if word not in _COUNSEL:
+        return False
+    if _prosecuting(source):
+        return False
+    return bool(_modifiers(source) & PARTIES) or any(c.dep_ == "poss" for c in source.children)
+
+
+def _prosecuting(source: Token) -> bool:
+    """ "the district attorney", "Attorney General": a lawyer for the state is the prosecution."""
+    return source.lemma_.lower() in _COUNSEL and bool(_modifiers(source) & _PROSECUTING)
+
+
+def _modifiers(token: Token) -> set[str]:
+    return {c.lower_ for c in token.children if c.dep_ in {"compound", "amod", "nmod"}}
+
+
+def _client_account(token: Token) -> str | None:
+    """ "My client was at his house, he was attacked": a sentence in which the speaker's client is the subject
+    matter is a defence lawyer's account, claimed by that side."""
+    for word in token.sent:
+        if word.lemma_.lower() == "client" and any(
+            c.dep_ == "poss" and c.lower_ in {"my", "our"} for c in word.children
+        ):
+            return "claimed"
+    return None
 
 
 _NOBODY = {"nobody", "none", "nothing", "noone", "neither"}
