@@ -86,6 +86,40 @@ def money_value(mention: MoneyMention) -> ClaimValue:
     )
 
 
+# "weighing 200 pounds", "5-foot-11, 220 pounds", "120,000 pounds of food": pounds as a weight, not sterling
+_WEIGHED = re.compile(r"\bweigh|\btall\b|\bfeet\b|\bfoot\b|\d\s*['’]\s*\d|\d\s*(?:inch|in\.)", re.IGNORECASE)
+_POUNDS = re.compile(r"\b(?:pounds?|lbs?)\b", re.IGNORECASE)
+# "$30, 000": a thousands group that the corpus's tokenisation cut from its amount with a space
+_THOUSANDS = re.compile(r"^, (\d{3})(?![\d,.]\d)")
+
+
+def weight_in_pounds(text: str, mention: MoneyMention) -> bool:
+    """Whether a money mention in pounds is a weight: written without "£", measured by "weigh", given with a
+    height, or a mass of something ("pounds of heroin")."""
+    if "£" in mention.text or not _POUNDS.search(mention.text):
+        return False
+    before = text[max(0, mention.start - 60) : mention.start]
+    return bool(_WEIGHED.search(before)) or text[mention.end : mention.end + 4].lower() == " of "
+
+
+def money_in_text(text: str, mention: MoneyMention) -> ClaimValue | None:
+    """A money mention's value read against its text: None for a weight in pounds; "$30, 000" as 30,000."""
+    if weight_in_pounds(text, mention):
+        return None
+    groups = _THOUSANDS.match(text[mention.end : mention.end + 12])
+    if groups is None:
+        return money_value(mention)
+    factor = 1000 + int(groups.group(1)) / mention.amount if mention.amount else 1000
+    scaled = replace(
+        mention,
+        text=mention.text + groups.group(0),
+        end=mention.end + len(groups.group(0)),
+        amount=mention.amount * factor,
+        usd=None if mention.usd is None else mention.usd * factor,
+    )
+    return money_value(scaled)
+
+
 def quantity_value(mention: QuantityMention) -> ClaimValue:
     unit = "s" if mention.kind == "duration" else mention.unit
     return ClaimValue(mention.kind, mention.text, mention.value, mention.lower, mention.upper, unit, mention.qualifier)
