@@ -15,7 +15,8 @@ from spacy.tokens import Doc
 from newsfuse.fuse.frames import Frame
 from newsfuse.fuse.lexicon import EVENT_NOUNS
 from newsfuse.fuse.participants import PRONOUNS, EntityIndex
-from newsfuse.fuse.values import date_value, money_value, quantity_value, typed_kind
+from newsfuse.fuse.roles import modifier_name
+from newsfuse.fuse.values import date_value, money_in_text, quantity_value, typed_kind
 from newsfuse.records import Article
 from newsfuse.records.claims import Claim, ClaimArgument, ClaimValue, PlaceRef
 from newsfuse.records.mentions import ArticleExtraction, EntityMention, Quote
@@ -61,6 +62,8 @@ def subjects_of(ctx: FrameContext, frame: Frame, agent_tokens: set[int]) -> tupl
         head, agent_tokens = owner, {t.i for t in owner.subtree}
     found = [(root, m) for root, m in ctx.entity_roots if root in agent_tokens]
     named = [(r, m) for r, m in found if m.label != "NORP" or ctx.doc[r].pos_ == "PROPN"]
+    # "A Texas inmate escaped", "Hamad's son fired": a name qualifying the subject's noun is not who acted
+    named = [(r, m) for r, m in named if not modifier_name(ctx.doc[r], m, ctx.doc[frame.trigger])]
     people = [(r, m) for r, m in named if m.label == "PERSON"]
     role_phrase = head.pos_ == "NOUN" and not people
     if role_phrase:
@@ -176,7 +179,9 @@ def values_of(ctx: FrameContext, frame: Frame) -> tuple[ClaimValue, ...]:
     for mention in ctx.extraction.money:
         span = ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is not None and span.root.i in frame.own and mention.conversion_of is None:
-            values.append(money_value(mention))
+            value = money_in_text(ctx.article.text, mention)
+            if value is not None:
+                values.append(value)
     for mention in ctx.extraction.quantities:
         if mention.qualifier == "vague":
             continue  # "for years" is no figure to compare across reports

@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from newsfuse.fuse.actions import action_class
+from newsfuse.fuse.actions import key_class, word_key
 from newsfuse.fuse.arguments import (
     PLACE_PREPS,
     FrameContext,
@@ -37,6 +37,7 @@ from newsfuse.fuse.frames import Frame, find_frames
 from newsfuse.fuse.lexicon import PREDICATE_CLASSES
 from newsfuse.fuse.parse import SPACY_MODEL, load_parser
 from newsfuse.fuse.participants import EntityIndex
+from newsfuse.fuse.roles import ANIMATE_ACTIONS, PLACE_LABELS, UNDERGOER_VERBS
 from newsfuse.fuse.statement import furniture, line_bounds
 from newsfuse.records import Article
 from newsfuse.records.claims import Claim, ClaimArgument, Evidence
@@ -162,9 +163,14 @@ def _frame_claim(ctx: FrameContext, sentence: Span, frame: Frame, built: dict[in
         by = {a.entity_id for a in objects if a.role == "by"}
         objects = tuple(replace(a, role="object") for a in subjects) + tuple(a for a in objects if a.role != "by")
         subjects = tuple(replace(a, role="subject") for a in (o for o in objects_of_role(ctx, frame, by)))
+    elif frame.lemma in UNDERGOER_VERBS:  # "Josh Haber died": the one who died is what happened to, not who did it
+        objects = tuple(replace(a, role="object") for a in subjects if a.label not in PLACE_LABELS) + objects
+        subjects = ()
     time = time_of(ctx, frame) or (parent.time if inherits else None)
     place = place_of(ctx, frame) or (inherited_place(ctx, parent) if parent is not None else None)
-    action = action_class(frame.lemma)
+    action = key_class(word_key(doc[frame.trigger]))  # the word's sense here, as happenings are keyed
+    if action in ANIMATE_ACTIONS:  # "Texas escapee": a state does not escape
+        subjects = tuple(a for a in subjects if a.label not in PLACE_LABELS)
     values = values_of(ctx, frame) + figures_for(action, ctx.article.text, sentence.start_char, sentence.end_char)
     predicate = frame.predicate
     participants = [o for o in objects if o.role not in PLACE_PREPS]

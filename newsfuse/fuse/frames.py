@@ -213,6 +213,8 @@ def _agent(token: Token) -> int | None:
         if current.i != token.i and current.lemma_.lower() in REPORTING_VERBS:
             break  # the speaker of a report is its source, not the event's subject
         for child in current.children:
+            if child.dep_ == "nsubj" and _time_phrase(child):
+                continue  # "but this time signed a waiver": a time adverbial the parser took for the subject
             passive_frame = child.dep_ == "nsubjpass" and current.lemma_.lower() in MODAL_FRAMES
             if (child.dep_ in {"nsubj", "poss"} or passive_frame) and child.lemma_.lower() not in {
                 "which",
@@ -226,6 +228,8 @@ def _agent(token: Token) -> int | None:
                     return objects[0].i
         if current.dep_ == "nsubjpass" or current.head.i == current.i:
             break
+        if current.i == token.i and token.dep_ == "acl" and token.tag_ in {"VBN", "VBD"} and token.head.pos_ != "VERB":
+            return None  # "three bank workers killed when ...": a reduced passive says what was done to the noun
         if (
             current.i == token.i
             and token.pos_ == "NOUN"
@@ -242,6 +246,18 @@ def _agent(token: Token) -> int | None:
         current = current.head
     passive = [c for c in current.children if c.dep_ == "nsubjpass"]
     return passive[0].i if passive and current.i != token.i else None
+
+
+# Nouns of time: "this time", "that day", "last week" head adverbials of time, never a subject
+_TIME_NOUNS = set("time day night morning afternoon evening week weekend month year hour moment".split())
+_TIME_DETERMINERS = {"this", "that", "next", "last", "every", "each", "one", "same"}
+
+
+def _time_phrase(token: Token) -> bool:
+    """ "this time", "that night", "last week": a noun of time with a deictic determiner."""
+    return token.lemma_.lower() in _TIME_NOUNS and any(
+        c.dep_ in {"det", "amod"} and c.lower_ in _TIME_DETERMINERS for c in token.children
+    )
 
 
 def _qualifiers(token: Token) -> tuple[str, ...]:

@@ -12,11 +12,24 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
+from newsfuse.fuse.actions import word_key
+from newsfuse.fuse.lexicon import EVENT_NOUNS
 from newsfuse.fuse.participants import EntityIndex
 from newsfuse.records.claims import ClaimArgument
 from newsfuse.records.mentions import EntityMention
 
 _ACTOR = {"nsubj"}
+_MODIFIER_DEPS = {"compound", "amod", "nmod", "poss"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# Heads a place name stands for the government or an institution of: "Howland police charged", "Texas officials"
+INSTITUTIONS = set(
+    "police government officials official authorities authority forces troops army military navy court "
+    "prosecutors ministry department council administration leaders state legislature lawmakers".split()
+)
+# Happenings only a person or an animal does: a place named as their subject ("Texas escapee") is where from
+ANIMATE_ACTIONS = {"escape"}
+# Verbs whose subject undergoes the happening: who "died" or "drowned" is its victim, not who did it
+UNDERGOER_VERBS = {"die", "perish", "drown", "succumb", "suffer"}
 _TARGET = {"dobj", "nsubjpass", "obj"}
 _SPREAD = {"conj", "appos", "compound", "flat"}
 
@@ -31,10 +44,36 @@ def _phrase_heads(head: Token) -> list[Token]:
     return out
 
 
-def _named(tokens: list[Token], by_token: dict[int, EntityMention], entities: EntityIndex, role: str):
+def modifier_name(token: Token, mention: EntityMention, event: Token) -> bool:
+    """A name that only qualifies another noun of the phrase, not who the phrase is: "A [Texas] inmate escaped"
+    (where he is from; before an institution, "Howland police", the place stands for it), "[Papandreou]'s
+    Socialists hold", "Hamad's son fired" (whose they are: the Socialists hold, the son fired). The possessor of the event word itself is its actor
+    ("Sudan's bombing"). A capitalised word that names nothing is a title-case common noun ("Texas Child
+    Molester Escaped")."""
+    head, through_possessor = token, False
+    while head.dep_ in _MODIFIER_DEPS and head.head.i != head.i:
+        through_possessor = through_possessor or head.dep_ == "poss"
+        head = head.head
+    if head.i in {token.i, event.i} or mention.start <= head.idx < mention.end:
+        return False  # the name's own head word ("New [York]", "Texas Department")
+    if head.pos_ == "PROPN" and head.ent_type_:
+        return through_possessor  # a name of its own: "Papandreou's Socialists"
+    if head.pos_ not in {"NOUN", "PROPN"} or head.lemma_.lower() in INSTITUTIONS or head.lemma_.lower() in EVENT_NOUNS:
+        return False  # "Howland police", "Nakatani's visit": the place's police, the possessor's visit
+    if mention.label in PLACE_LABELS:
+        return True
+    # "Hamad's son fired": the son fired; "the department's detectives": an organisation acts through its staff
+    return through_possessor and mention.label != "ORG"
+
+
+def _named(
+    tokens: list[Token], by_token: dict[int, EntityMention], entities: EntityIndex, role: str, event: Token
+) -> list[ClaimArgument]:
     found: dict[str, ClaimArgument] = {}
     for token in tokens:
         mention = by_token.get(token.i)
+        if mention is not None and role == "actor" and modifier_name(token, mention, event):
+            continue
         if mention is not None and mention.label != "NORP" or mention is not None and token.pos_ == "PROPN":
             key = entities.key(mention)
             found.setdefault(key, ClaimArgument(role, entities.name(key), key, mention.label))
@@ -71,6 +110,11 @@ def roles(
         elif child.dep_ == "prep" and child.lower_ in {"on", "against", "of"} and verb.pos_ == "NOUN":
             targets += [g for p in child.children if p.dep_ == "pobj" for g in _phrase_heads(p)]
     with_compounds = [t for head in targets for t in head.subtree if t.dep_ in {"compound", "amod"}] + targets
-    return tuple(_named(actors, by_token, entities, "actor")), tuple(
-        _named(with_compounds, by_token, entities, "target")
-    )
+    if token.lemma_.lower() in UNDERGOER_VERBS and verb is token:
+        # "Josh Haber died": who died is what happened to; a place ("SANTA ANA - A boy died") is a dateline
+        undergoers = [a for a in _named(actors, by_token, entities, "target", verb) if a.label not in PLACE_LABELS]
+        return (), tuple(undergoers + _named(with_compounds, by_token, entities, "target", verb))
+    found = _named(actors, by_token, entities, "actor", verb)
+    if word_key(token) in ANIMATE_ACTIONS:
+        found = [a for a in found if a.label not in PLACE_LABELS]
+    return tuple(found), tuple(_named(with_compounds, by_token, entities, "target", verb))

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-from fuse_fixtures import article, entity, extraction
+from fuse_fixtures import article, entity, extraction, money
 
+from newsfuse.fuse.claims import with_entities
+from newsfuse.fuse.frames import find_frames
+from newsfuse.fuse.participants import EntityIndex
 from newsfuse.fuse.record import fuse_event
+from newsfuse.fuse.roles import entity_tokens, roles
 from newsfuse.fuse.status import modality
+from newsfuse.fuse.values import money_in_text
 
 
 def _status(models, text: str, word: str) -> str:
@@ -46,3 +51,80 @@ def test_what_someone_thinks_happened_is_no_happening(models):
 
 def test_the_content_of_an_allegation_is_alleged(models):
     assert _status(models, "The talk turned to allegations that Hamad stole items from him.", "stole") == "alleged"
+
+
+# slots: who acted
+
+
+def test_a_place_modifying_the_subject_is_not_the_actor(models):
+    claims = _claims(models, "A Texas inmate escaped from a prison van near Houston on Monday.", {"Texas": "GPE"})
+    escape = next(c for c in claims if c.action == "escape")
+    assert all(a.text != "Texas" for a in escape.subjects)
+    # before an institution the place stands for it: "Howland police charged"
+    claims = _claims(
+        models, "Howland police charged Nasser Hamad with murder.", {"Howland": "GPE", "Nasser Hamad": "PERSON"}
+    )
+    charge = next(c for c in claims if c.action == "charge")
+    assert [a.text for a in charge.subjects] == ["Howland"]
+
+
+def _actors(models, text: str, word: str, names: dict[str, str]) -> list[str]:
+    a = article("a", text, "2024-05-01", "Outlet a")
+    x = extraction(a, entities=[entity(text, name, label, f"id_{name}") for name, label in names.items()])
+    doc = with_entities(models.nlp(text), x)
+    token = next(t for t in doc if t.text == word)
+    actors, _ = roles(token, entity_tokens(doc, x.entities), EntityIndex.build([x]))
+    return [actor.text for actor in actors]
+
+
+def test_a_place_does_not_escape_but_may_sue(models):
+    assert _actors(models, "Texas escaped on Monday.", "escaped", {"Texas": "GPE"}) == []
+    assert _actors(models, "Texas sued Google on Monday.", "sued", {"Texas": "GPE", "Google": "ORG"}) == ["Texas"]
+
+
+def test_a_possessor_of_the_subject_is_not_the_actor(models):
+    claims = _claims(models, "Kafoury's loved ones attended Wednesday's arraignment.", {"Kafoury": "PERSON"})
+    attended = next(c for c in claims if c.trigger == "attend")
+    assert all(a.entity_id != "id_Kafoury" for a in attended.subjects)
+
+
+def test_who_died_is_no_actor(models):
+    claims = _claims(models, "Josh Haber died at the scene on Saturday.", {"Josh Haber": "PERSON"})
+    death = next(c for c in claims if c.trigger == "die")
+    assert not death.subjects and [a.text for a in death.objects] == ["Josh Haber"]
+
+
+def test_a_reduced_passive_takes_no_actor_from_the_clause_above(models):
+    text = "The prime minister denounced the murder of three bank workers killed when the bank was torched."
+    sentence = next(models.nlp(text).sents)
+    killed = next(f for f in find_frames(sentence) if sentence.doc[f.trigger].text == "killed")
+    assert killed.agent is None  # not "The prime minister", who denounced it
+
+
+def test_a_time_phrase_is_no_subject(models):
+    text = "Nasser Hamad appeared for another hearing, but this time signed a waiver on Thursday."
+    claims = _claims(models, text, {"Nasser Hamad": "PERSON"})
+    signing = next(c for c in claims if c.trigger == "sign")
+    assert [a.text for a in signing.subjects] == ["Nasser Hamad"]
+
+
+def test_a_frame_claim_shows_the_sense_of_its_word(models):
+    text = "This is not the first time police dealt with an issue between Nasser Hamad and the children."
+    claims = _claims(models, text, {"Nasser Hamad": "PERSON"})
+    assert all(c.action != "agree" for c in claims if c.trigger == "deal")
+
+
+# values
+
+
+def test_pounds_after_weighing_are_a_weight():
+    text = "He is described as six feet tall and weighing approximately 200 pounds."
+    assert money_in_text(text, money(text, "approximately 200 pounds", 200, "GBP", 250.0, "approximate")) is None
+    text = "The fine was 200 pounds, the court said."
+    assert money_in_text(text, money(text, "200 pounds", 200, "GBP", 250.0)) is not None
+
+
+def test_a_thousands_group_split_by_a_space_belongs_to_the_amount():
+    text = "Rewards totaling $30, 000 are offered for information."
+    value = money_in_text(text, money(text, "$30", 30, "USD", 30.0))
+    assert value is not None and value.lower == 30000 and value.text == "$30, 000"
