@@ -36,6 +36,8 @@ def quote_claims(article: Article, extraction: ArticleExtraction, doc: Doc, enti
             continue  # "The California native ... was promoted as '...'": a place word describing someone
         quote = _with_cued_speaker(doc, quote)
         speaker_key = quote.speaker_entity_id or _speaker_key(extraction, entities, quote)
+        if speaker_key and entities.label(entities.canonical_id(speaker_key)) in _NOT_SPEAKERS:
+            speaker_key = None  # the words as written ("Holland"), not the place's name ("Netherlands")
         sentence = doc.char_span(quote.start, quote.end, alignment_mode="expand")
         sent_start = sentence[0].sent.start_char if sentence is not None else quote.start
         sent_end = sentence[-1].sent.end_char if sentence is not None else quote.end
@@ -193,10 +195,15 @@ def quote_status(doc: Doc, quote: Quote) -> str:
     return status if status in {"planned", "intended", "speculated", "conditional", "negated"} else "happened"
 
 
+# A place or a nationality does not speak: "said Holland", "Jordan, 42, said" are people bearing a place's name,
+# never the Netherlands or Jordan; "Greeks" for "he said" is a misread antecedent
+_NOT_SPEAKERS = {"GPE", "LOC", "NORP"}
+
+
 def _speaker_key(extraction: ArticleExtraction, entities: EntityIndex, quote: Quote) -> str | None:
     for mention in extraction.entities:
         if mention.text == quote.speaker or mention.text.endswith(quote.speaker or "\0"):
-            return entities.key(mention)
+            return None if mention.label in _NOT_SPEAKERS else entities.key(mention)
     return None
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fuse_fixtures import article, entity, extraction, money
+from fuse_fixtures import article, entity, extraction, money, span
 
 from newsfuse.fuse.claims import with_entities
 from newsfuse.fuse.frames import find_frames
@@ -11,6 +11,7 @@ from newsfuse.fuse.record import fuse_event
 from newsfuse.fuse.roles import entity_tokens, roles
 from newsfuse.fuse.status import modality
 from newsfuse.fuse.values import money_in_text
+from newsfuse.records.mentions import EntityMention, Quote
 
 
 def _status(models, text: str, word: str) -> str:
@@ -128,3 +129,20 @@ def test_a_thousands_group_split_by_a_space_belongs_to_the_amount():
     text = "Rewards totaling $30, 000 are offered for information."
     value = money_in_text(text, money(text, "$30", 30, "USD", 30.0))
     assert value is not None and value.lower == 30000 and value.text == "$30, 000"
+
+
+# speakers
+
+
+def test_a_speaker_bearing_a_place_name_is_no_place(models):
+    text = "The Netherlands won the match on Sunday.\n“It went down the block from the school, near my house,” said Holland."
+    a = article("a", text, "2024-05-01", "Outlet a")
+    start = text.index("It went")
+    quote = Quote(start, text.index("”"), text[start : text.index("”")], "direct", "Holland")
+    found = [
+        entity(text, "Netherlands", "GPE", "g_nl"),
+        EntityMention(*span(text, "Holland"), "Holland", "GPE", "g_nl"),
+    ]
+    record = fuse_event([a], [extraction(a, entities=found, quotes=[quote])], [], models=models, event_id="ev")
+    said = next(c for c in record.claims if c.quote)
+    assert [s.text for s in said.subjects] == ["Holland"] and not said.subjects[0].entity_id
