@@ -23,7 +23,7 @@ from newsfuse.records.claims import EventRecord, RelatedEvent
 from newsfuse.records.mentions import ArticleExtraction
 from newsfuse.settings import Settings
 
-FUSION_VERSION = "fuse-15"  # bump when fusion changes, so stored records are re-fused
+FUSION_VERSION = "fuse-16"  # bump when fusion changes, so stored records are re-fused
 
 
 def article_links(store, article_ids: Sequence[str]) -> list[tuple[str, str, str]]:
