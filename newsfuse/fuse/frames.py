@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from newsfuse.fuse.lexicon import (
+    DIRECTIVES,
     EVENT_NOUNS,
     LIGHT_VERBS,
     MODAL_FRAMES,
@@ -208,10 +209,13 @@ def _parent_trigger(token: Token, triggers: set[int]) -> int | None:
 
 def _agent(token: Token) -> int | None:
     """The subject of the event, looking through light verbs, control verbs, conjunctions and clauses."""
-    current = token
+    current, came_by = token, None
     for _ in range(_MAX_CLIMB):
         if current.i != token.i and current.lemma_.lower() in REPORTING_VERBS:
             break  # the speaker of a report is its source, not the event's subject
+        controller = _object_controller(current, came_by)
+        if controller is not None:
+            return controller.i  # "urged parliament to pass": parliament is to pass, not who urged it
         for child in current.children:
             if child.dep_ == "nsubj" and _time_phrase(child):
                 continue  # "but this time signed a waiver": a time adverbial the parser took for the subject
@@ -243,9 +247,17 @@ def _agent(token: Token) -> int | None:
             return current.head.i if current.head.pos_ == "PROPN" else None
         if current.dep_ in {"nsubj"}:
             break
-        current = current.head
+        came_by, current = current.dep_, current.head
     passive = [c for c in current.children if c.dep_ == "nsubjpass"]
     return passive[0].i if passive and current.i != token.i else None
+
+
+def _object_controller(verb: Token, came_by: str | None) -> Token | None:
+    """The object of a verb of directing whose infinitive we climbed from ("urged [parliament] to pass", "asked
+    [police] to investigate"): the one who is to do it."""
+    if came_by != "xcomp" or verb.lemma_.lower() not in DIRECTIVES or any(c.dep_ == "prt" for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj"), None)
 
 
 # Nouns of time: "this time", "that day", "last week" head adverbials of time, never a subject

@@ -199,6 +199,10 @@ REPORTED_STATUS: dict[str, str] = {
     "dismiss": "denied",
 }
 
+# Verbs of directing or asking someone to act: their complement ("urged parliament [to pass] the bill", "asked
+# police [to investigate]") is wanted, not done
+DIRECTIVES = set("urge ask request demand order call press encourage beg plead implore invite instruct tell".split())
+
 # Verbs of deliberation: an event they govern ("exploring acquisitions") is only being considered.
 DELIBERATION = {"consider", "explore", "eye", "assess", "evaluate", "weigh", "study", "examine", "mull", "discuss"}
 

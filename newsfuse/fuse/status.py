@@ -13,6 +13,7 @@ from spacy.tokens import Token
 
 from newsfuse.fuse.lexicon import (
     DELIBERATION,
+    DIRECTIVES,
     FUTURE_AUX,
     MODAL_FRAMES,
     REPORTED_STATUS,
@@ -26,9 +27,11 @@ _MAX_CLIMB = 8
 def modality(token: Token) -> str:
     """The epistemic status of an event word: happened, planned, intended, alleged, claimed, denied, negated,
     speculated or conditional, from auxiliaries, negation, conditions and the verbs framing or reporting it."""
-    current, found, setting = token, None, False
+    current, found, setting, came_from = token, None, False, None
     for _ in range(_MAX_CLIMB):
         cue = _local_modality(current, governing=current.i != token.i)
+        if came_from is not None and _directed(current, came_from) and not cue:
+            cue = "intended"  # "urged parliament to pass the bill": what someone is urged to do is not done
         if setting and cue in _NOT_PRESUPPOSED:
             cue = None  # "no arrests in the shooting", "not hurt in the crash": the shooting, the crash happened
         if cue in {"denied", "negated"}:
@@ -36,7 +39,7 @@ def modality(token: Token) -> str:
         found = found or cue
         setting = setting or _circumstance(current)
         if current.dep_ in {"conj"} and current.head.pos_ == current.pos_:
-            current = current.head  # "will visit ... and meet": the second verb shares the first one's frame
+            came_from, current = None, current.head  # "will visit ... and meet": the second verb shares the frame
             continue
         if current.dep_ not in {
             "xcomp",
@@ -56,17 +59,25 @@ def modality(token: Token) -> str:
         if current.dep_ in {"advcl", "relcl"} and found:
             break
         if _bare_participle(current):
-            current = current.head  # "will direct the sequel, replacing Hardwicke": the participle shares its tense
+            came_from, current = None, current.head  # "will direct the sequel, replacing Hardwicke": shares its tense
             continue
         parent = current.head
         if current.dep_ in {"advcl", "relcl", "nsubj", "nsubjpass"} and parent.lemma_.lower() not in MODAL_FRAMES:
             if current.dep_ in {"nsubj", "nsubjpass"}:
                 found = found or _local_modality(parent)
             break
-        current = parent
+        came_from, current = current, parent
     if found is None and not setting and _mistagged_allegation(current):
         return "alleged"
     return found or (None if setting else reported_status(token)) or "happened"
+
+
+def _directed(verb: Token, complement: Token) -> bool:
+    """ "urged parliament [to pass]", "asked Gupta [to join]": an infinitive complement of a verb of directing; not
+    a phrasal verb ("called in to help fight") nor an order carried out ("was ordered held on bail")."""
+    if verb.lemma_.lower() not in DIRECTIVES or complement.dep_ != "xcomp" or _particle(verb):
+        return False
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in complement.children)
 
 
 def _mistagged_allegation(clause: Token) -> bool:

@@ -54,6 +54,13 @@ def test_the_content_of_an_allegation_is_alleged(models):
     assert _status(models, "The talk turned to allegations that Hamad stole items from him.", "stole") == "alleged"
 
 
+def test_what_someone_is_urged_to_do_is_not_done(models):
+    text = "Chancellor Angela Merkel urged parliament to quickly pass the bailout, and called on the banks for help."
+    assert _status(models, text, "pass") == "intended"
+    assert _status(models, "Merkel urged calm after the attack in Athens.", "attack") == "happened"
+    assert _status(models, "Subryan was ordered held on $200,000 bail on Monday.", "bail") == "happened"
+
+
 # slots: who acted
 
 
@@ -100,6 +107,12 @@ def test_a_reduced_passive_takes_no_actor_from_the_clause_above(models):
     sentence = next(models.nlp(text).sents)
     killed = next(f for f in find_frames(sentence) if sentence.doc[f.trigger].text == "killed")
     assert killed.agent is None  # not "The prime minister", who denounced it
+
+
+def test_who_is_urged_to_act_is_the_actor(models):
+    sentence = next(models.nlp("Chancellor Angela Merkel urged parliament to quickly pass the bailout.").sents)
+    passing = next(f for f in find_frames(sentence) if sentence.doc[f.trigger].text == "pass")
+    assert sentence.doc[passing.agent].text == "parliament"
 
 
 def test_a_time_phrase_is_no_subject(models):
