@@ -224,7 +224,7 @@ def _local_modality(token: Token, governing: bool = False) -> str | None:
         return imminent
     if governing and _sought_outcome(token):
         return "conditional"  # "a reward for information leading to an arrest": the arrest is hoped for
-    if lemma in MODAL_FRAMES and not _particle(token):
+    if lemma in MODAL_FRAMES and not _particle(token) and not _literal_frame(token):
         return MODAL_FRAMES[lemma]  # "set to", "is set for"; but "set aside the challenge" was done
     if governing and lemma in DELIBERATION:
         return "speculated"  # what is being considered or explored has not happened
@@ -321,6 +321,15 @@ def _line(token: Token) -> list[Token]:
     while end < len(doc) - 1 and "\n" not in doc[end].text_with_ws:
         end += 1
     return [t for t in doc[start : end + 1] if not t.is_space]
+
+
+# Frame verbs with a literal, transitive sense: "set fire to the car", "targeted the camp", "aimed the gun"
+_LITERAL_WITH_OBJECT = {"set", "target", "aim"}
+
+
+def _literal_frame(token: Token) -> bool:
+    """ "They set fire to the vehicle": with a direct object "set" is done, not "set to" happen."""
+    return token.lemma_.lower() in _LITERAL_WITH_OBJECT and any(c.dep_ == "dobj" for c in token.children)
 
 
 def _particle(token: Token) -> bool:

@@ -61,6 +61,11 @@ def test_what_someone_is_urged_to_do_is_not_done(models):
     assert _status(models, "Subryan was ordered held on $200,000 bail on Monday.", "bail") == "happened"
 
 
+def test_setting_fire_is_done(models):
+    assert _status(models, "They then set fire to the vehicle before fleeing in another car.", "fire") == "happened"
+    assert _status(models, "The talks are set to resume in Geneva on Monday.", "resume") == "planned"
+
+
 # slots: who acted
 
 
