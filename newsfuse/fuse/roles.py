@@ -45,12 +45,12 @@ def _phrase_heads(head: Token) -> list[Token]:
 
 
 def modifier_name(token: Token, mention: EntityMention, event: Token) -> bool:
-    """A name that only qualifies another noun of the phrase, not who the phrase is: "A [Texas] inmate escaped"
-    (where he is from; before an institution, "Howland police", the place stands for it), "[Papandreou]'s
-    Socialists hold", "Hamad's son fired" (whose they are: the Socialists hold, the son fired). The possessor of the event word itself is its actor
-    ("Sudan's bombing"). A capitalised word that names nothing is a title-case common noun ("Texas Child
-    Molester Escaped")."""
-    head, through_possessor = token, False
+    """A name that only qualifies the noun heading its phrase, not who the phrase is: "A [Texas] inmate escaped"
+    (where he is from), "[Hamad]'s son fired", "[Oscar] organizers unveiled", "[Papandreou]'s Socialists hold".
+    Before an institution the name stands for it ("Howland police", "the department's detectives", "Microsoft
+    engineers"); the possessor of the event word itself is its actor ("Sudan's bombing"). A capitalised word
+    that names nothing is a title-case common noun ("Texas Child Molester Escaped")."""
+    head, through_possessor = token, False  # climbing to the head noun, through a possessor or not
     while head.dep_ in _MODIFIER_DEPS and head.head.i != head.i:
         through_possessor = through_possessor or head.dep_ == "poss"
         head = head.head
@@ -58,12 +58,9 @@ def modifier_name(token: Token, mention: EntityMention, event: Token) -> bool:
         return False  # the name's own head word ("New [York]", "Texas Department")
     if head.pos_ == "PROPN" and head.ent_type_:
         return through_possessor  # a name of its own: "Papandreou's Socialists"
-    if head.pos_ not in {"NOUN", "PROPN"} or head.lemma_.lower() in INSTITUTIONS or head.lemma_.lower() in EVENT_NOUNS:
+    if head.pos_ not in {"NOUN", "PROPN"} or head.lemma_.lower() in INSTITUTIONS | EVENT_NOUNS:
         return False  # "Howland police", "Nakatani's visit": the place's police, the possessor's visit
-    if mention.label in PLACE_LABELS:
-        return True
-    # "Hamad's son fired": the son fired; "the department's detectives": an organisation acts through its staff
-    return through_possessor and mention.label != "ORG"
+    return mention.label != "ORG"  # an organisation acts through its staff: "Microsoft engineers"
 
 
 def _named(

@@ -101,6 +101,15 @@ def test_a_possessor_of_the_subject_is_not_the_actor(models):
     assert all(a.entity_id != "id_Kafoury" for a in attended.subjects)
 
 
+def test_a_name_qualifying_the_subjects_noun_is_not_the_actor(models):
+    text = "Oscar organizers unveiled Hugh Jackman as the host of the gala on Friday."
+    claims = _claims(models, text, {"Oscar": "EVENT", "Hugh Jackman": "PERSON"})
+    assert claims and all(a.text != "Oscar" for c in claims for a in c.subjects)
+    text = "Microsoft engineers released a patch for the flaw on Friday."
+    claims = _claims(models, text, {"Microsoft": "ORG"})
+    assert any(a.text == "Microsoft" for c in claims for a in c.subjects)
+
+
 def test_who_died_is_no_actor(models):
     claims = _claims(models, "Josh Haber died at the scene on Saturday.", {"Josh Haber": "PERSON"})
     death = next(c for c in claims if c.trigger == "die")
