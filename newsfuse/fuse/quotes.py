@@ -87,8 +87,19 @@ def _with_cued_speaker(doc: Doc, quote: Quote) -> Quote:
     speaker = _cued_subject(doc, quote)
     if speaker is not None and speaker != quote.speaker:
         return replace(quote, speaker=speaker, speaker_entity_id=None)
-    trimmed = _without_gerund(quote.speaker)
+    trimmed = _without_gerund(_before_glued_sentence(quote.speaker))
     return quote if trimmed == quote.speaker else replace(quote, speaker=trimmed, speaker_entity_id=None)
+
+
+# "Shirlene Moore.She said", "Scott Small.Action News spoke with": a sentence end run into the next sentence
+_GLUED_SENTENCE = re.compile(r"(?<=[a-z]{2})\.(?=[A-Z][a-z])")
+
+
+def _before_glued_sentence(speaker: str | None) -> str | None:
+    """A speaker's name ends where a sentence ends, even one glued to the next without a space."""
+    if not speaker:
+        return speaker
+    return _GLUED_SENTENCE.split(speaker, maxsplit=1)[0]
 
 
 def _cued_subject(doc: Doc, quote: Quote) -> str | None:

@@ -173,3 +173,13 @@ def test_a_speaker_bearing_a_place_name_is_no_place(models):
     record = fuse_event([a], [extraction(a, entities=found, quotes=[quote])], [], models=models, event_id="ev")
     said = next(c for c in record.claims if c.quote)
     assert [s.text for s in said.subjects] == ["Holland"] and not said.subjects[0].entity_id
+
+
+def test_a_speakers_name_ends_at_a_glued_sentence_end(models):
+    text = "“We want justice for him and for this whole street,” said community activist Shirlene Moore.She left."
+    a = article("a", text, "2024-05-01", "Outlet a")
+    start, end = span(text, "We want justice for him and for this whole street,")
+    quote = Quote(start, end, text[start:end], "direct", "community activist Shirlene Moore.She")
+    record = fuse_event([a], [extraction(a, quotes=[quote])], [], models=models, event_id="ev")
+    said = next(c for c in record.claims if c.quote)
+    assert [s.text for s in said.subjects] == ["community activist Shirlene Moore"]
